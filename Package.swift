@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "learnmail",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "learnmail", targets: ["learnmail"])
+    ],
+    targets: [
+        // libcurl, wrapped in typed C shims; imported only by Transport.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Pure, deterministic cores: bytes in, values out, no I/O.
+        .target(name: "MIME"),
+        .target(name: "IMAP"),
+        // The only module that touches libcurl.
+        .target(name: "Transport", dependencies: ["CCurl", "IMAP"]),
+        // The community domain: intake, moderation, subscribers, digest, spool.
+        .target(name: "Community", dependencies: ["MIME"]),
+        // Commands as a library, so that they can be tested.
+        .target(name: "LearnMailCLI", dependencies: ["MIME", "IMAP", "Transport", "Community"]),
+        .executableTarget(name: "learnmail", dependencies: ["LearnMailCLI"]),
+
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IMAPTests", dependencies: ["IMAP"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport"]),
+        .testTarget(name: "CommunityTests", dependencies: ["Community", "MIME"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LearnMailCLITests", dependencies: ["LearnMailCLI", "Community", "MIME"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
