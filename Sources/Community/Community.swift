@@ -1,0 +1,1 @@
+// The Community module: see docs/ARCHITECTURE.md.

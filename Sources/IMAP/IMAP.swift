@@ -1,0 +1,1 @@
+// The IMAP module: see docs/ARCHITECTURE.md.

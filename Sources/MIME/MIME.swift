@@ -1,0 +1,1 @@
+// The MIME module: see docs/ARCHITECTURE.md.

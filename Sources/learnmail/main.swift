@@ -1,0 +1,4 @@
+import Foundation
+import LearnMailCLI
+
+exit(LearnMail.main(arguments: Array(CommandLine.arguments.dropFirst())))
