@@ -82,7 +82,8 @@ public enum BodyCleaner {
                 removed.append("forward header")
                 let note = finishOwn(own, removed: &removed)
                 let rest = cleanLines(
-                    Array(lines[next...]), subject: nil, depth: depth + 1, removed: &removed, forwardedFrom: &forwardedFrom)
+                    Array(lines[next...]), subject: nil, depth: depth + 1, removed: &removed,
+                    forwardedFrom: &forwardedFrom)
                 return note + (note.isEmpty ? [] : [""]) + rest
             }
 
@@ -94,7 +95,9 @@ public enum BodyCleaner {
             let (headers, next) = headerBlock(lines, from: blockStart, skipBlankStart: blockStart != i)
             if isMessageHeaderBlock(headers) {
                 if depth < 4, QuoteMarkers.isForwardSubject(subject), depth == 0 {
-                    if forwardedFrom == nil, let from = headers.first(where: { QuoteMarkers.fromLabels.contains($0.label) }) {
+                    if forwardedFrom == nil,
+                        let from = headers.first(where: { QuoteMarkers.fromLabels.contains($0.label) })
+                    {
                         forwardedFrom = person(from.value)
                     }
                     removed.append("forward header")
@@ -115,7 +118,9 @@ public enum BodyCleaner {
             // "On … wrote:" (one to three lines) and the quoted block after it.
             if let span = attributionSpan(lines, at: i) {
                 var j = i + span
-                while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+                while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty {
+                    j += 1
+                }
                 removed.append("quoted reply")
                 if j < lines.count, QuoteMarkers.isQuoted(lines[j]) {
                     while j < lines.count,
@@ -188,7 +193,9 @@ public enum BodyCleaner {
     /// Header lines (`From: …`) from `start`, allowing single blank lines between them (HTML
     /// conversions put each in its own paragraph) and wrapped To/Cc values. Returns the headers
     /// and the index after the last of them.
-    static func headerBlock(_ lines: [String], from start: Int, skipBlankStart: Bool) -> ([(label: String, value: String)], Int) {
+    static func headerBlock(
+        _ lines: [String], from start: Int, skipBlankStart: Bool
+    ) -> ([(label: String, value: String)], Int) {
         var headers: [(label: String, value: String)] = []
         var j = start
         if skipBlankStart {
@@ -211,7 +218,8 @@ public enum BodyCleaner {
                 }
                 break
             }
-            if let last = headers.last?.label, QuoteMarkers.toLabels.contains(last), continuations < 3, !headers.isEmpty {
+            if let last = headers.last?.label, QuoteMarkers.toLabels.contains(last), continuations < 3, !headers.isEmpty
+            {
                 headers[headers.count - 1].value += " " + t
                 continuations += 1
                 j += 1
@@ -228,7 +236,9 @@ public enum BodyCleaner {
         let labels = headers.map(\.label)
         let hasFrom = labels.contains(where: QuoteMarkers.fromLabels.contains)
         let hasDate = labels.contains(where: QuoteMarkers.dateLabels.contains)
-        let hasTo = labels.contains(where: { QuoteMarkers.toLabels.contains($0) || QuoteMarkers.subjectLabels.contains($0) })
+        let hasTo = labels.contains(where: {
+            QuoteMarkers.toLabels.contains($0) || QuoteMarkers.subjectLabels.contains($0)
+        })
         return hasFrom && hasDate && hasTo && headers.count >= 3
     }
 

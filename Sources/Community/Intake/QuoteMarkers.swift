@@ -29,10 +29,13 @@ enum QuoteMarkers {
 
     static let fromLabels: Set<String> = ["from", "von", "de", "van", "da", "oddi wrth", "oddi", "fra", "från", "od"]
     static let dateLabels: Set<String> = [
-        "sent", "date", "gesendet", "datum", "envoyé", "enviado", "enviada", "fecha", "anfonwyd", "dyddiad", "verzonden",
+        "sent", "date", "gesendet", "datum", "envoyé", "enviado", "enviada", "fecha", "anfonwyd", "dyddiad",
+        "verzonden",
         "inviato", "data", "wedi'i anfon", "sent at",
     ]
-    static let toLabels: Set<String> = ["to", "an", "à", "a", "para", "at", "aan", "cc", "i", "kopi", "bcc", "reply-to"]
+    static let toLabels: Set<String> = [
+        "to", "an", "à", "a", "para", "at", "aan", "cc", "i", "kopi", "bcc", "reply-to",
+    ]
     static let subjectLabels: Set<String> = [
         "subject", "betreff", "objet", "asunto", "pwnc", "onderwerp", "oggetto", "assunto", "testun",
     ]
@@ -59,7 +62,9 @@ enum QuoteMarkers {
         let t = lower(text)
         guard t.hasSuffix(":"), t.count <= 300 else { return false }
         let body = t.dropLast().trimmingCharacters(in: .whitespaces)
-        if attributionVerbs.contains(where: { body.hasSuffix($0) || body.contains(" \($0) ") || body.hasSuffix($0 + " ") }) {
+        if attributionVerbs.contains(where: {
+            body.hasSuffix($0) || body.contains(" \($0) ") || body.hasSuffix($0 + " ")
+        }) {
             return true
         }
         // German and Welsh put the name after the verb: "Am …, schrieb Ann <a@b>:"

@@ -15,7 +15,8 @@ public enum ContributorTexts {
 
             To add to it, reply to this message or send a new one.
             """
-        return MailText(subject: "Received as #\(item.id), awaiting review: \(title)", text: TextLayout.wrap(text) + "\n")
+        return MailText(
+            subject: "Received as #\(item.id), awaiting review: \(title)", text: TextLayout.wrap(text) + "\n")
     }
 
     /// Sent when a contributor who is not a partner wrote and the policy holds their mail.
@@ -28,7 +29,8 @@ public enum ContributorTexts {
             is not on the list of partner organisations, so the facilitator
             will look at it before anything else happens.
             """
-        return MailText(subject: "Received as #\(item.id), held for the facilitator: \(title)", text: TextLayout.wrap(text) + "\n")
+        return MailText(
+            subject: "Received as #\(item.id), held for the facilitator: \(title)", text: TextLayout.wrap(text) + "\n")
     }
 
     /// Sent when the item is approved ("published" in the contributor's words: it will go out

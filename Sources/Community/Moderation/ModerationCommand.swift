@@ -22,7 +22,8 @@ public enum ModerationCommand: Sendable, Equatable, CustomStringConvertible {
         case .reject(let reason): return reason.map { "reject \($0)" } ?? "reject"
         case .hold: return "hold"
         case .edit(let field, let text): return "edit \(field.rawValue) \(text)"
-        case .tag(let add, let remove): return (["tag"] + add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
+        case .tag(let add, let remove):
+            return (["tag"] + add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
         case .show: return "show"
         case .list: return "list"
         case .help: return "help"

@@ -69,7 +69,8 @@ public struct ModerationDesk: Sendable {
         }
         if let trusted = policy.trustedAuthservId {
             let domain = sender.split(separator: "@").last.map(String.init) ?? ""
-            let verdict = AuthenticationResults.verify(authenticationResults, trustedAuthservId: trusted, fromDomain: domain)
+            let verdict = AuthenticationResults.verify(
+                authenticationResults, trustedAuthservId: trusted, fromDomain: domain)
             if case .fail(let why) = verdict { return refused(.notAuthenticated(why), reply: true) }
         }
         guard let token else { return refused(.missingToken, reply: true) }
@@ -80,7 +81,9 @@ public struct ModerationDesk: Sendable {
 
     /// Applies commands given by the operator on the command line (`learnmail queue approve N`):
     /// the person at the console is trusted, so no moderator or token check.
-    public mutating func applyTrusted(_ commands: [ModerationCommand], by actor: String, at now: Date) -> ModerationOutcome {
+    public mutating func applyTrusted(
+        _ commands: [ModerationCommand], by actor: String, at now: Date
+    ) -> ModerationOutcome {
         run(commands, by: actor, at: now, token: nil, malformed: nil)
     }
 
@@ -88,7 +91,10 @@ public struct ModerationDesk: Sendable {
         var outcome = ModerationOutcome(
             itemId: item.id, refusal: refusal, steps: [], statusBefore: item.status, statusAfter: item.status,
             decision: nil, reason: nil, changed: false, reply: nil)
-        if reply { outcome.reply = ModerationTexts.confirmation(outcome, item: item, policy: policy, token: nil, malformed: nil) }
+        if reply {
+            outcome.reply = ModerationTexts.confirmation(
+                outcome, item: item, policy: policy, token: nil, malformed: nil)
+        }
         return outcome
     }
 
@@ -138,7 +144,9 @@ public struct ModerationDesk: Sendable {
                 return make(.done, "\(id) rejected" + (reason.map { ": \($0)" } ?? ".") + "")
             case .rejected: return make(.unchanged, "\(id) was already rejected.")
             case .approved, .published:
-                return make(.refused, "\(id) was \(item.status.rawValue); a decision is final, so it stays \(item.status.rawValue).")
+                return make(
+                    .refused,
+                    "\(id) was \(item.status.rawValue); a decision is final, so it stays \(item.status.rawValue).")
             }
         case .hold:
             switch item.status {
@@ -150,7 +158,9 @@ public struct ModerationDesk: Sendable {
                 return make(.refused, "\(id) was already \(item.status.rawValue); a decision is final.")
             }
         case .edit(let field, let value):
-            guard item.status != .published else { return make(.refused, "\(id) was published; it can no longer be edited.") }
+            guard item.status != .published else {
+                return make(.refused, "\(id) was published; it can no longer be edited.")
+            }
             let text = TextLayout.singleLine(value, limit: field == .summary ? 280 : 200)
             var contribution = item.contribution
             switch field {
@@ -160,7 +170,8 @@ public struct ModerationDesk: Sendable {
             case .area:
                 let names = policy.learningAreas + ["General"]
                 guard let match = names.first(where: { $0.lowercased() == text.lowercased() }) else {
-                    return make(.refused, "No learning area is called \"\(text)\". Areas: \(names.joined(separator: ", ")).")
+                    return make(
+                        .refused, "No learning area is called \"\(text)\". Areas: \(names.joined(separator: ", ")).")
                 }
                 contribution.learningArea = match
             }
@@ -169,7 +180,9 @@ public struct ModerationDesk: Sendable {
             item.history.append(HistoryEntry(at: now, action: "edited", by: actor, note: "\(field.rawValue): \(text)"))
             return make(.done, "The \(field.rawValue) is now: \(text)")
         case .tag(let add, let remove):
-            guard item.status != .published else { return make(.refused, "\(id) was published; it can no longer be edited.") }
+            guard item.status != .published else {
+                return make(.refused, "\(id) was published; it can no longer be edited.")
+            }
             var tags = item.contribution.tags.filter { !remove.contains($0) }
             for tag in add where !tags.contains(tag) { tags.append(tag) }
             if tags == item.contribution.tags { return make(.unchanged, "The tags were already: \(tagList(tags)).") }
@@ -182,7 +195,8 @@ public struct ModerationDesk: Sendable {
         }
     }
 
-    private mutating func record(_ status: ItemStatus, _ action: String, by actor: String, at now: Date, note: String?) {
+    private mutating func record(_ status: ItemStatus, _ action: String, by actor: String, at now: Date, note: String?)
+    {
         item.status = status
         item.history.append(HistoryEntry(at: now, action: action, by: actor, note: note))
     }

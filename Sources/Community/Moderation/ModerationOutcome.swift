@@ -50,6 +50,7 @@ public struct ModerationOutcome: Sendable, Equatable {
     public var logLine: String {
         if let refusal { return "item #\(itemId): moderation refused: \(refusal)" }
         let summary = steps.map { "\($0.command.description.prefix(40)) → \($0.result.rawValue)" }
-        return "item #\(itemId): \(summary.joined(separator: "; ")) (\(statusBefore.rawValue) → \(statusAfter.rawValue))"
+        return
+            "item #\(itemId): \(summary.joined(separator: "; ")) (\(statusBefore.rawValue) → \(statusAfter.rawValue))"
     }
 }

@@ -21,7 +21,9 @@ public struct ModerationReply: Sendable, Equatable {
     /// already joined, or HTML already turned into text).
     public static func parse(_ body: String) -> ModerationReply {
         var commands: [ModerationCommand] = []
-        for raw in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for raw in body.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             let line = normalise(String(raw))
             if line.isEmpty { continue }
             // A quoted line ends the commands even when it quotes a command.

@@ -35,7 +35,8 @@ public enum ModerationTexts {
         text += "Summary\n-------\n" + TextLayout.wrap(TextLayout.singleLine(c.summary, limit: 2000)) + "\n\n"
         text += "Message\n-------\n" + TextLayout.wrap(c.body.isEmpty ? "(empty)" : c.body) + "\n\n"
         text += help + "\n"
-        return MailText(subject: token.subjectTag(itemId: item.id, tag: policy.subjectTag) + " New: " + title, text: text)
+        return MailText(
+            subject: token.subjectTag(itemId: item.id, tag: policy.subjectTag) + " New: " + title, text: text)
     }
 
     /// The confirmation of a moderation reply: what was done and the item's state.
@@ -49,11 +50,14 @@ public enum ModerationTexts {
             var text = "Nothing was done to #\(item.id): \(refusal).\n\n"
             switch refusal {
             case .token(.expired):
-                text += "Moderation tokens expire. Use \"learnmail queue\" on the server,\nor ask for a fresh notification.\n"
+                text +=
+                    "Moderation tokens expire. Use \"learnmail queue\" on the server,\nor ask for a fresh notification.\n"
             case .missingToken, .token:
-                text += "Reply to the notification for this item itself, keeping its\nsubject, so that learnmail can tell that it is you.\n"
+                text +=
+                    "Reply to the notification for this item itself, keeping its\nsubject, so that learnmail can tell that it is you.\n"
             case .notAuthenticated:
-                text += "Your mail server's authentication of this message did not\npass, so learnmail cannot tell that it came from you.\n"
+                text +=
+                    "Your mail server's authentication of this message did not\npass, so learnmail cannot tell that it came from you.\n"
             case .notModerator: break
             }
             return MailText(subject: "\(tag) Not done: \(title)", text: TextLayout.wrap(text))
@@ -109,7 +113,10 @@ public enum ModerationTexts {
         lines.append(TextLayout.field("Received", ISO8601UTC.string(from: item.receivedAt)))
         lines.append(TextLayout.field("Status", item.status.rawValue))
         for (n, link) in c.links.enumerated() {
-            lines.append((n == 0 ? "Links:".padding(toLength: 14, withPad: " ", startingAt: 0) : String(repeating: " ", count: 14)) + link)
+            lines.append(
+                (n == 0
+                    ? "Links:".padding(toLength: 14, withPad: " ", startingAt: 0) : String(repeating: " ", count: 14))
+                    + link)
         }
         if c.attachments.isEmpty {
             lines.append(TextLayout.field("Attachments", "(none)"))

@@ -19,7 +19,9 @@ public struct ModerationToken: Sendable, Hashable, CustomStringConvertible {
         bytes.reserveCapacity(16)
         for _ in 0..<2 {
             let word = generator.next()
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
         }
         return ModerationToken(validated: Base32.encode(bytes))
     }

@@ -63,7 +63,9 @@ public struct AuthenticationResults: Sendable, Equatable {
                 if r.method == "dkim" {
                     let d = r.properties["header.d"]?.lowercased()
                     let i = r.properties["header.i"]?.lowercased()
-                    if d == domain || i?.hasSuffix("@" + domain) == true { return .pass("dkim=pass header.d=\(domain)") }
+                    if d == domain || i?.hasSuffix("@" + domain) == true {
+                        return .pass("dkim=pass header.d=\(domain)")
+                    }
                 }
             }
         }
@@ -99,8 +101,14 @@ public struct AuthenticationResults: Sendable, Equatable {
             }
             if c == "\"", depth == 0 { quoted.toggle() }
             if !quoted {
-                if c == "(" { depth += 1; continue }
-                if c == ")", depth > 0 { depth -= 1; continue }
+                if c == "(" {
+                    depth += 1
+                    continue
+                }
+                if c == ")", depth > 0 {
+                    depth -= 1
+                    continue
+                }
             }
             if depth == 0 { out.append(c == "\t" || c == "\r" || c == "\n" ? " " : c) }
         }

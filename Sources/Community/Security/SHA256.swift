@@ -42,7 +42,9 @@ public struct SHA256: Sendable {
             buffer.removeAll(keepingCapacity: true)
         }
         while buffer.count < 56 { buffer.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            buffer.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+        }
         compress(buffer)
         var out: [UInt8] = []
         out.reserveCapacity(32)
