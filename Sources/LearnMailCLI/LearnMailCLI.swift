@@ -31,6 +31,7 @@ public enum LearnMail {
             let rest = Array(words.dropFirst())
             switch command {
             case "help", "--help", "-h": terminal.print(HelpText.overview)
+            case "parse" where false: _ = (context, rest)
             default: throw UsageError("unknown command '\(command)'")
             }
             return 0
