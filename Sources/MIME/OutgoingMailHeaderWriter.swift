@@ -88,7 +88,7 @@ struct OutgoingMailHeaderWriter {
             default: scalars.append(u)
             }
         }
-        return String(scalars).trimmingCharacters(in: .whitespaces)
+        return String(scalars).trimmingCharacters(in: CharacterSet(charactersIn: " "))
     }
 
     /// An addr-spec with everything that could end it or the header removed.
