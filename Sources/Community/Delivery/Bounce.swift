@@ -1,0 +1,33 @@
+/// A delivery failure report about one recipient, as read from a bounce message.
+public struct Bounce: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        /// The address does not work (5.x.x: unknown user, domain gone): counts towards disabling.
+        case hard
+        /// Might work later (4.x.x: mailbox full, over quota, greylisted, delayed).
+        case soft
+    }
+
+    /// Which shape of report it was read from.
+    public enum Format: String, Sendable, Equatable {
+        case dsn  // RFC 3464 multipart/report; report-type=delivery-status
+        case exim, qmail, postfix, exchange, gmail
+        case heuristic  // some other "undeliverable" text
+    }
+
+    /// The failed recipient (lowercased), nil when the report does not say (VERP still tells).
+    public var recipient: String?
+    public var kind: Kind
+    /// RFC 3463 enhanced status code (`5.1.1`) when the report gives or implies one.
+    public var status: String?
+    /// The remote server's words (`550 5.1.1 <x@y>: Recipient address rejected: User unknown`).
+    public var diagnostic: String?
+    public var format: Format
+
+    public init(recipient: String?, kind: Kind, status: String?, diagnostic: String?, format: Format) {
+        self.recipient = recipient
+        self.kind = kind
+        self.status = status
+        self.diagnostic = diagnostic
+        self.format = format
+    }
+}

@@ -1,0 +1,90 @@
+/// The text/plain form: 72 columns, no markup, readable in any client and by a screen reader.
+extension DigestRenderer {
+    static let width = 72
+
+    static func renderText(_ c: Context) -> String {
+        var out: [String] = []
+        out += TextWrap.wrap(c.name.uppercased(), width: width)
+        out.append("Weekly digest, week of \(c.weekLabel) (\(c.week))")
+        out.append("")
+        if c.itemCount == 0 {
+            out.append("No new learning was published this week.")
+        } else {
+            let n = c.itemCount
+            out.append(n == 1 ? "1 new piece of learning this week:" : "\(n) new pieces of learning this week:")
+            out.append("")
+            let labelWidth = min(40, c.groups.map(\.area.count).max() ?? 0)
+            for g in c.groups {
+                let pad = String(repeating: " ", count: max(1, labelWidth - g.area.count + 2))
+                out.append("  \(g.area)\(pad)\(g.items.count)")
+            }
+        }
+        for g in c.groups {
+            out.append("")
+            out.append(String(repeating: "=", count: width))
+            out += TextWrap.wrap("\(g.area.uppercased()) (\(g.items.count))", width: width)
+            out.append(String(repeating: "=", count: width))
+            for (n, item) in g.items.enumerated() {
+                if n > 0 {
+                    out.append("")
+                    out.append(String(repeating: "-", count: width))
+                }
+                out.append("")
+                out += itemText(item)
+            }
+        }
+        out.append("")
+        out.append(String(repeating: "=", count: width))
+        out += footerText(c)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func itemText(_ item: LearningItem) -> [String] {
+        var out: [String] = []
+        let title = TextWrap.singleLine(item.contribution.title)
+        out += TextWrap.wrap(title.isEmpty ? "(untitled)" : title, width: width)
+        var byline = "From \(contributor(item))"
+        if let org = item.contribution.organisation.map(TextWrap.singleLine), !org.isEmpty { byline += ", \(org)" }
+        out += TextWrap.wrap(byline + " (#\(item.id))", width: width)
+        let summary = summary(item)
+        if !summary.isEmpty {
+            out.append("")
+            out += TextWrap.wrap(summary, width: width)
+        }
+        let links = links(item)
+        if !links.isEmpty {
+            out.append("")
+            out.append(links.count == 1 ? "Link:" : "Links:")
+            for l in links { out += TextWrap.wrap(l, width: width, indent: "  ", firstIndent: "- ") }
+        }
+        let files = attachments(item)
+        if !files.isEmpty {
+            out.append("")
+            out.append(
+                files.count == 1
+                    ? "Attachment (ask the facilitator for a copy):" : "Attachments (ask the facilitator for a copy):")
+            for f in files { out += TextWrap.wrap(f, width: width, indent: "  ", firstIndent: "- ") }
+        }
+        let tags = item.contribution.tags.map(TextWrap.singleLine).filter { !$0.isEmpty }
+        if !tags.isEmpty {
+            out.append("")
+            out += TextWrap.wrap("Tags: " + tags.joined(separator: ", "), width: width, indent: "  ")
+        }
+        return out
+    }
+
+    static func footerText(_ c: Context) -> [String] {
+        var out: [String] = []
+        out += TextWrap.wrap(
+            "You receive this digest because you subscribed to \(c.name). To share what you have learned, "
+                + "write to \(c.community.address).", width: width)
+        out.append("")
+        out.append("To unsubscribe, send any message to:")
+        out.append("  \(c.unsubscribeAddress)")
+        if let url = c.unsubscribeURL {
+            out.append("or visit:")
+            out.append("  \(url)")
+        }
+        return out
+    }
+}

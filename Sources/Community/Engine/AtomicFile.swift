@@ -1,0 +1,79 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Crash-safe file writes: a reader sees the old content or the new, never half of either.
+///
+/// The recipe is Maildir's and Postfix's: write a temporary file in the same folder,
+/// fsync it, rename it over the target, then fsync the folder so that the rename itself
+/// survives a power cut.
+public enum AtomicFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var operation: String
+        public var code: Int32
+        public var description: String {
+            "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically. With `syncDirectory: false` the caller promises to
+    /// call `syncDirectory(_:)` itself once for a batch (one fsync for many renames).
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, syncDirectory: Bool = true) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = folder + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw Failure(path: temporary, operation: "create", code: errno) }
+        var failure: Failure?
+        let array = Array(bytes)
+        array.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(path: temporary, operation: "write", code: errno)
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = Failure(path: temporary, operation: "fsync", code: errno) }
+        close(fd)
+        if failure == nil && rename(temporary, path) != 0 {
+            failure = Failure(path: path, operation: "rename into place", code: errno)
+        }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        if syncDirectory { try self.syncDirectory(folder) }
+    }
+
+    /// Renames atomically and makes the rename durable.
+    public static func move(_ source: String, to destination: String, syncDirectories: Bool = true) throws {
+        guard rename(source, destination) == 0 else {
+            throw Failure(path: source, operation: "move to \(destination)", code: errno)
+        }
+        guard syncDirectories else { return }
+        let from = (source as NSString).deletingLastPathComponent
+        let to = (destination as NSString).deletingLastPathComponent
+        try syncDirectory(to)
+        if from != to { try syncDirectory(from) }
+    }
+
+    public static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, operation: "open folder", code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw Failure(path: path, operation: "fsync folder", code: errno) }
+    }
+
+    public static func read(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+extension Config {
+    /// Reads and validates a config file. Relative paths are resolved against the file's folder.
+    public static func load(file path: String) throws -> Config {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(
+                file: path, key: "", problem: "cannot read the config file (use --config FILE or LEARNMAIL_CONFIG)")
+        }
+        return try parse(data, file: path)
+    }
+
+    /// Validates config JSON. Unknown keys are errors that name them.
+    public static func parse(_ data: Data, file: String) throws -> Config {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw ConfigError(file: file, key: "", problem: "not valid JSON (\(error.localizedDescription))")
+        }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let top = try ObjectReader(root, path: "", file: file)
+        let config = try top.read(base: base)
+        try top.rejectUnknownKeys()
+        return config
+    }
+}
+
+extension ObjectReader {
+    fileprivate func read(base: URL) throws -> Config {
+        func absolute(_ path: String) -> String {
+            path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
+        }
+
+        let community = try object("community")
+        let communityValue = Config.Community(
+            name: try community.string("name"),
+            address: try community.address("address"),
+            listId: try community.string("listId", default: nil)
+                ?? (try community.address("address")).replacingOccurrences(of: "@", with: "."),
+            unsubscribeURL: try community.string("unsubscribeURL", default: nil))
+        try community.rejectUnknownKeys()
+
+        let mailboxReader = try object("mailbox")
+        let mailbox: Config.Mailbox
+        if let maildir = try mailboxReader.string("maildir", default: nil) {
+            mailbox = .maildir(path: absolute(maildir))
+        } else if mailboxReader.has("imap") {
+            let server = try mailboxReader.server(urlKey: "imap", schemes: ["imap", "imaps"], absolute: absolute)
+            mailbox = .imap(
+                server,
+                processedFolder: try mailboxReader.string("processedFolder", default: nil),
+                pollSeconds: try mailboxReader.integer("pollSeconds", default: 60, range: 5...86_400))
+        } else {
+            throw error(at: "mailbox", "expected either \"maildir\": PATH or \"imap\": URL")
+        }
+        try mailboxReader.rejectUnknownKeys()
+
+        let senderReader = try object("sender")
+        let sender: Config.Sender
+        if let outbox = try senderReader.string("outbox", default: nil) {
+            sender = .outbox(path: absolute(outbox))
+        } else if senderReader.has("smtp") {
+            sender = .smtp(
+                try senderReader.server(urlKey: "smtp", schemes: ["smtp", "smtps"], absolute: absolute))
+        } else {
+            throw error(at: "sender", "expected either \"outbox\": PATH or \"smtp\": URL")
+        }
+        try senderReader.rejectUnknownKeys()
+
+        let moderators = try stringArray("moderators").map { $0.lowercased() }
+        if moderators.isEmpty { throw error(at: "moderators", "expected at least one moderator address") }
+        for (index, address) in moderators.enumerated() where !ObjectReader.looksLikeAddress(address) {
+            throw error(at: "moderators[\(index)]", "expected an email address, got '\(address)'")
+        }
+
+        var partners: [Config.Partner] = []
+        for (index, entry) in try objectArray("partners").enumerated() {
+            partners.append(
+                Config.Partner(
+                    organisation: try entry.string("organisation"),
+                    domains: try entry.stringArray("domains").map { $0.lowercased() }))
+            try entry.rejectUnknownKeys()
+            _ = index
+        }
+
+        let policyName = try string("contributors", default: "partners") ?? "partners"
+        guard let contributors = Config.ContributorPolicy(rawValue: policyName) else {
+            throw error(at: "contributors", "expected \"partners\" or \"anyone\", got '\(policyName)'")
+        }
+
+        var areas: [Config.LearningArea] = []
+        for entry in try objectArray("learningAreas") {
+            areas.append(
+                Config.LearningArea(name: try entry.string("name"), keywords: try entry.stringArray("keywords")))
+            try entry.rejectUnknownKeys()
+        }
+
+        let digestReader = try object("digest", optional: true)
+        let weekdayName = try digestReader.string("weekday", default: "monday") ?? "monday"
+        let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+        guard let weekdayIndex = weekdays.firstIndex(of: weekdayName.lowercased()) else {
+            throw digestReader.error(at: "weekday", "expected a day such as \"monday\", got '\(weekdayName)'")
+        }
+        let timeText = try digestReader.string("time", default: "09:00") ?? "09:00"
+        let timeParts = timeText.split(separator: ":").compactMap { Int($0) }
+        guard timeText.count == 5, timeParts.count == 2, (0...23).contains(timeParts[0]),
+            (0...59).contains(timeParts[1])
+        else {
+            throw digestReader.error(at: "time", "expected HH:MM (24-hour), got '\(timeText)'")
+        }
+        let zoneName = try digestReader.string("timeZone", default: "Europe/London") ?? "Europe/London"
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw digestReader.error(at: "timeZone", "expected an IANA time zone such as Europe/London, got '\(zoneName)'")
+        }
+        let digest = Config.Digest(
+            weekday: weekdayIndex + 1, time: (timeParts[0], timeParts[1]), timeZone: zone,
+            sendEmpty: try digestReader.bool("sendEmpty", default: false))
+        try digestReader.rejectUnknownKeys()
+
+        let limitsReader = try object("limits", optional: true)
+        let limits = Config.Limits(
+            maxMessageBytes: try limitsReader.integer("maxMessageBytes", default: 26_214_400, range: 1024...Int.max),
+            autoRepliesPerAddressPerDay: try limitsReader.integer(
+                "autoRepliesPerAddressPerDay", default: 5, range: 0...1000),
+            confirmationsPerAddressPerDay: try limitsReader.integer(
+                "confirmationsPerAddressPerDay", default: 3, range: 0...100),
+            confirmationsPerDay: try limitsReader.integer("confirmationsPerDay", default: 200, range: 0...100_000),
+            hardBouncesToDisable: try limitsReader.integer("hardBouncesToDisable", default: 3, range: 1...100))
+        try limitsReader.rejectUnknownKeys()
+
+        let moderationReader = try object("moderation", optional: true)
+        let moderation = Config.Moderation(
+            tokenDays: try moderationReader.integer("tokenDays", default: 30, range: 1...365),
+            trustedAuthservId: try moderationReader.string("trustedAuthservId", default: nil))
+        try moderationReader.rejectUnknownKeys()
+
+        return Config(
+            file: file, community: communityValue, mailbox: mailbox, sender: sender,
+            dataDirectory: absolute(try string("dataDirectory", default: "data") ?? "data"),
+            moderators: moderators, partners: partners, contributors: contributors, learningAreas: areas,
+            digest: digest, limits: limits, moderation: moderation)
+    }
+
+    fileprivate func server(urlKey: String, schemes: Set<String>, absolute: (String) -> String) throws -> Config.Server
+    {
+        let url = try string(urlKey)
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), schemes.contains(scheme),
+            parsed.host != nil
+        else {
+            throw error(
+                at: urlKey, "expected a URL like \(schemes.sorted().last!)://host:port/…, got '\(url)'")
+        }
+        let passwordFile = try string("passwordFile", default: nil)
+        let passwordEnv = try string("passwordEnv", default: nil)
+        if passwordFile != nil && passwordEnv != nil {
+            throw error(at: "passwordFile", "give either passwordFile or passwordEnv, not both")
+        }
+        if has("password") {
+            throw error(
+                at: "password", "passwords are never kept in the config: use passwordFile or passwordEnv")
+        }
+        let secret: Config.Secret =
+            passwordFile.map { .file(absolute($0)) } ?? passwordEnv.map { .environment($0) } ?? .none
+        return Config.Server(
+            url: url, username: try string("username", default: nil), password: secret,
+            caFile: try string("caFile", default: nil).map(absolute),
+            allowPlaintext: try bool("allowPlaintext", default: false))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Where mail comes from: a Maildir in the demo and tests, an IMAP mailbox in production.
+/// Keys are stable ids of the source's own (`imap-UIDVALIDITY-UID`, `maildir-NAME`).
+public protocol MailSource: AnyObject {
+    /// Messages waiting, oldest first. A message already stored may be listed again (after a
+    /// crash before `markHandled`); the engine recognises it by its key.
+    func pendingKeys() throws -> [String]
+    func fetch(_ key: String) throws -> [UInt8]
+    func markHandled(_ key: String) throws
+}
+
+/// One message and the recipients of its SMTP envelope.
+public struct OutgoingEnvelope: Sendable {
+    public var from: String
+    public var recipients: [String]
+    public var data: [UInt8]
+
+    public init(from: String, recipients: [String], data: [UInt8]) {
+        self.from = from
+        self.recipients = recipients
+        self.data = data
+    }
+}
+
+/// What the server said of one recipient.
+public enum RecipientOutcome: Sendable, Equatable {
+    case accepted
+    case temporaryFailure(String)
+    case permanentFailure(String)
+}
+
+/// Where mail goes: SMTP in production, a folder of .eml files in the demo and tests.
+public protocol MailSink: AnyObject {
+    /// Sends a batch over one connection; one outcome per recipient of each envelope, in order.
+    /// A sink that cannot reach its server at all throws (nothing was sent).
+    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]]
+}
+
+/// The current time, passed in so that schedules and expiry can be tested.
+public protocol Clock: Sendable {
+    var now: Date { get }
+}
+
+public struct SystemClock: Clock {
+    public init() {}
+    public var now: Date { Date() }
+}

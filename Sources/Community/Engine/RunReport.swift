@@ -1,0 +1,47 @@
+import Foundation
+
+/// What one round of the engine did, for the log, `run --once` and the demo's story.
+public struct RunReport: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case contribution(item: Int, title: String)
+        case held(item: Int, title: String, reason: String)
+        case duplicate(item: Int)
+        case ignored(reason: String)
+        case moderated(item: Int?, by: String, result: String)
+        case refused(reason: String)
+        case subscription(address: String, result: String)
+        case bounce(address: String, result: String)
+        case quarantined(reason: String)
+    }
+
+    public struct Entry: Sendable {
+        public var key: String
+        public var subject: String
+        public var from: String
+        public var outcome: Outcome
+    }
+
+    public var entries: [Entry] = []
+    public var digest: String?
+    public var delivery = Outbox.FlushReport()
+    public var errors: [String] = []
+
+    public init() {}
+}
+
+extension RunReport.Outcome: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .contribution(let item, let title): "new item #\(item) “\(title)”, awaiting review"
+        case .held(let item, let title, let reason): "held as #\(item) “\(title)”: \(reason)"
+        case .duplicate(let item): "duplicate of item #\(item), not added again"
+        case .ignored(let reason): "ignored: \(reason)"
+        case .moderated(let item, let by, let result):
+            item.map { "moderation of #\($0) by \(by): \(result)" } ?? "moderation by \(by): \(result)"
+        case .refused(let reason): "refused: \(reason)"
+        case .subscription(let address, let result): "subscription \(address): \(result)"
+        case .bounce(let address, let result): "bounce for \(address): \(result)"
+        case .quarantined(let reason): "quarantined: \(reason)"
+        }
+    }
+}

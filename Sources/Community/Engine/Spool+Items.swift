@@ -1,0 +1,119 @@
+import Foundation
+
+/// Where an item came from: kept beside it so that the same message is never made into two items.
+public struct ItemSource: Codable, Sendable, Equatable {
+    /// The incoming key (`imap-UIDVALIDITY-UID`, `maildir-NAME`, `cli-…`).
+    public var key: String
+    public var messageId: String?
+    /// The sender and a digest of the clean body, for "same sender, same text within a day".
+    public var sender: String
+    public var bodyDigest: String
+}
+
+/// Everything created together with a new item, written in one atomic folder rename.
+public struct NewItem: Sendable {
+    public var item: LearningItem
+    public var source: ItemSource
+    public var tokens: [ModerationTokenRecord]
+    public var message: [UInt8]
+    public var attachments: [String: [UInt8]]
+    /// Outgoing mail made with the item (the notifications carry tokens that exist nowhere else
+    /// in plain text), moved into the outbox right after the item is in place.
+    public var outgoing: [PendingMail]
+}
+
+/// A message waiting to be queued, as stored inside an item's folder until the outbox has it.
+public struct PendingMail: Codable, Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    public var envelopeFrom: String
+    public var recipients: [String]
+    /// The rendered message (base64 in the JSON).
+    public var message: Data
+}
+
+extension Spool {
+    public func itemFolder(_ id: Int) -> String { path("items", String(id)) }
+
+    /// Item ids in ascending order.
+    public func itemIds() -> [Int] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path("items"))) ?? []
+        return names.compactMap(Int.init).sorted()
+    }
+
+    public func nextItemId() -> Int { (itemIds().last ?? 0) + 1 }
+
+    public func loadItem(_ id: Int) throws -> LearningItem {
+        guard let item = try loadJSON(LearningItem.self, at: "items/\(id)/item.json") else {
+            throw SpoolError.noSuchItem(id)
+        }
+        return item
+    }
+
+    public func saveItem(_ item: LearningItem) throws {
+        try saveJSON(item, at: "items/\(item.id)/item.json")
+    }
+
+    public func loadItems() -> [LearningItem] {
+        itemIds().compactMap { try? loadItem($0) }
+    }
+
+    public func loadSource(_ id: Int) -> ItemSource? {
+        try? loadJSON(ItemSource.self, at: "items/\(id)/source.json")
+    }
+
+    public func loadTokens(_ id: Int) -> [ModerationTokenRecord] {
+        (try? loadJSON([ModerationTokenRecord].self, at: "items/\(id)/tokens.json")) ?? []
+    }
+
+    public func saveTokens(_ tokens: [ModerationTokenRecord], for id: Int) throws {
+        try saveJSON(tokens, at: "items/\(id)/tokens.json")
+    }
+
+    public func attachmentPath(item id: Int, storedName: String) -> String {
+        path("items", String(id), "attachments", storedName)
+    }
+
+    /// Creates the item's folder under a temporary name, fills it, syncs it, then renames it into
+    /// place: an item exists whole or not at all.
+    public func createItem(_ new: NewItem) throws {
+        let id = new.item.id
+        let temporary = path("items", ".new-\(id)")
+        try? FileManager.default.removeItem(atPath: temporary)
+        try FileManager.default.createDirectory(
+            atPath: temporary + "/attachments", withIntermediateDirectories: true)
+        func write(_ bytes: some Collection<UInt8>, _ name: String) throws {
+            try AtomicFile.write(bytes, to: temporary + "/" + name, syncDirectory: false)
+        }
+        func json(_ value: some Encodable) throws -> [UInt8] {
+            Array(try Spool.encoder.encode(value)) + [0x0A]
+        }
+        try write(new.message, "message.eml")
+        try write(try json(new.item), "item.json")
+        try write(try json(new.source), "source.json")
+        try write(try json(new.tokens), "tokens.json")
+        try FileManager.default.createDirectory(atPath: temporary + "/pending", withIntermediateDirectories: true)
+        for mail in new.outgoing {
+            try write(try json(mail), "pending/\(Spool.safeKey(mail.id)).json")
+        }
+        try AtomicFile.syncDirectory(temporary + "/pending")
+        for (name, bytes) in new.attachments {
+            try write(bytes, "attachments/\(Spool.safeKey(name))")
+        }
+        try AtomicFile.syncDirectory(temporary + "/attachments")
+        try AtomicFile.syncDirectory(temporary)
+        try AtomicFile.move(temporary, to: itemFolder(id))
+    }
+
+    /// Mail waiting inside an item's folder (left there if a crash came before the outbox had it).
+    public func pendingMail(for id: Int) -> [(file: String, mail: PendingMail)] {
+        let folder = itemFolder(id) + "/pending"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+                let mail = try? Spool.decoder.decode(PendingMail.self, from: data)
+            else { return nil }
+            return (folder + "/" + name, mail)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The on-disk queue (DESIGN.md "Spool"): human-inspectable folders, every change an atomic
+/// write or rename, so that a crash at any point loses nothing and duplicates nothing.
+///
+/// ```
+/// data/incoming/KEY.eml     raw messages, written before anything else is done with them
+/// data/processed/KEY.eml    the same, once their outcome is durable
+/// data/items/42/            item.json, source.json, tokens.json, message.eml, attachments/
+/// data/outbox/ID.eml+.json  outgoing messages and their per-recipient state; sent/ failed/ after
+/// data/digests/2026-W48.*   each digest: json, txt, html
+/// data/subscribers.json, data/state.json
+/// ```
+public struct Spool: Sendable {
+    public let root: String
+
+    public static let folders = ["incoming", "processed", "items", "outbox", "sent", "failed", "digests"]
+
+    /// Opens (and creates when needed) the spool under `directory`.
+    public init(directory: String) throws {
+        root = directory
+        for folder in [""] + Self.folders {
+            let path = folder.isEmpty ? root : root + "/" + folder
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw AtomicFile.Failure(path: path, operation: "create the folder", code: errno)
+            }
+        }
+    }
+
+    public func path(_ parts: String...) -> String { ([root] + parts).joined(separator: "/") }
+
+    // MARK: incoming messages
+
+    /// Keys are made of the mailbox's own ids (`imap-UIDVALIDITY-UID`, `maildir-NAME`); this
+    /// keeps them safe as file names whatever the source gave us.
+    public static func safeKey(_ key: String) -> String {
+        String(
+            key.unicodeScalars.map { scalar -> Character in
+                let ok = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                return ok ? Character(scalar) : "_"
+            }
+        ).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    public func isKnown(_ key: String) -> Bool {
+        let file = Self.safeKey(key) + ".eml"
+        return FileManager.default.fileExists(atPath: path("incoming", file))
+            || FileManager.default.fileExists(atPath: path("processed", file))
+    }
+
+    public func isProcessed(_ key: String) -> Bool {
+        FileManager.default.fileExists(atPath: path("processed", Self.safeKey(key) + ".eml"))
+    }
+
+    /// Stores a raw message durably; the caller syncs the folder once per batch.
+    public func storeIncoming(_ key: String, bytes: [UInt8], syncDirectory: Bool = true) throws {
+        try AtomicFile.write(bytes, to: path("incoming", Self.safeKey(key) + ".eml"), syncDirectory: syncDirectory)
+    }
+
+    public func syncIncoming() throws { try AtomicFile.syncDirectory(path("incoming")) }
+
+    /// Messages stored but not yet processed (left by a crash, or just fetched), oldest first.
+    public func incomingKeys() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path("incoming"))) ?? []
+        return names.filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }.map { String($0.dropLast(4)) }
+            .sorted(by: Self.naturalOrder)
+    }
+
+    public func readIncoming(_ key: String) -> [UInt8]? {
+        AtomicFile.read(path("incoming", Self.safeKey(key) + ".eml"))
+    }
+
+    public func markProcessed(_ key: String) throws {
+        let file = Self.safeKey(key) + ".eml"
+        try AtomicFile.move(path("incoming", file), to: path("processed", file))
+    }
+
+    // MARK: JSON documents
+
+    public func loadJSON<T: Decodable>(_ type: T.Type, at relativePath: String) throws -> T? {
+        guard let data = FileManager.default.contents(atPath: path(relativePath)) else { return nil }
+        do {
+            return try Self.decoder.decode(T.self, from: data)
+        } catch {
+            throw SpoolError.unreadable(path: path(relativePath), reason: "\(error)")
+        }
+    }
+
+    public func saveJSON<T: Encodable>(_ value: T, at relativePath: String) throws {
+        var data = try Self.encoder.encode(value)
+        data.append(0x0A)
+        try AtomicFile.write(data, to: path(relativePath))
+    }
+
+    public static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    public static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// "2" before "10": keys and ids end in numbers that people read as numbers.
+    static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [.numeric]) == .orderedAscending
+    }
+}
+
+public enum SpoolError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case noSuchItem(Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .noSuchItem(let id): "there is no item #\(id)"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+// Small byte-level helpers shared by the MIME parsers. Everything works on ASCII bytes with index cursors.
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+@usableFromInline let asciiLF: UInt8 = 0x0A
+@usableFromInline let asciiCR: UInt8 = 0x0D
+@usableFromInline let asciiSpace: UInt8 = 0x20
+@usableFromInline let asciiTab: UInt8 = 0x09
+
+enum Bytes {
+    @inline(__always) static func isWhitespace(_ c: UInt8) -> Bool {
+        c == asciiSpace || c == asciiTab || c == asciiCR || c == asciiLF
+    }
+
+    @inline(__always) static func lower(_ c: UInt8) -> UInt8 {
+        (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+    }
+
+    /// Index of the next LF at or after `from`, or `end` when there is none (memchr: the hot loop of the parser).
+    @inline(__always) static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+        guard from < end, let base = p.baseAddress else { return end }
+        guard let hit = memchr(base + from, Int32(asciiLF), end - from) else { return end }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Case-insensitive comparison of an ASCII byte range with a lowercase ASCII string.
+    static func equalsLowercase(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lowercase: String) -> Bool {
+        var i = range.lowerBound
+        for c in lowercase.utf8 {
+            guard i < range.upperBound, lower(p[i]) == c else { return false }
+            i += 1
+        }
+        return i == range.upperBound
+    }
+
+    static func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi && isWhitespace(p[lo]) { lo += 1 }
+        while hi > lo && isWhitespace(p[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    static func lowercasedASCII(_ bytes: some Sequence<UInt8>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.underestimatedCount)
+        for c in bytes { out.append(lower(c)) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when every byte is ASCII (fast word-at-a-time check).
+    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let n = p.count
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            if base[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Removes CR and LF (RFC 5322 unfolding) from a header value.
+    static func unfolded(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(range.count)
+        for i in range {
+            let c = p[i]
+            if c != asciiCR && c != asciiLF { out.append(c) }
+        }
+        return out
+    }
+
+    /// Decodes header bytes: UTF-8 when valid (RFC 6532), else Windows-1252 (the usual raw 8-bit legacy).
+    static func headerString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        return Charset.decodeWindows1252(bytes)
+    }
+
+    static func headerString(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { headerString($0) }
+    }
+}

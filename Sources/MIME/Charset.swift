@@ -1,0 +1,192 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Charset conversion to Swift strings: fast paths for UTF-8, ASCII, Latin-1 and Windows-1252, and
+/// iconv for every other charset (RFC 2046 section 4.1.2, RFC 2978 names with common aliases).
+///
+/// Unknown charsets never drop text: the bytes decode as UTF-8 when valid, else as Windows-1252,
+/// and the result says the charset was not known so that the caller can add a note.
+enum Charset {
+    enum Kind: Equatable {
+        case utf8, ascii, latin1, windows1252
+        case iconv(String)
+        case unknown
+    }
+
+    /// Normalises a charset label: lowercase, quotes and whitespace removed, aliases mapped.
+    static func kind(_ label: String) -> Kind {
+        var name = label.lowercased()
+        name.removeAll { $0 == "\"" || $0 == "'" || $0 == " " || $0 == "\t" }
+        switch name {
+        case "", "utf-8", "utf8", "x-utf-8", "unicode-1-1-utf-8", "unicode-2-0-utf-8": return .utf8
+        case "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us", "iso-ir-6", "cp367", "ibm367", "646":
+            return .ascii
+        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "iso-ir-100", "cp819", "ibm819",
+            "iso_8859-1:1987", "8859-1", "iso8859_1":
+            return .latin1
+        case "windows-1252", "cp1252", "x-cp1252", "cp-1252", "win-1252", "ms-ansi": return .windows1252
+        case "gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "x-euc-cn", "csgb2312", "chinese", "gb_2312-80":
+            return .iconv("GB18030")
+        case "gb18030": return .iconv("GB18030")
+        case "big5", "big-5", "x-big5", "cn-big5", "csbig5": return .iconv("BIG5-HKSCS")
+        case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j", "cp932",
+            "x-ms-cp932":
+            return .iconv("CP932")
+        case "euc-jp", "x-euc-jp", "eucjp", "cseucpkdfmtjapanese": return .iconv("EUC-JP")
+        case "iso-2022-jp", "csiso2022jp", "iso-2022-jp-2", "iso-2022-jp-1": return .iconv("ISO-2022-JP-2")
+        case "euc-kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "cp949", "x-windows-949", "korean",
+            "csksc56011987", "iso-ir-149", "ks_c_5601-1989", "csueckr":
+            return .iconv("CP949")
+        case "iso-2022-kr": return .iconv("ISO-2022-KR")
+        case "koi8-r", "koi8r", "cskoi8r", "koi": return .iconv("KOI8-R")
+        case "koi8-u", "koi8u", "koi8-ru": return .iconv("KOI8-U")
+        case "utf-7", "utf7", "unicode-1-1-utf-7", "x-unicode-2-0-utf-7", "csunicode11utf7": return .iconv("UTF-7")
+        case "utf-16", "utf16": return .iconv("UTF-16")
+        case "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "ucs-2", "ucs-4":
+            return .iconv(name.uppercased())
+        case "iso-8859-8-i", "iso-8859-8-e", "logical", "visual": return .iconv("ISO-8859-8")
+        case "iso-8859-6-i", "iso-8859-6-e": return .iconv("ISO-8859-6")
+        case "tis-620", "tis620", "windows-874", "cp874", "iso-8859-11": return .iconv("CP874")
+        case "x-mac-roman", "macintosh", "mac", "macroman", "x-mac": return .iconv("MACINTOSH")
+        case "x-user-defined", "unknown-8bit", "x-unknown", "unknown", "default", "charset", "x-unknown-8bit":
+            return .unknown
+        default:
+            break
+        }
+        if name.hasPrefix("iso") {
+            // iso8859-2, iso_8859-15, iso-8859-15:1998 ... -> ISO-8859-N
+            let digits = name.drop { !$0.isNumber }
+            if digits.hasPrefix("8859") {
+                let rest = digits.dropFirst(4).drop { $0 == "-" || $0 == "_" }
+                let n = rest.prefix { $0.isNumber }
+                if n == "1" { return .latin1 }
+                if !n.isEmpty { return .iconv("ISO-8859-\(n)") }
+            }
+        }
+        if name.hasPrefix("windows-") || name.hasPrefix("cp") || name.hasPrefix("x-cp") || name.hasPrefix("win") {
+            let n = name.drop { !$0.isNumber }
+            if n == "1252" { return .windows1252 }
+            if n.count >= 3, n.allSatisfy(\.isNumber) { return .iconv("CP\(n)") }
+        }
+        return .iconv(name.uppercased())
+    }
+
+    /// Decodes bytes in the named charset. `known` is false when the charset was not recognised and
+    /// the text was decoded leniently instead.
+    static func decode(_ bytes: [UInt8], charset: String?) -> (text: String, known: Bool) {
+        bytes.withUnsafeBufferPointer { decode($0, charset: charset) }
+    }
+
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, charset: String?) -> (text: String, known: Bool) {
+        let k = charset.map(kind) ?? .ascii
+        switch k {
+        case .utf8:
+            return (String(decoding: p, as: UTF8.self), true)
+        case .ascii:
+            // Mislabelled 8-bit text is common: prefer valid UTF-8, else Windows-1252.
+            return (Bytes.headerString(p), true)
+        case .latin1, .windows1252:
+            return (decodeWindows1252(p), true)
+        case .iconv(let name):
+            if Bytes.isASCII(p) && !name.hasPrefix("UTF-16") && !name.hasPrefix("UTF-32") && name != "UTF-7"
+                && !name.hasPrefix("ISO-2022") && !name.hasPrefix("UCS")
+            {
+                return (String(decoding: p, as: UTF8.self), true)
+            }
+            if let s = Iconv.convert(p, from: name) { return (s, true) }
+            return (lenient(p), false)
+        case .unknown:
+            return (lenient(p), false)
+        }
+    }
+
+    /// UTF-8 when valid, else Windows-1252: the fallback for unknown charsets.
+    static func lenient(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        if let s = String(validating: p, as: UTF8.self) { return s }
+        return decodeWindows1252(p)
+    }
+
+    /// Windows-1252 differs from Latin-1 only in 0x80-0x9F; decoding ISO-8859-1 labels as
+    /// Windows-1252 is what every mail client does (WHATWG Encoding).
+    private static let cp1252High: [UInt16] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func decodeWindows1252(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        if Bytes.isASCII(p) { return String(decoding: p, as: UTF8.self) }
+        var out = [UInt8]()
+        out.reserveCapacity(p.count + p.count / 2)
+        for c in p {
+            if c < 0x80 {
+                out.append(c)
+            } else {
+                let u = c < 0xA0 ? UInt32(cp1252High[Int(c) - 0x80]) : UInt32(c)
+                if u < 0x800 {
+                    out.append(UInt8(0xC0 | (u >> 6)))
+                    out.append(UInt8(0x80 | (u & 0x3F)))
+                } else {
+                    out.append(UInt8(0xE0 | (u >> 12)))
+                    out.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
+                    out.append(UInt8(0x80 | (u & 0x3F)))
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A thin wrapper over glibc iconv converting to UTF-8; invalid input becomes U+FFFD.
+enum Iconv {
+    static func convert(_ p: UnsafeBufferPointer<UInt8>, from charset: String) -> String? {
+        let cd = iconv_open("UTF-8", charset)
+        guard let cd, Int(bitPattern: cd) != -1 else { return nil }
+        defer { iconv_close(cd) }
+        guard let base = p.baseAddress, !p.isEmpty else { return "" }
+        var out = [UInt8](repeating: 0, count: p.count * 3 + 16)
+        var produced = 0
+        var inPtr = UnsafeMutablePointer(mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
+        var inLeft = p.count
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        while inLeft > 0 {
+            if out.count - produced < 16 { out.append(contentsOf: repeatElement(0, count: out.count)) }
+            let before = produced
+            var outLeft = out.count - produced
+            let r = out.withUnsafeMutableBufferPointer { ob -> Int in
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress! + produced)
+                    .assumingMemoryBound(to: CChar.self)
+                var ip: UnsafeMutablePointer<CChar>? = inPtr
+                let r = iconv(cd, &ip, &inLeft, &outPtr, &outLeft)
+                inPtr = ip!
+                return r
+            }
+            produced = out.count - outLeft
+            if r == -1 {
+                let e = errno
+                if e == E2BIG {
+                    out.append(contentsOf: repeatElement(0, count: out.count))
+                } else if e == EILSEQ || e == EINVAL {
+                    // Skip one undecodable byte and mark it.
+                    if out.count - produced < 3 { out.append(contentsOf: repeatElement(0, count: out.count)) }
+                    for b in replacement {
+                        out[produced] = b
+                        produced += 1
+                    }
+                    inPtr += 1
+                    inLeft -= 1
+                } else {
+                    return nil
+                }
+            } else if produced == before && inLeft > 0 {
+                return nil
+            }
+        }
+        // Flush shift state (ISO-2022-JP).
+        out.removeSubrange(produced...)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

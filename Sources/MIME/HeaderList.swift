@@ -1,0 +1,158 @@
+/// The header fields of one entity (RFC 5322 section 2.2), in order, as ranges into the message bytes.
+///
+/// Values are unfolded and RFC 2047 decoded on access; the raw bytes stay available for the structured
+/// parsers (addresses, Content-Type, dates), which must see encoded words and quoting as written.
+public struct HeaderList: Sendable {
+    struct Field: Sendable {
+        var name: Range<Int>
+        var value: Range<Int>
+    }
+
+    let source: [UInt8]
+    var fields: [Field]
+
+    init(source: [UInt8], fields: [Field]) {
+        self.source = source
+        self.fields = fields
+    }
+
+    /// An empty header list.
+    public init() {
+        self.init(source: [], fields: [])
+    }
+
+    /// The number of header fields.
+    public var count: Int { fields.count }
+
+    /// The first field with that name (case-insensitive), unfolded and RFC 2047 decoded; nil when absent.
+    public subscript(_ name: String) -> String? {
+        guard let i = firstIndex(name) else { return nil }
+        return decodedValue(at: i)
+    }
+
+    /// Every field with that name, in order, unfolded and RFC 2047 decoded.
+    public func all(_ name: String) -> [String] {
+        indices(name).map { decodedValue(at: $0) }
+    }
+
+    /// Whether a field with that name is present (case-insensitive).
+    public func contains(_ name: String) -> Bool {
+        firstIndex(name) != nil
+    }
+
+    /// All fields in order as (name as written, decoded value).
+    public var entries: [(name: String, value: String)] {
+        fields.indices.map { (name(at: $0), decodedValue(at: $0)) }
+    }
+
+    func name(at i: Int) -> String {
+        source.withUnsafeBufferPointer { p in
+            String(decoding: UnsafeBufferPointer(rebasing: p[fields[i].name]), as: UTF8.self)
+        }
+    }
+
+    func firstIndex(_ name: String) -> Int? {
+        let lower = name.lowercased()
+        return source.withUnsafeBufferPointer { p in
+            fields.firstIndex { Bytes.equalsLowercase(p, $0.name, lower) }
+        }
+    }
+
+    func indices(_ name: String) -> [Int] {
+        let lower = name.lowercased()
+        return source.withUnsafeBufferPointer { p in
+            fields.indices.filter { Bytes.equalsLowercase(p, fields[$0].name, lower) }
+        }
+    }
+
+    /// The unfolded raw bytes of the first field with that name (no RFC 2047 decoding).
+    func raw(_ name: String) -> [UInt8]? {
+        guard let i = firstIndex(name) else { return nil }
+        return rawValue(at: i)
+    }
+
+    func rawValue(at i: Int) -> [UInt8] {
+        source.withUnsafeBufferPointer { p in Bytes.unfolded(p, Bytes.trimmed(p, fields[i].value)) }
+    }
+
+    func decodedValue(at i: Int) -> String {
+        EncodedWord.decodeUnstructured(rawValue(at: i))
+    }
+}
+
+extension HeaderList {
+    /// The most header fields kept per entity; further fields are skipped (hostile input).
+    static let maxFields = 2000
+
+    /// Parses a header block starting at `start` (RFC 5322 section 2.2, with obsolete and broken forms:
+    /// whitespace before the colon, a leading mbox "From " line, a missing blank line before the body).
+    /// Returns the fields and the index where the body starts.
+    static func parse(
+        _ p: UnsafeBufferPointer<UInt8>, source: [UInt8], from start: Int, to end: Int
+    )
+        -> (HeaderList, bodyStart: Int)
+    {
+        var fields = [Field]()
+        var i = start
+        var first = true
+        while i < end {
+            let c = p[i]
+            if c == asciiLF { return (HeaderList(source: source, fields: fields), i + 1) }
+            if c == asciiCR {
+                if i + 1 < end && p[i + 1] == asciiLF { return (HeaderList(source: source, fields: fields), i + 2) }
+                if i + 1 == end { return (HeaderList(source: source, fields: fields), end) }
+            }
+            let eol = Bytes.lineEnd(p, i, end)
+            if c == asciiSpace || c == asciiTab {
+                // A continuation line with no field before it (or after a skipped one): ignore it.
+                i = eol + 1
+                first = false
+                continue
+            }
+            // field-name = 1*ftext, then optional WSP (obsolete syntax) before ':'
+            var colon = -1
+            var nameEnd = -1
+            var j = i
+            while j < eol {
+                let b = p[j]
+                if b == 0x3A {
+                    colon = j
+                    break
+                }
+                if b == asciiSpace || b == asciiTab {
+                    if nameEnd < 0 { nameEnd = j }
+                } else if nameEnd >= 0 || b < 0x21 || b > 0x7E {
+                    break
+                }
+                j += 1
+            }
+            if colon <= i {
+                if first && eol - i >= 5 && p[i] == 0x46 && p[i + 1] == 0x72 && p[i + 2] == 0x6F && p[i + 3] == 0x6D
+                    && p[i + 4] == asciiSpace
+                {
+                    // mbox "From " separator line.
+                    i = eol + 1
+                    first = false
+                    continue
+                }
+                // Not a header line: the headers end here and this line starts the body.
+                return (HeaderList(source: source, fields: fields), i)
+            }
+            first = false
+            var next = eol + 1
+            var valueEnd = eol
+            while next < end && (p[next] == asciiSpace || p[next] == asciiTab) {
+                let e = Bytes.lineEnd(p, next, end)
+                valueEnd = e
+                next = e + 1
+            }
+            if valueEnd > colon + 1 && p[valueEnd - 1] == asciiCR { valueEnd -= 1 }
+            if fields.count < maxFields {
+                fields.append(
+                    Field(name: i..<(nameEnd >= 0 ? nameEnd : colon), value: (colon + 1)..<max(colon + 1, valueEnd)))
+            }
+            i = next
+        }
+        return (HeaderList(source: source, fields: fields), min(i, end))
+    }
+}

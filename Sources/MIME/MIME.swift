@@ -1,1 +1,0 @@
-// The MIME module: see docs/ARCHITECTURE.md.

@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Builds the MIME tree in one pass over the bytes (RFC 2046 section 5.1).
+///
+/// Boundaries of all open multiparts are kept on a stack, so each line is looked at once: a delimiter
+/// of an outer multipart also ends every inner one (a missing close delimiter, RFC 2046 allows the
+/// reader to recover this way). Nesting deeper than `maxDepth` and parts beyond `maxParts` are kept as
+/// opaque content, so cost stays linear in the input and recursion stays bounded.
+struct MIMEParser {
+    static let maxDepth = 64
+    static let maxParts = 10_000
+
+    struct Hit {
+        var level: Int
+        var isClose: Bool
+        /// Where the content before the delimiter ends (the CRLF before it belongs to the delimiter).
+        var contentEnd: Int
+        /// The start of the line after the delimiter.
+        var next: Int
+    }
+
+    let source: [UInt8]
+    let p: UnsafeBufferPointer<UInt8>
+    var boundaries: [[UInt8]] = []
+    var partCount = 0
+    var notes: [String] = []
+
+    init(source: [UInt8], pointer: UnsafeBufferPointer<UInt8>) {
+        self.source = source
+        self.p = pointer
+    }
+
+    /// Parses one entity (headers and body) starting at `start`, ending at the next delimiter of an
+    /// enclosing multipart or at `end`.
+    mutating func parseEntity(start: Int, end: Int, depth: Int, defaultType: ContentType) -> (MIMEPart, Hit?) {
+        let (headers, bodyStart) = HeaderList.parse(p, source: source, from: start, to: end)
+        var contentType = defaultType
+        if let i = headers.indices("content-type").last, let ct = ContentType(raw: headers.rawValue(at: i)) {
+            contentType = ct
+        }
+        var part = MIMEPart(headers: headers, contentType: contentType, source: source, bodyRange: bodyStart..<end)
+        partCount += 1
+        let deepEnough = depth >= MIMEParser.maxDepth || partCount > MIMEParser.maxParts
+        if deepEnough && (contentType.isMultipart || contentType.isMessage) {
+            note("nesting or part limit reached: content below kept as one opaque part")
+        }
+        if contentType.isMultipart, !deepEnough, let b = contentType["boundary"], !b.isEmpty {
+            return parseMultipart(&part, bodyStart: bodyStart, end: end, depth: depth, boundary: Array(b.utf8))
+        }
+        if contentType.isMessage, !deepEnough, part.transferEncoding.isIdentity {
+            let innerDefault = ContentType.textPlain
+            let (inner, hit) = parseEntity(start: bodyStart, end: end, depth: depth + 1, defaultType: innerDefault)
+            let contentEnd = hit?.contentEnd ?? end
+            part.bodyRange = bodyStart..<max(bodyStart, contentEnd)
+            part.nested = [Message(source: source, root: inner, range: part.bodyRange, depth: depth + 1, notes: [])]
+            return (part, hit)
+        }
+        let (contentEnd, hit) = scan(from: bodyStart, end: end)
+        part.bodyRange = bodyStart..<max(bodyStart, contentEnd)
+        if contentType.isMessage, !deepEnough {
+            // message/rfc822 with a base64 or quoted-printable body (not allowed, but sent): decode, then parse.
+            let decoded = part.decodedBody
+            part.nested = [Message(decoded, depth: depth + 1)]
+        }
+        return (part, hit)
+    }
+
+    private mutating func parseMultipart(
+        _ part: inout MIMEPart, bodyStart: Int, end: Int, depth: Int, boundary: [UInt8]
+    ) -> (MIMEPart, Hit?) {
+        boundaries.append(boundary)
+        let level = boundaries.count - 1
+        let childDefault: ContentType = part.contentType.subtype == "digest" ? .messageRFC822 : .textPlain
+        var (preambleEnd, hit) = scan(from: bodyStart, end: end)
+        part.preambleRange = bodyStart..<preambleEnd
+        var children = [MIMEPart]()
+        while let h = hit, h.level == level, !h.isClose {
+            let (child, childHit) = parseEntity(start: h.next, end: end, depth: depth + 1, defaultType: childDefault)
+            // A delimiter directly followed by another delimiter encloses no entity at all (Python and
+            // GMime agree): skip it rather than inventing an empty text/plain part.
+            let isVoid = child.headers.count == 0 && child.bodyRange.isEmpty && (childHit?.contentEnd ?? end) <= h.next
+            if partCount <= MIMEParser.maxParts && !isVoid { children.append(child) }
+            hit = childHit
+        }
+        boundaries.removeLast()
+        var contentEnd = hit?.contentEnd ?? end
+        if let h = hit, h.level == level {
+            // Close delimiter: the epilogue runs to the next outer delimiter or the end.
+            let (epilogueEnd, outer) = scan(from: h.next, end: end)
+            part.epilogueRange = h.next..<max(h.next, epilogueEnd)
+            hit = outer
+            contentEnd = epilogueEnd
+        } else if hit == nil && !children.isEmpty {
+            note("multipart \(part.contentType.mimeType) has no close delimiter")
+        }
+        if children.isEmpty { note("multipart \(part.contentType.mimeType) has no parts") }
+        part.children = children
+        part.bodyRange = bodyStart..<max(bodyStart, contentEnd)
+        return (part, hit)
+    }
+
+    private mutating func note(_ text: String) {
+        if notes.count < 20 && !notes.contains(text) { notes.append(text) }
+    }
+
+    /// Scans lines from `from` to the first delimiter line of any open multipart.
+    func scan(from: Int, end: Int) -> (contentEnd: Int, hit: Hit?) {
+        if boundaries.isEmpty || from >= end { return (end, nil) }
+        if let h = delimiter(at: from, end: end, contentEnd: from) { return (from, h) }
+        var i = from
+        while i < end {
+            let lf = Bytes.lineEnd(p, i, end)
+            if lf >= end - 2 { return (end, nil) }
+            let line = lf + 1
+            if p[line] == 0x2D && p[line + 1] == 0x2D {
+                var contentEnd = lf
+                if contentEnd > from && p[contentEnd - 1] == asciiCR { contentEnd -= 1 }
+                if let h = delimiter(at: line, end: end, contentEnd: contentEnd) { return (contentEnd, h) }
+            }
+            i = line
+        }
+        return (end, nil)
+    }
+
+    /// Matches `--boundary[--]` followed by optional whitespace at the line starting at `i`,
+    /// innermost boundary first.
+    private func delimiter(at i: Int, end: Int, contentEnd: Int) -> Hit? {
+        guard i + 2 <= end, p[i] == 0x2D, p[i + 1] == 0x2D, let base = p.baseAddress else { return nil }
+        var level = boundaries.count - 1
+        while level >= 0 {
+            let b = boundaries[level]
+            let after = i + 2 + b.count
+            if after <= end,
+                b.withUnsafeBufferPointer({ memcmp(base + i + 2, $0.baseAddress!, b.count) == 0 })
+            {
+                let isClose = after + 2 <= end && p[after] == 0x2D && p[after + 1] == 0x2D
+                var k = isClose ? after + 2 : after
+                let eol = Bytes.lineEnd(p, k, end)
+                var clean = true
+                if !isClose {
+                    while k < eol {
+                        if !Bytes.isWhitespace(p[k]) {
+                            clean = false
+                            break
+                        }
+                        k += 1
+                    }
+                }
+                if clean { return Hit(level: level, isClose: isClose, contentEnd: contentEnd, next: min(eol + 1, end)) }
+            }
+            level -= 1
+        }
+        return nil
+    }
+}

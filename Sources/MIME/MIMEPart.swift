@@ -1,0 +1,125 @@
+/// How a body is encoded for transport (RFC 2045 section 6).
+public enum TransferEncoding: Sendable, Hashable {
+    case sevenBit, eightBit, binary, base64, quotedPrintable, uuencode
+    case other(String)
+
+    init(raw: [UInt8]?) {
+        guard let raw else {
+            self = .sevenBit
+            return
+        }
+        let token = Bytes.lowercasedASCII(MIMEParameters.stripComments(raw).filter { !Bytes.isWhitespace($0) })
+        switch token {
+        case "", "7bit", "7-bit": self = .sevenBit
+        case "8bit", "8-bit": self = .eightBit
+        case "binary": self = .binary
+        case "base64", "base-64", "x-base64": self = .base64
+        case "quoted-printable", "quotedprintable", "qp", "x-quoted-printable": self = .quotedPrintable
+        case "x-uuencode", "uuencode", "x-uue", "uue", "x-uu": self = .uuencode
+        default: self = .other(token)
+        }
+    }
+
+    /// True when the body is used as it is.
+    var isIdentity: Bool {
+        switch self {
+        case .sevenBit, .eightBit, .binary, .other: return true
+        default: return false
+        }
+    }
+
+    /// Decodes a raw body.
+    func decode(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        switch self {
+        case .base64: return TransferDecoding.base64(p)
+        case .quotedPrintable: return TransferDecoding.quotedPrintable(p)
+        case .uuencode: return TransferDecoding.uudecode(p).bytes
+        default: return Array(p)
+        }
+    }
+}
+
+/// One entity of the MIME tree (RFC 2045 section 2.4): its headers, type, and either children
+/// (multipart), a nested message (message/rfc822, message/global) or a body.
+public struct MIMEPart: Sendable {
+    /// This entity's own header fields.
+    public var headers: HeaderList
+    /// The Content-Type, defaulted as RFC 2045 section 5.2 and RFC 2046 section 5.1.5 say.
+    public var contentType: ContentType
+    /// Content-Disposition (RFC 2183), when present.
+    public var disposition: ContentDisposition?
+    /// Content-Transfer-Encoding.
+    public var transferEncoding: TransferEncoding
+    /// The children of a multipart entity, in order.
+    public var children: [MIMEPart]
+    /// The raw body as written (for a multipart, everything after the header block).
+    public var bodyRange: Range<Int>
+    /// The multipart preamble and epilogue (RFC 2046 section 5.1.1), when present.
+    public var preambleRange: Range<Int>?
+    public var epilogueRange: Range<Int>?
+
+    let source: [UInt8]
+    var nested: [Message]
+
+    init(
+        headers: HeaderList, contentType: ContentType, source: [UInt8], bodyRange: Range<Int>
+    ) {
+        self.headers = headers
+        self.contentType = contentType
+        self.source = source
+        self.bodyRange = bodyRange
+        self.disposition = headers.raw("content-disposition").flatMap(ContentDisposition.init(raw:))
+        self.transferEncoding = TransferEncoding(raw: headers.raw("content-transfer-encoding"))
+        self.children = []
+        self.nested = []
+    }
+
+    /// The message inside a message/rfc822 or message/global part.
+    public var message: Message? { nested.first }
+
+    /// True for multipart entities that have children.
+    public var isMultipart: Bool { preambleRange != nil }
+
+    /// The body bytes as written.
+    public var rawBody: ArraySlice<UInt8> { source[bodyRange] }
+
+    /// The body with the transfer encoding removed.
+    public var decodedBody: [UInt8] {
+        source.withUnsafeBufferPointer { transferEncoding.decode(UnsafeBufferPointer(rebasing: $0[bodyRange])) }
+    }
+
+    /// For text/* parts, the body decoded with its charset (lenient, see `Charset`); nil otherwise.
+    public var text: String? {
+        guard contentType.isText else { return nil }
+        return decodedBody.withUnsafeBufferPointer { Charset.decode($0, charset: contentType.charset).text }
+    }
+
+    /// The file name: Content-Disposition filename (RFC 2183/2231), else the Content-Type name
+    /// parameter, else the name on an x-uuencode begin line.
+    public var filename: String? {
+        if let f = disposition?.filename, !f.isEmpty { return f }
+        if let n = contentType["name"], !n.isEmpty { return n }
+        if transferEncoding == .uuencode {
+            return source.withUnsafeBufferPointer {
+                TransferDecoding.uudecode(UnsafeBufferPointer(rebasing: $0[bodyRange])).filename
+            }
+        }
+        return nil
+    }
+
+    /// The Content-ID without angle brackets.
+    public var contentId: String? {
+        headers.raw("content-id").flatMap { AddressParser.parseIDs($0).first }
+    }
+
+    /// True when the disposition is `attachment` (RFC 2183).
+    public var isAttachmentDisposition: Bool { disposition?.isAttachment ?? false }
+
+    /// Size of the decoded body without building a text string.
+    var decodedSize: Int {
+        switch transferEncoding {
+        case .base64, .quotedPrintable, .uuencode: return decodedBody.count
+        default: return bodyRange.count
+        }
+    }
+}

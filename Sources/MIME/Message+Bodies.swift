@@ -1,0 +1,123 @@
+/// Body and attachment selection, exactly as DESIGN.md's `parse --json` describes.
+extension Message {
+    /// Walks the leaves in order without descending into attached messages. `path` is the IMAP-style part
+    /// number (RFC 3501 section 6.4.5).
+    static func forEachLeaf(_ root: MIMEPart, _ body: (MIMEPart, [Int]) -> Void) {
+        var stack: [(MIMEPart, [Int])] = [(root, [])]
+        while let (part, path) = stack.popLast() {
+            if part.isMultipart {
+                for (i, child) in part.children.enumerated().reversed() { stack.append((child, path + [i + 1])) }
+            } else {
+                body(part, path.isEmpty ? [1] : path)
+            }
+        }
+    }
+
+    mutating func selectBodies() {
+        var textPart: (MIMEPart, [Int])?
+        var htmlPart: (MIMEPart, [Int])?
+        var found: [(MIMEPart, [Int])] = []
+        Message.forEachLeaf(root) { part, path in
+            let ct = part.contentType
+            if ct.type == "text" && !part.isAttachmentDisposition {
+                if ct.subtype == "plain" && textPart == nil {
+                    textPart = (part, path)
+                    return
+                }
+                if ct.subtype == "html" && htmlPart == nil {
+                    htmlPart = (part, path)
+                    return
+                }
+            }
+            if part.isAttachmentDisposition || part.filename != nil { found.append((part, path)) }
+        }
+        if let (part, _) = htmlPart { htmlBody = bodyText(part, flowed: false) }
+        if let (part, _) = textPart {
+            textBody = bodyText(part, flowed: true)
+        } else if let html = htmlBody {
+            textBody = HTMLText.plainText(fromHTML: html)
+        } else {
+            textBody = ""
+        }
+        var list = [Attachment]()
+        for (part, _) in found {
+            if part.contentType.mimeType == "application/ms-tnef"
+                || part.contentType.mimeType == "application/vnd.ms-tnef"
+            {
+                let unpacked = TNEFBridge.attachments(in: part.decodedBody)
+                if !unpacked.isEmpty {
+                    list += unpacked
+                    continue
+                }
+            }
+            list.append(Attachment(part: part))
+        }
+        attachments = list
+    }
+
+    /// Decodes a body part to text with LF line ends, format=flowed joined (RFC 3676).
+    private mutating func bodyText(_ part: MIMEPart, flowed: Bool) -> String {
+        let charset = part.contentType.charset
+        let (decoded, known) = part.decodedBody.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
+        if !known, let cs = charset {
+            let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
+            if !notes.contains(text) { notes.append(text) }
+        }
+        var text = decoded
+        if text.utf8.contains(asciiCR) {
+            text = text.replacingCRLF()
+        }
+        if flowed, part.contentType["format"]?.lowercased() == "flowed" {
+            text = FormatFlowed.unflow(text, delSp: part.contentType["delsp"]?.lowercased() == "yes")
+        }
+        return text
+    }
+
+    /// The flat part list of `parse --json`: every entity below the root with its IMAP-style path.
+    public var parts: [PartInfo] {
+        var out = [PartInfo]()
+        func walk(_ part: MIMEPart, _ path: String, _ depth: Int) {
+            out.append(PartInfo(part: part, path: path))
+            guard depth < MIMEParser.maxDepth * 2 else { return }
+            if part.isMultipart {
+                for (i, c) in part.children.enumerated() { walk(c, "\(path).\(i + 1)", depth + 1) }
+            } else if let m = part.message {
+                walkBody(m.root, path, depth + 1)
+            }
+        }
+        func walkBody(_ root: MIMEPart, _ prefix: String, _ depth: Int) {
+            let dot = prefix.isEmpty ? "" : prefix + "."
+            if root.isMultipart {
+                for (i, c) in root.children.enumerated() { walk(c, "\(dot)\(i + 1)", depth + 1) }
+            } else {
+                walk(root, "\(dot)1", depth + 1)
+            }
+        }
+        walkBody(root, "", 0)
+        return out
+    }
+}
+
+extension String {
+    /// CRLF (and lone CR) to LF.
+    func replacingCRLF() -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(utf8.count)
+        var lastCR = false
+        for c in utf8 {
+            if c == asciiCR {
+                out.append(asciiLF)
+                lastCR = true
+            } else {
+                if !(c == asciiLF && lastCR) { out.append(c) }
+                lastCR = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Until TNEF.swift lands (written by the mime-out helper), winmail.dat stays one attachment.
+enum TNEFBridge {
+    static func attachments(in data: [UInt8]) -> [Attachment] { [] }
+}

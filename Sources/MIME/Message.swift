@@ -1,0 +1,105 @@
+/// A parsed Internet message (RFC 5322, MIME RFC 2045-2049, RFC 6532).
+///
+/// Parsing never fails: malformed input is read as far as it can be (see `notes`). The bytes are
+/// kept once and shared by every part; bodies are decoded when asked for.
+public struct Message: Sendable {
+    /// All top-level header fields, in order.
+    public var headers: HeaderList { root.headers }
+    /// The Subject, unfolded and RFC 2047 decoded.
+    public var subject: String?
+    public var from: [MailAddress]
+    public var to: [MailAddress]
+    public var cc: [MailAddress]
+    public var replyTo: [MailAddress]
+    public var sender: MailAddress?
+    /// The Return-Path address; nil when absent, "" for `Return-Path: <>`.
+    public var returnPath: String?
+    /// The Date header; nil when absent or unparseable.
+    public var date: MessageDate?
+    /// Message-ID without angle brackets.
+    public var messageId: String?
+    public var inReplyTo: [String]
+    public var references: [String]
+    /// The MIME tree.
+    public var root: MIMEPart
+    /// The main text/plain body (format=flowed joined, LF line ends), else the HTML body as text.
+    public var textBody: String?
+    /// The main text/html body.
+    public var htmlBody: String?
+    /// Leaf parts with a filename or `Content-Disposition: attachment`, other than the bodies.
+    public var attachments: [Attachment]
+    /// What was odd about the message and how it was handled (unknown charsets, limits, broken structure).
+    public var notes: [String]
+
+    /// The range of the whole message in `root.source`.
+    let range: Range<Int>
+    let depth: Int
+
+    /// Parses a message. Never throws, never crashes.
+    public init(_ bytes: [UInt8]) {
+        self.init(bytes, depth: 0)
+    }
+
+    init(_ bytes: [UInt8], depth: Int) {
+        let (root, notes) = bytes.withUnsafeBufferPointer { p -> (MIMEPart, [String]) in
+            var parser = MIMEParser(source: bytes, pointer: p)
+            let (root, _) = parser.parseEntity(start: 0, end: p.count, depth: depth, defaultType: .textPlain)
+            return (root, parser.notes)
+        }
+        self.init(source: bytes, root: root, range: 0..<bytes.count, depth: depth, notes: notes)
+    }
+
+    init(source: [UInt8], root: MIMEPart, range: Range<Int>, depth: Int, notes: [String]) {
+        self.root = root
+        self.range = range
+        self.depth = depth
+        self.notes = notes
+        let h = root.headers
+        subject = h["subject"]
+        from = h.raw("from").map(AddressParser.parseList) ?? []
+        to = h.indices("to").flatMap { AddressParser.parseList(h.rawValue(at: $0)) }
+        cc = h.indices("cc").flatMap { AddressParser.parseList(h.rawValue(at: $0)) }
+        replyTo = h.raw("reply-to").map(AddressParser.parseList) ?? []
+        sender = h.raw("sender").flatMap { AddressParser.parseList($0).first }
+        returnPath = h.raw("return-path").map { raw in
+            let ids = AddressParser.parseIDs(raw)
+            if let first = ids.first { return first.lowercased() }
+            return ""
+        }
+        date = h["date"].flatMap(MessageDate.init(parsing:))
+        messageId = h.raw("message-id").flatMap { AddressParser.parseIDs($0).first }
+        inReplyTo = h.raw("in-reply-to").map(AddressParser.parseIDs) ?? []
+        references = h.raw("references").map(AddressParser.parseIDs) ?? []
+        textBody = nil
+        htmlBody = nil
+        attachments = []
+        selectBodies()
+    }
+
+    /// The message's own bytes (for a nested message, its part of the outer message).
+    public var rawBytes: ArraySlice<UInt8> { root.source[range] }
+
+    /// Decodes every leaf part (transfer encoding and, for text, charset) and returns the total number of
+    /// decoded bytes (text counted as UTF-8). Used by `learnmail parse --stats`.
+    public func fullyDecodedByteCount() -> Int {
+        var total = 0
+        var stack: [MIMEPart] = [root]
+        while let part = stack.popLast() {
+            if part.isMultipart {
+                stack.append(contentsOf: part.children)
+            } else if let m = part.message {
+                stack.append(m.root)
+            } else {
+                let bytes = part.decodedBody
+                if part.contentType.isText {
+                    total += bytes.withUnsafeBufferPointer {
+                        Charset.decode($0, charset: part.contentType.charset).text.utf8.count
+                    }
+                } else {
+                    total += bytes.count
+                }
+            }
+        }
+        return total
+    }
+}

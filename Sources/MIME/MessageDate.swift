@@ -1,0 +1,216 @@
+import Foundation
+
+/// A message date (RFC 5322 section 3.3) with the offset it was written in.
+public struct MessageDate: Sendable, Hashable {
+    /// The instant.
+    public var date: Date
+    /// The zone offset as written, in seconds east of UTC (`-0000` and missing zones count as 0).
+    public var offsetSeconds: Int
+    /// ISO 8601 in the message's own offset, e.g. `2026-11-23T09:15:00+00:00`.
+    public var iso8601: String
+
+    /// Builds a date from civil fields in the given offset; nil when a field is out of range.
+    public init?(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offsetSeconds: Int) {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+            (0...60).contains(second), (0...9999).contains(year), abs(offsetSeconds) < 100 * 3600
+        else { return nil }
+        let days = MessageDate.daysFromCivil(year, month, day)
+        let local = days * 86400 + hour * 3600 + minute * 60 + min(second, 59)
+        self.date = Date(timeIntervalSince1970: TimeInterval(local - offsetSeconds))
+        self.offsetSeconds = offsetSeconds
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        let off = abs(offsetSeconds)
+        self.iso8601 =
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(min(second, 59), 2))"
+            + "\(sign)\(pad(off / 3600, 2)):\(pad(off % 3600 / 60, 2))"
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}
+
+private func pad(_ v: Int, _ width: Int) -> String {
+    let s = String(v)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+extension MessageDate {
+    /// Parses an RFC 5322 date with the obsolete and broken forms seen in real mail: no weekday,
+    /// two- or three-digit years, missing seconds, named zones (UT, GMT, EST, ...), asctime order
+    /// (`Tue Jul  1 10:52:37 2003`), ISO-like `2003-07-01`, comments, and junk after the zone.
+    public init?(parsing text: String) {
+        var words = [Substring]()
+        var cleaned = ""
+        var depth = 0
+        for ch in text {
+            if ch == "(" {
+                depth += 1
+                cleaned.append(" ")
+            } else if ch == ")" {
+                if depth > 0 { depth -= 1 }
+            } else if depth == 0 {
+                cleaned.append(ch == "," ? " " : ch)
+            }
+        }
+        words = cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        var numbers = [Substring]()
+        var month: Int?
+        var time: (Int, Int, Int)?
+        var offset: Int?
+        var monthFromName = false
+        for var w in words {
+            if time == nil, w.contains(":"), w.first?.isNumber == true {
+                // 10:52:37, 10:52, 10:52:37+0200, 10:52:37.123
+                var zonePart: Substring?
+                if let z = w.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+                    zonePart = w[z...]
+                    w = w[..<z]
+                }
+                let comps = w.split(separator: ":", omittingEmptySubsequences: false).map {
+                    Int($0.prefix { $0.isNumber }) ?? -1
+                }
+                guard comps.count >= 2, comps[0] >= 0, comps[1] >= 0 else { return nil }
+                // Broken seconds ("10:00:t") read as 0, as mail-parser does.
+                time = (comps[0], comps[1], comps.count > 2 ? max(0, comps[2]) : 0)
+                if let zp = zonePart { offset = MessageDate.numericZone(zp) }
+                continue
+            }
+            if let first = w.first, first == "+" || first == "-", w.count >= 3, w.dropFirst().first?.isNumber == true {
+                if time != nil, offset == nil { offset = MessageDate.numericZone(w) }
+                if time != nil { continue }
+            }
+            if w.first?.isNumber == true {
+                if w.contains("-") || w.contains("/") {
+                    // 2003-07-01 or 01-Jul-2003
+                    let parts = w.split(whereSeparator: { $0 == "-" || $0 == "/" })
+                    for p in parts {
+                        if let m = MessageDate.monthNumber(p) {
+                            month = m
+                            monthFromName = true
+                        } else {
+                            numbers.append(p)
+                        }
+                    }
+                    if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), parts[0].count == 4 {
+                        numbers.removeLast(3)
+                        numbers.append(contentsOf: [parts[2], parts[0]])
+                        month = Int(parts[1])
+                    }
+                    continue
+                }
+                let digits = w.prefix { $0.isNumber }
+                numbers.append(digits)
+                continue
+            }
+            if month == nil, let m = MessageDate.monthNumber(w) {
+                month = m
+                monthFromName = true
+                continue
+            }
+            if time != nil, offset == nil, let z = MessageDate.namedZone(w) {
+                offset = z
+                continue
+            }
+        }
+        _ = monthFromName
+        guard let month, let time, numbers.count >= 2 else { return nil }
+        var day: Int
+        var year: Int
+        var yearText: Substring
+        if numbers[0].count >= 3 {
+            yearText = numbers[0]
+            day = Int(numbers[1]) ?? 0
+        } else {
+            day = Int(numbers[0]) ?? 0
+            yearText = numbers[1]
+        }
+        year = Int(yearText) ?? -1
+        if yearText.count <= 2 {
+            year += year < 50 ? 2000 : 1900  // RFC 5322 section 4.3
+        } else if yearText.count == 3 {
+            year += 1900
+        }
+        self.init(
+            year: year, month: month, day: day, hour: time.0, minute: time.1, second: time.2,
+            offsetSeconds: offset ?? 0)
+    }
+
+    static func monthNumber(_ w: Substring) -> Int? {
+        guard w.count >= 3 else { return nil }
+        switch w.prefix(3).lowercased() {
+        case "jan": return 1
+        case "feb": return 2
+        case "mar": return 3
+        case "apr": return 4
+        case "may": return 5
+        case "jun": return 6
+        case "jul": return 7
+        case "aug": return 8
+        case "sep": return 9
+        case "oct": return 10
+        case "nov": return 11
+        case "dec": return 12
+        default: return nil
+        }
+    }
+
+    /// `+hhmm`, `-hhmm`, `+hh:mm`, `+hh`: seconds east of UTC.
+    static func numericZone(_ w: Substring) -> Int? {
+        let sign = w.first == "-" ? -1 : 1
+        let digits = w.dropFirst().filter { $0 != ":" }.prefix { $0.isNumber }
+        guard let v = Int(digits) else { return nil }
+        switch digits.count {
+        case 1, 2: return sign * v * 3600
+        case 3, 4:
+            let h = v / 100
+            let m = v % 100
+            guard m < 60 else { return nil }
+            return sign * (h * 3600 + m * 60)
+        default: return nil
+        }
+    }
+
+    /// RFC 5322 section 4.3 zone names, plus a few common non-standard ones.
+    static func namedZone(_ w: Substring) -> Int? {
+        let hours: Int
+        switch w.uppercased() {
+        case "UT", "UTC", "GMT", "Z", "WET", "UCT": hours = 0
+        case "EST": hours = -5
+        case "EDT": hours = -4
+        case "CST": hours = -6
+        case "CDT": hours = -5
+        case "MST": hours = -7
+        case "MDT": hours = -6
+        case "PST": hours = -8
+        case "PDT": hours = -7
+        case "AKST": hours = -9
+        case "AKDT": hours = -8
+        case "HST": hours = -10
+        case "AST": hours = -4
+        case "ADT": hours = -3
+        case "BST", "CET", "MET", "WEST": hours = 1
+        case "CEST", "MEST", "EET", "MESZ", "SAST": hours = 2
+        case "EEST", "MSK": hours = 3
+        case "IST": return 5 * 3600 + 1800
+        case "JST", "KST": hours = 9
+        case "HKT", "SGT", "AWST": hours = 8
+        case "AEST": hours = 10
+        case "AEDT": hours = 11
+        case "NZST": hours = 12
+        case "NZDT": hours = 13
+        default:
+            if w.count > 3, w.uppercased().hasPrefix("GMT") || w.uppercased().hasPrefix("UTC") {
+                return numericZone(w.dropFirst(3))
+            }
+            return nil
+        }
+        return hours * 3600
+    }
+}

@@ -1,0 +1,253 @@
+/// Content-Transfer-Encoding decoders (RFC 2045 section 6) and the RFC 2047 "Q" encoding.
+///
+/// All are table-driven, lenient (invalid characters skipped, broken escapes kept literally) and write
+/// into one preallocated buffer.
+enum TransferDecoding {
+    /// 0-63 for base64 digits, 64 for '=' padding, 0xFF for everything else (skipped).
+    private static let base64Table: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for (i, c) in alphabet.enumerated() { t[Int(c)] = UInt8(i) }
+        t[Int(UInt8(ascii: "-"))] = 62  // base64url, seen in the wild
+        t[Int(UInt8(ascii: "_"))] = 63
+        t[Int(UInt8(ascii: "="))] = 64
+        return t
+    }()
+
+    private static let hexTable: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in "0123456789ABCDEF".utf8.enumerated() { t[Int(c)] = UInt8(i) }
+        for (i, c) in "abcdef".utf8.enumerated() { t[Int(c)] = UInt8(10 + i) }
+        return t
+    }()
+
+    static func base64(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let n = p.count
+        guard n > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: n / 4 * 3 + 3) { out, count in
+            base64Table.withUnsafeBufferPointer { table in
+                var o = 0
+                var i = 0
+                var acc: UInt32 = 0
+                var k = 0
+                let src = p.baseAddress!
+                let dst = out.baseAddress!
+                // Fast path: whole 4-character groups with no skipped characters.
+                while true {
+                    while i + 4 <= n {
+                        let a = table[Int(src[i])]
+                        let b = table[Int(src[i + 1])]
+                        let c = table[Int(src[i + 2])]
+                        let d = table[Int(src[i + 3])]
+                        if (a | b | c | d) >= 64 { break }
+                        let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                        dst[o] = UInt8(truncatingIfNeeded: v >> 16)
+                        dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                        dst[o + 2] = UInt8(truncatingIfNeeded: v)
+                        o += 3
+                        i += 4
+                    }
+                    // Slow path: one character at a time until the next line starts cleanly.
+                    guard i < n else { break }
+                    while i < n {
+                        let v = table[Int(src[i])]
+                        i += 1
+                        if v < 64 {
+                            acc = acc << 6 | UInt32(v)
+                            k += 1
+                            if k == 4 {
+                                dst[o] = UInt8(truncatingIfNeeded: acc >> 16)
+                                dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
+                                dst[o + 2] = UInt8(truncatingIfNeeded: acc)
+                                o += 3
+                                k = 0
+                                acc = 0
+                                break  // back to the fast path
+                            }
+                        } else if v == 64 {
+                            // Padding ends a quantum; concatenated base64 blocks continue after it.
+                            if k == 2 {
+                                dst[o] = UInt8(truncatingIfNeeded: acc >> 4)
+                                o += 1
+                            } else if k == 3 {
+                                dst[o] = UInt8(truncatingIfNeeded: acc >> 10)
+                                dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 2)
+                                o += 2
+                            }
+                            k = 0
+                            acc = 0
+                        }
+                    }
+                    if i >= n { break }
+                }
+                if k == 2 {
+                    dst[o] = UInt8(truncatingIfNeeded: acc >> 4)
+                    o += 1
+                } else if k == 3 {
+                    dst[o] = UInt8(truncatingIfNeeded: acc >> 10)
+                    dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 2)
+                    o += 2
+                }
+                count = o
+            }
+        }
+    }
+
+    static func base64(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { base64($0) }
+    }
+
+    /// Quoted-printable (RFC 2045 section 6.7): `=XX` escapes, soft line breaks (`=` at the end of a
+    /// line, with trailing whitespace tolerated), trailing whitespace on lines removed (rule 3), and
+    /// broken escapes kept literally.
+    static func quotedPrintable(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let n = p.count
+        guard n > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: n) { out, count in
+            hexTable.withUnsafeBufferPointer { hex in
+                let src = p.baseAddress!
+                let dst = out.baseAddress!
+                var o = 0
+                var i = 0
+                var lastNonSpace = 0  // output length after the last byte that is not trailing whitespace
+                while i < n {
+                    let c = src[i]
+                    if c == 0x3D {
+                        if i + 2 <= n {
+                            let h = i + 1 < n ? hex[Int(src[i + 1])] : 0xFF
+                            let l = i + 2 < n ? hex[Int(src[i + 2])] : 0xFF
+                            if h != 0xFF && l != 0xFF {
+                                dst[o] = h << 4 | l
+                                o += 1
+                                lastNonSpace = o
+                                i += 3
+                                continue
+                            }
+                        }
+                        // Soft line break: '=' then optional whitespace then end of line.
+                        var j = i + 1
+                        while j < n && (src[j] == asciiSpace || src[j] == asciiTab) { j += 1 }
+                        if j == n {
+                            i = n
+                            continue
+                        }
+                        if src[j] == asciiLF {
+                            i = j + 1
+                            continue
+                        }
+                        if src[j] == asciiCR && j + 1 < n && src[j + 1] == asciiLF {
+                            i = j + 2
+                            continue
+                        }
+                        dst[o] = c
+                        o += 1
+                        lastNonSpace = o
+                        i += 1
+                    } else if c == asciiLF {
+                        // Drop trailing whitespace (and the CR) before the line end, keep the line end as written.
+                        let hadCR = o > 0 && dst[o - 1] == asciiCR
+                        o = lastNonSpace
+                        if hadCR {
+                            dst[o] = asciiCR
+                            o += 1
+                        }
+                        dst[o] = asciiLF
+                        o += 1
+                        lastNonSpace = o
+                        i += 1
+                    } else {
+                        dst[o] = c
+                        o += 1
+                        if c != asciiSpace && c != asciiTab && c != asciiCR { lastNonSpace = o }
+                        i += 1
+                    }
+                }
+                count = o
+            }
+        }
+    }
+
+    /// RFC 2047 section 4.2 "Q": quoted-printable with '_' for space and no line structure.
+    static func qEncoding(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(p.count)
+        hexTable.withUnsafeBufferPointer { hex in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let c = p[i]
+                if c == 0x5F {
+                    out.append(asciiSpace)
+                } else if c == 0x3D && i + 2 < n && hex[Int(p[i + 1])] != 0xFF && hex[Int(p[i + 2])] != 0xFF {
+                    out.append(hex[Int(p[i + 1])] << 4 | hex[Int(p[i + 2])])
+                    i += 2
+                } else {
+                    out.append(c)
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// x-uuencode: an optional `begin MODE NAME` line, then lines whose first character gives the
+    /// byte count, until `end`. Returns the bytes and the file name from the begin line.
+    static func uudecode(_ p: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], filename: String?) {
+        var out = [UInt8]()
+        out.reserveCapacity(p.count * 3 / 4)
+        var filename: String?
+        var i = 0
+        let n = p.count
+        var begun = false
+        while i < n {
+            var e = Bytes.lineEnd(p, i, n)
+            let next = e + 1
+            if e > i && p[e - 1] == asciiCR { e -= 1 }
+            let line = i..<e
+            i = next
+            if !begun {
+                if line.count >= 6 && Bytes.equalsLowercase(p, line.lowerBound..<(line.lowerBound + 6), "begin ") {
+                    begun = true
+                    // begin 644 name
+                    let rest = Array(p[(line.lowerBound + 6)..<e])
+                    if let sp = rest.firstIndex(of: asciiSpace) {
+                        let name = String(decoding: rest[(sp + 1)...], as: UTF8.self)
+                        let t = name.trimmingWhitespace()
+                        if !t.isEmpty { filename = t }
+                    }
+                }
+                continue
+            }
+            if line.isEmpty { continue }
+            if line.count >= 3 && Bytes.equalsLowercase(p, line.lowerBound..<(line.lowerBound + 3), "end") { break }
+            let len = Int((p[line.lowerBound] &- 0x20) & 0x3F)
+            if len == 0 { continue }
+            var j = line.lowerBound + 1
+            var produced = 0
+            while produced < len {
+                var v: UInt32 = 0
+                for k in 0..<4 {
+                    let c: UInt8 = j + k < e ? p[j + k] : 0x20
+                    v = v << 6 | UInt32((c &- 0x20) & 0x3F)
+                }
+                for shift in [16, 8, 0] where produced < len {
+                    out.append(UInt8(truncatingIfNeeded: v >> UInt32(shift)))
+                    produced += 1
+                }
+                j += 4
+            }
+        }
+        return (out, filename)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        var lo = scalars.startIndex
+        var hi = scalars.endIndex
+        while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
+        while hi > lo, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
+        return String(scalars[lo..<hi])
+    }
+}

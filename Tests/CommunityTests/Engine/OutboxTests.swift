@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import Community
+
+/// A sink that answers from a script, standing in for SMTP on the error paths.
+final class ScriptedSink: MailSink {
+    var answers: [String: RecipientOutcome] = [:]
+    var delivered: [OutgoingEnvelope] = []
+    var unreachable = false
+
+    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+        if unreachable { throw CocoaError(.fileReadUnknown) }
+        delivered += envelopes
+        return envelopes.map { $0.recipients.map { answers[$0] ?? .accepted } }
+    }
+}
+
+func temporarySpool() throws -> Spool {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("lm-spool-\(UUID().uuidString)").path
+    return try Spool(directory: path)
+}
+
+@Suite("Outbox")
+struct OutboxTests {
+    let start = Date(timeIntervalSince1970: 1_795_000_000)
+
+    @Test func queuesOnceAndMovesSentMailOut() throws {
+        let spool = try temporarySpool()
+        let outbox = Outbox(spool: spool, retryDelay: { _ in 300 })
+        #expect(try outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: Array("m\r\n".utf8), at: start))
+        // Queueing the same id again (after a crash) does nothing.
+        #expect(try !outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: Array("m\r\n".utf8), at: start))
+        let sink = ScriptedSink()
+        let report = try outbox.flush(through: sink, at: start)
+        #expect(report.sent == 1)
+        #expect(sink.delivered.count == 1)
+        #expect(outbox.pending().isEmpty)
+        #expect(outbox.entries(in: "sent").map(\.id) == ["item-1-notify"])
+        // Sent mail is never queued again under the same id.
+        #expect(try !outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [], at: start))
+    }
+
+    @Test func temporaryFailuresRetryLaterAndPermanentOnesAreRecordedPerRecipient() throws {
+        let spool = try temporarySpool()
+        let outbox = Outbox(spool: spool, retryDelay: { $0 < 3 ? 600 : nil })
+        try outbox.enqueue(
+            id: "digest-1", kind: "digest", envelopeFrom: "b@x.org", recipients: ["ok@x.org", "later@x.org", "gone@x.org"],
+            message: Array("m\r\n".utf8), at: start)
+        let sink = ScriptedSink()
+        sink.answers = ["later@x.org": .temporaryFailure("451 try again"), "gone@x.org": .permanentFailure("550 no such user")]
+        var report = try outbox.flush(through: sink, at: start)
+        #expect(report == Outbox.FlushReport(sent: 1, deferred: 1, failed: 1, failures: ["gone@x.org: 550 no such user"]))
+        // Not due yet: nothing is sent.
+        report = try outbox.flush(through: sink, at: start.addingTimeInterval(60))
+        #expect(report.sent == 0 && sink.delivered.count == 1)
+        // Due: only the deferred recipient is tried again.
+        sink.answers = [:]
+        report = try outbox.flush(through: sink, at: start.addingTimeInterval(601))
+        #expect(report.sent == 1)
+        #expect(sink.delivered.last?.recipients == ["later@x.org"])
+        let done = outbox.entries(in: "failed")
+        #expect(done.count == 1)
+        #expect(done[0].recipients.map(\.state) == [.sent, .sent, .failed])
+    }
+
+    @Test func anUnreachableServerLeavesEverythingQueued() throws {
+        let spool = try temporarySpool()
+        let outbox = Outbox(spool: spool, retryDelay: { _ in 60 })
+        try outbox.enqueue(id: "a", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41], at: start)
+        let sink = ScriptedSink()
+        sink.unreachable = true
+        #expect(throws: (any Error).self) { try outbox.flush(through: sink, at: start) }
+        #expect(outbox.pending().count == 1)
+        #expect(outbox.pending()[0].recipients[0].attempts == 0)
+    }
+}
+
+@Suite("Spool")
+struct SpoolTests {
+    @Test func incomingMessagesMoveToProcessedAndKeysStaySafe() throws {
+        let spool = try temporarySpool()
+        try spool.storeIncoming("imap-7-12", bytes: Array("x".utf8))
+        try spool.storeIncoming("maildir-../../etc/passwd", bytes: Array("y".utf8))
+        #expect(spool.incomingKeys() == ["imap-7-12", "maildir-.._.._etc_passwd"])
+        #expect(spool.isKnown("imap-7-12") && !spool.isProcessed("imap-7-12"))
+        try spool.markProcessed("imap-7-12")
+        #expect(spool.isProcessed("imap-7-12"))
+        #expect(spool.incomingKeys() == ["maildir-.._.._etc_passwd"])
+        // Nothing was written outside the spool.
+        #expect(!FileManager.default.fileExists(atPath: spool.root + "/../etc"))
+    }
+
+    @Test func atomicWritesLeaveNoTemporaryFiles() throws {
+        let spool = try temporarySpool()
+        for n in 0..<20 { try spool.saveJSON(["n": n], at: "state.json") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: spool.root)
+        #expect(!names.contains { $0.hasPrefix(".tmp") })
+        #expect(try spool.loadJSON([String: Int].self, at: "state.json") == ["n": 19])
+    }
+}
