@@ -39,7 +39,9 @@ struct MIMEParser {
     mutating func parseEntity(start: Int, end: Int, depth: Int, defaultType: ContentType) -> (MIMEPart, Hit?) {
         let (headers, bodyStart) = HeaderList.parse(p, source: source, from: start, to: end)
         var contentType = defaultType
-        if let raw = headers.raw("content-type"), let ct = ContentType(raw: raw) { contentType = ct }
+        if let i = headers.indices("content-type").last, let ct = ContentType(raw: headers.rawValue(at: i)) {
+            contentType = ct
+        }
         var part = MIMEPart(headers: headers, contentType: contentType, source: source, bodyRange: bodyStart..<end)
         partCount += 1
         let deepEnough = depth >= MIMEParser.maxDepth || partCount > MIMEParser.maxParts
@@ -78,7 +80,10 @@ struct MIMEParser {
         var children = [MIMEPart]()
         while let h = hit, h.level == level, !h.isClose {
             let (child, childHit) = parseEntity(start: h.next, end: end, depth: depth + 1, defaultType: childDefault)
-            if partCount <= MIMEParser.maxParts { children.append(child) }
+            // A delimiter directly followed by another delimiter encloses no entity at all (Python and
+            // GMime agree): skip it rather than inventing an empty text/plain part.
+            let isVoid = child.headers.count == 0 && child.bodyRange.isEmpty && (childHit?.contentEnd ?? end) <= h.next
+            if partCount <= MIMEParser.maxParts && !isVoid { children.append(child) }
             hit = childHit
         }
         boundaries.removeLast()

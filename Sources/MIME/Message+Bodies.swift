@@ -36,6 +36,8 @@ extension Message {
             textBody = bodyText(part, flowed: true)
         } else if let html = htmlBody {
             textBody = HTMLText.plainText(fromHTML: html)
+        } else {
+            textBody = ""
         }
         var list = [Attachment]()
         for (part, _) in found {

@@ -76,8 +76,9 @@ extension MessageDate {
                 let comps = w.split(separator: ":", omittingEmptySubsequences: false).map {
                     Int($0.prefix { $0.isNumber }) ?? -1
                 }
-                guard comps.count >= 2, comps.allSatisfy({ $0 >= 0 }) else { return nil }
-                time = (comps[0], comps[1], comps.count > 2 ? comps[2] : 0)
+                guard comps.count >= 2, comps[0] >= 0, comps[1] >= 0 else { return nil }
+                // Broken seconds ("10:00:t") read as 0, as mail-parser does.
+                time = (comps[0], comps[1], comps.count > 2 ? max(0, comps[2]) : 0)
                 if let zp = zonePart { offset = MessageDate.numericZone(zp) }
                 continue
             }

@@ -1,1 +1,0 @@
-// The IMAP module: see docs/ARCHITECTURE.md.
