@@ -58,3 +58,8 @@ extension StringProtocol {
         return self[start..<end]
     }
 }
+
+extension Substring {
+    /// Without leading and trailing whitespace (other files of the module use this spelling).
+    func trimmingSpaces() -> Substring { trimmingWhitespaceSlice() }
+}
