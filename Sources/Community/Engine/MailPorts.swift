@@ -8,6 +8,12 @@ public protocol MailSource: AnyObject {
     func pendingKeys() throws -> [String]
     func fetch(_ key: String) throws -> [UInt8]
     func markHandled(_ key: String) throws
+    /// Called once after a batch was handled, to persist a cursor (one fsync per batch, not per message).
+    func finishBatch() throws
+}
+
+extension MailSource {
+    public func finishBatch() throws {}
 }
 
 /// One message and the recipients of its SMTP envelope.
