@@ -1,0 +1,282 @@
+import Foundation
+
+/// The clean text of a contribution and what was learned while cleaning it.
+public struct CleanBody: Sendable, Equatable {
+    public var text: String
+    /// The author of a forwarded message (Gmail, Apple Mail, Thunderbird, Outlook forwards).
+    public var forwardedFrom: Person?
+    /// What was removed ("quoted reply", "signature", "device footer"), for the log.
+    public var removed: [String]
+
+    public init(text: String, forwardedFrom: Person? = nil, removed: [String] = []) {
+        self.text = text
+        self.forwardedFrom = forwardedFrom
+        self.removed = removed
+    }
+}
+
+/// Removes quoted reply history, signatures and device footers from a mail body, and unpacks
+/// forwarded messages (DESIGN flow 3).
+///
+/// Reply history: an attribution ("On … wrote:" in English, Welsh, French, German, Spanish; also
+/// wrapped over two or three lines) with the quoted block after it, or Outlook's header block
+/// (`From:`/`Sent:`/`To:`/`Subject:`, localised, after the underscore rule or
+/// "-----Original Message-----"), which takes everything after it. Text after a quoted block
+/// (bottom posting, inline answers) is kept. Signatures: from the `-- ` line (RFC 3676 §4.3) to
+/// the end of the part. A forward keeps the partner's note and the forwarded text, without the
+/// forward's header lines, and records its author. When in doubt a line is kept.
+public enum BodyCleaner {
+    public static func clean(_ text: String, subject: String? = nil) -> CleanBody {
+        var removed: [String] = []
+        var forwardedFrom: Person?
+        let lines = splitLines(text)
+        let kept = cleanLines(lines, subject: subject, depth: 0, removed: &removed, forwardedFrom: &forwardedFrom)
+        return CleanBody(text: tidy(kept), forwardedFrom: forwardedFrom, removed: removed)
+    }
+
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var iterator = text.unicodeScalars.makeIterator()
+        var pendingCR = false
+        while let s = iterator.next() {
+            if pendingCR {
+                pendingCR = false
+                lines.append(current)
+                current = ""
+                if s == "\n" { continue }
+            }
+            if s == "\r" {
+                pendingCR = true
+            } else if s == "\n" || s == "\u{2028}" || s == "\u{2029}" {
+                lines.append(current)
+                current = ""
+            } else {
+                current.unicodeScalars.append(s)
+            }
+        }
+        lines.append(current)
+        return lines.map { line in
+            var l = Substring(line)
+            while let c = l.last, c == " " || c == "\t" || c == "\u{00A0}", !(l == "-- ") { l = l.dropLast() }
+            return String(l)
+        }
+    }
+
+    /// One pass over a part's lines; `depth` bounds the recursion into nested forwards.
+    private static func cleanLines(
+        _ lines: [String], subject: String?, depth: Int, removed: inout [String], forwardedFrom: inout Person?
+    ) -> [String] {
+        var own: [String] = []
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+
+            // A forward: the partner's note so far, then the forwarded text without its headers.
+            if depth < 4, QuoteMarkers.isForwardMarker(trimmed) {
+                let (headers, next) = headerBlock(lines, from: i + 1, skipBlankStart: true)
+                if let from = headers.first(where: { QuoteMarkers.fromLabels.contains($0.label) }) {
+                    if forwardedFrom == nil { forwardedFrom = person(from.value) }
+                }
+                removed.append("forward header")
+                let note = finishOwn(own, removed: &removed)
+                let rest = cleanLines(
+                    Array(lines[next...]), subject: nil, depth: depth + 1, removed: &removed,
+                    forwardedFrom: &forwardedFrom)
+                return note + (note.isEmpty ? [] : [""]) + rest
+            }
+
+            // Outlook's quoted original: separator (optional) and a From/Sent/To/Subject block.
+            var blockStart = i
+            if QuoteMarkers.isUnderscoreRule(trimmed) || QuoteMarkers.isOriginalSeparator(trimmed) {
+                blockStart = i + 1
+            }
+            let (headers, next) = headerBlock(lines, from: blockStart, skipBlankStart: blockStart != i)
+            if isMessageHeaderBlock(headers) {
+                if depth < 4, QuoteMarkers.isForwardSubject(subject), depth == 0 {
+                    if forwardedFrom == nil,
+                        let from = headers.first(where: { QuoteMarkers.fromLabels.contains($0.label) })
+                    {
+                        forwardedFrom = person(from.value)
+                    }
+                    removed.append("forward header")
+                    let note = finishOwn(own, removed: &removed)
+                    let rest = cleanLines(
+                        Array(lines[next...]), subject: nil, depth: depth + 1, removed: &removed,
+                        forwardedFrom: &forwardedFrom)
+                    return note + (note.isEmpty ? [] : [""]) + rest
+                }
+                removed.append("quoted reply")
+                return finishOwn(own, removed: &removed)
+            } else if QuoteMarkers.isOriginalSeparator(trimmed) {
+                // "-----Original Message-----" alone still ends the message's own text.
+                removed.append("quoted reply")
+                return finishOwn(own, removed: &removed)
+            }
+
+            // "On … wrote:" (one to three lines) and the quoted block after it.
+            if let span = attributionSpan(lines, at: i) {
+                var j = i + span
+                while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty {
+                    j += 1
+                }
+                removed.append("quoted reply")
+                if j < lines.count, QuoteMarkers.isQuoted(lines[j]) {
+                    while j < lines.count,
+                        QuoteMarkers.isQuoted(lines[j]) || lines[j].trimmingCharacters(in: .whitespaces).isEmpty
+                    {
+                        j += 1
+                    }
+                    i = j
+                    continue
+                }
+                // Unmarked history (HTML turned into text): everything after is the quote.
+                return finishOwn(own, removed: &removed)
+            }
+
+            own.append(line)
+            i += 1
+        }
+        return finishOwn(own, removed: &removed)
+    }
+
+    /// Cuts the signature and device footers from a part's own lines.
+    private static func finishOwn(_ lines: [String], removed: inout [String]) -> [String] {
+        var out: [String] = []
+        for line in lines {
+            if QuoteMarkers.isSignatureDelimiter(line) {
+                removed.append("signature")
+                break
+            }
+            if QuoteMarkers.isDeviceFooter(line) {
+                removed.append("device footer")
+                continue
+            }
+            out.append(line)
+        }
+        // A lone Outlook rule or "--" left at the end (the signature's own separator).
+        while let last = out.last,
+            last.trimmingCharacters(in: .whitespaces).isEmpty || QuoteMarkers.isUnderscoreRule(last)
+        {
+            out.removeLast()
+        }
+        return out
+    }
+
+    /// How many lines (1–3) starting at `i` form an attribution; nil when they do not.
+    static func attributionSpan(_ lines: [String], at i: Int) -> Int? {
+        var joined = ""
+        for span in 1...3 where i + span <= lines.count {
+            let piece = lines[i + span - 1].trimmingCharacters(in: .whitespaces)
+            if piece.isEmpty || QuoteMarkers.isQuoted(piece) { return nil }
+            joined += (joined.isEmpty ? "" : " ") + piece
+            guard QuoteMarkers.isAttributionText(joined) else { continue }
+            // Sure when it starts like one ("On …", "Le …"); otherwise only when a quote follows.
+            if QuoteMarkers.startsLikeAttribution(joined) { return span }
+            // At most a few blank lines between (bounded, so that hostile input stays linear).
+            var j = i + span
+            while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+            if j < lines.count, QuoteMarkers.isQuoted(lines[j]) { return span }
+            return nil
+        }
+        // mutt's "* Ann Example <ann@example.org> [2026-11-23 09:15]:" before a quote.
+        let first = lines[i].trimmingCharacters(in: .whitespaces)
+        if first.hasPrefix("* "), first.hasSuffix("]:"), first.contains("@") || first.contains("["),
+            i + 1 < lines.count, QuoteMarkers.isQuoted(lines[i + 1])
+        {
+            return 1
+        }
+        return nil
+    }
+
+    /// Header lines (`From: …`) from `start`, allowing single blank lines between them (HTML
+    /// conversions put each in its own paragraph) and wrapped To/Cc values. Returns the headers
+    /// and the index after the last of them.
+    static func headerBlock(
+        _ lines: [String], from start: Int, skipBlankStart: Bool
+    ) -> ([(label: String, value: String)], Int) {
+        var headers: [(label: String, value: String)] = []
+        var j = start
+        if skipBlankStart {
+            while j < min(lines.count, start + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+        }
+        var continuations = 0
+        while j < lines.count, headers.count < 12 {
+            let t = lines[j].trimmingCharacters(in: .whitespaces)
+            if let h = QuoteMarkers.headerLine(t) {
+                headers.append(h)
+                j += 1
+                continue
+            }
+            if t.isEmpty {
+                // A blank line inside the block only when another header follows it.
+                if headers.isEmpty { break }
+                if j + 1 < lines.count, QuoteMarkers.headerLine(lines[j + 1]) != nil, !headers.isEmpty {
+                    j += 1
+                    continue
+                }
+                break
+            }
+            if let last = headers.last?.label, QuoteMarkers.toLabels.contains(last), continuations < 3, !headers.isEmpty
+            {
+                headers[headers.count - 1].value += " " + t
+                continuations += 1
+                j += 1
+                continue
+            }
+            break
+        }
+        guard !headers.isEmpty else { return ([], start) }
+        return (headers, j)
+    }
+
+    /// From + Sent/Date + To/Subject: the block Outlook (desktop, web, mobile) and most forwards print.
+    static func isMessageHeaderBlock(_ headers: [(label: String, value: String)]) -> Bool {
+        let labels = headers.map(\.label)
+        let hasFrom = labels.contains(where: QuoteMarkers.fromLabels.contains)
+        let hasDate = labels.contains(where: QuoteMarkers.dateLabels.contains)
+        let hasTo = labels.contains(where: {
+            QuoteMarkers.toLabels.contains($0) || QuoteMarkers.subjectLabels.contains($0)
+        })
+        return hasFrom && hasDate && hasTo && headers.count >= 3
+    }
+
+    /// "Ann Example <ann@example.org>", "Ann Example [mailto:ann@example.org]", "ann@example.org",
+    /// or a bare name (Outlook HTML) with an empty address.
+    static func person(_ value: String) -> Person {
+        let address = firstAddress(in: value) ?? ""
+        var name = value
+        if let cut = name.firstIndex(where: { $0 == "<" || $0 == "[" || $0 == "(" }) { name = String(name[..<cut]) }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'*"))
+        if name.contains("@"), name.lowercased() == address { name = "" }
+        return Person(name: name.isEmpty ? nil : name, address: address)
+    }
+
+    static func firstAddress(in text: String) -> String? {
+        let chars = Array(text)
+        guard let at = chars.firstIndex(of: "@") else { return nil }
+        func ok(_ c: Character) -> Bool { c.isLetter || c.isNumber || ".-_+%'".contains(c) }
+        var s = at
+        while s > 0, ok(chars[s - 1]) { s -= 1 }
+        var e = at + 1
+        while e < chars.count, ok(chars[e]) { e += 1 }
+        while e > at + 1, chars[e - 1] == "." { e -= 1 }
+        guard s < at, e > at + 1 else { return nil }
+        return String(chars[s..<e]).lowercased()
+    }
+
+    /// Trailing spaces gone, runs of blank lines made one, no blank lines at either end.
+    static func tidy(_ lines: [String]) -> String {
+        var out: [String] = []
+        for line in lines {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let last = out.last, !last.isEmpty { out.append("") }
+            } else {
+                out.append(line)
+            }
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+}
