@@ -31,7 +31,7 @@ public enum LearnMail {
             let rest = Array(words.dropFirst())
             switch command {
             case "help", "--help", "-h": terminal.print(HelpText.overview)
-            case "parse" where false: _ = (context, rest)
+            case "parse": try ParseCommand(context: context).run(rest)
             default: throw UsageError("unknown command '\(command)'")
             }
             return 0

@@ -16,6 +16,10 @@ enum Bytes {
         c == asciiSpace || c == asciiTab || c == asciiCR || c == asciiLF
     }
 
+    static func isAlnumOrDash(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D
+    }
+
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 {
         (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
     }

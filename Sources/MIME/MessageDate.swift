@@ -49,7 +49,9 @@ extension MessageDate {
         var words = [Substring]()
         var cleaned = ""
         var depth = 0
-        for ch in text {
+        // A Received-style "... ; date" keeps only the date.
+        let body = text.lastIndex(of: ";").map { text[text.index(after: $0)...] } ?? text[...]
+        for ch in body {
             if ch == "(" {
                 depth += 1
                 cleaned.append(" ")
@@ -120,6 +122,11 @@ extension MessageDate {
             }
         }
         _ = monthFromName
+        if month == nil, numbers.count >= 3, let m = Int(numbers[1]), (1...12).contains(m) {
+            // Numeric month: "20 11 79".
+            month = m
+            numbers.remove(at: 1)
+        }
         guard let month, let time, numbers.count >= 2 else { return nil }
         var day: Int
         var year: Int
@@ -209,6 +216,9 @@ extension MessageDate {
             if w.count > 3, w.uppercased().hasPrefix("GMT") || w.uppercased().hasPrefix("UTC") {
                 return numericZone(w.dropFirst(3))
             }
+            // POSIX-style "EST5EDT": the standard-time name leads.
+            let letters = w.prefix { $0.isLetter }
+            if letters.count >= 3, letters.count < w.count { return namedZone(letters) }
             return nil
         }
         return hours * 3600
