@@ -25,7 +25,7 @@ struct CSVReader {
 
         func endField() {
             let value = String(decoding: field, as: UTF8.self)
-            fields.append(wasQuoted ? value : String(Substring(value).trimmingSpaces()))
+            fields.append(wasQuoted ? value : String(Substring(value).trimmingWhitespaceSlice()))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
         }

@@ -6,10 +6,10 @@ public enum EmailAddressSyntax {
     /// The address lowercased and trimmed, taken out of `Name <addr>` or `<addr>` when given so,
     /// or nil with the reason it is not usable.
     public static func normalise(_ raw: String) -> Result<String, InvalidAddress> {
-        var text = Substring(raw).trimmingSpaces()
+        var text = Substring(raw).trimmingWhitespaceSlice()
         if let open = text.lastIndex(of: "<") {
             guard let close = text[open...].firstIndex(of: ">") else { return .failure(.init("unclosed <")) }
-            text = text[text.index(after: open)..<close].trimmingSpaces()
+            text = text[text.index(after: open)..<close].trimmingWhitespaceSlice()
         }
         if text.lowercased().hasPrefix("mailto:") { text = text.dropFirst(7) }
         let address = text.lowercased()
@@ -48,11 +48,18 @@ public enum EmailAddressSyntax {
     }
 }
 
-extension Substring {
-    func trimmingSpaces() -> Substring {
-        var s = self
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return s
+extension StringProtocol {
+    /// Without leading and trailing whitespace (spaces, tabs, line breaks).
+    func trimmingWhitespaceSlice() -> SubSequence {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[start..<end]
     }
+}
+
+extension Substring {
+    /// Without leading and trailing whitespace (other files of the module use this spelling).
+    func trimmingSpaces() -> Substring { trimmingWhitespaceSlice() }
 }

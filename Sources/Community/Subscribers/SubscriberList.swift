@@ -62,10 +62,32 @@ public struct SubscriberList: Codable, Sendable, Equatable {
         return found
     }
 
-    /// `subscribers list --json`: `[{"address","status","since"}]`, one line, keys in that order.
+    /// `subscribers list --json`: `[{"address","status","since"}]`, one line, keys in that order
+    /// (written by hand: JSONEncoder's key order is not stable on Linux).
     public func listJSON() -> String {
-        let data = (try? JSONEncoder().encode(subscribers.map(\.summary))) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        "["
+            + subscribers.map { s in
+                #"{"address":\#(Self.jsonString(s.address)),"status":"\#(s.status.rawValue)","#
+                    + #""since":"\#(ISO8601UTC.string(from: s.since))"}"#
+            }.joined(separator: ",") + "]"
+    }
+
+    /// A JSON string literal (RFC 8259 §7).
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
     }
 
     // MARK: Changing

@@ -139,6 +139,7 @@ public struct SubscriptionDesk: Sendable {
 extension SubscriberList {
     /// Drops pending records whose confirmation expired more than `grace` ago and that never were
     /// active (source `email`), so that forged `subscribe` mails do not grow the list forever.
+    @discardableResult
     public mutating func purgeExpiredPending(now: Date, grace: TimeInterval = 7 * 86_400) -> [String] {
         let stale = subscribers.filter { s in
             s.status == .pending && s.source == "email" && (s.confirmation?.expiresAt ?? s.since) + grace < now

@@ -43,7 +43,9 @@ public struct SubscriptionRequest: Sendable, Equatable {
         }
         if let subject, let command = command(fromSubject: subject) { return .init(command: command, from: from) }
         if let body {
-            let first = body.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.first { !$0.isEmpty }
+            let first = body.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespaceSlice() }.first {
+                !$0.isEmpty
+            }
             if let first, let command = command(fromLine: String(first)) { return .init(command: command, from: from) }
         }
         return nil
@@ -67,12 +69,12 @@ public struct SubscriptionRequest: Sendable, Equatable {
     }
 
     static func command(fromSubject subject: String) -> Command? {
-        var s = Substring(subject).trimmingSpaces()
+        var s = Substring(subject).trimmingWhitespaceSlice()
         // Any number of reply/forward prefixes, as clients stack them.
         while let colon = s.firstIndex(of: ":"), s.distance(from: s.startIndex, to: colon) <= 4,
             ["re", "fw", "fwd", "aw", "sv", "wg"].contains(s[..<colon].lowercased())
         {
-            s = s[s.index(after: colon)...].trimmingSpaces()
+            s = s[s.index(after: colon)...].trimmingWhitespaceSlice()
         }
         if let command = command(fromLine: String(s)) { return command }
         // `confirm <token>` anywhere in the subject (our confirmation request's subject carries it).
@@ -86,7 +88,7 @@ public struct SubscriptionRequest: Sendable, Equatable {
 
     /// A line that is exactly a command (case-insensitive, trailing `.` or `!` allowed).
     static func command(fromLine line: String) -> Command? {
-        var l = Substring(line).trimmingSpaces()
+        var l = Substring(line).trimmingWhitespaceSlice()
         while let last = l.last, last == "." || last == "!" { l = l.dropLast() }
         let words = l.lowercased().split(whereSeparator: \.isWhitespace)
         switch words.count {
