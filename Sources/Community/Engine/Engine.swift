@@ -42,7 +42,7 @@ public final class Engine {
                 report.entries = try intake(from: source)
                 state.lastPollError = nil
             } catch {
-                report.errors.append("mailbox: \(error)")
+                report.failures.append(("mailbox", error))
                 state.lastPollError = "\(error)"
             }
             state.lastPollAt = now
@@ -50,14 +50,14 @@ public final class Engine {
         do {
             report.digest = try sendDigestIfDue()
         } catch {
-            report.errors.append("digest: \(error)")
+            report.failures.append(("digest", error))
         }
         do {
             report.delivery = try outbox.flush(through: sink, at: now) { progress?("Sending", $0, $1) }
         } catch {
-            report.errors.append("sending: \(error)")
+            report.failures.append(("sending", error))
         }
-        do { try spool.saveState(state) } catch { report.errors.append("state: \(error)") }
+        do { try spool.saveState(state) } catch { report.failures.append(("state", error)) }
         return report
     }
 
