@@ -16,6 +16,10 @@ enum Bytes {
         c == asciiSpace || c == asciiTab || c == asciiCR || c == asciiLF
     }
 
+    static func isAlnumOrDash(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D
+    }
+
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 {
         (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
     }
@@ -67,6 +71,35 @@ enum Bytes {
             i += 1
         }
         return true
+    }
+
+    /// CRLF and lone CR to LF.
+    static func crlfToLF(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
+            guard let src = p.baseAddress, let dst = out.baseAddress else {
+                count = 0
+                return
+            }
+            var o = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                // Copy the run up to the next CR in one go.
+                let cr =
+                    memchr(src + i, Int32(asciiCR), n - i).map {
+                        src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    } ?? n
+                (dst + o).update(from: src + i, count: cr - i)
+                o += cr - i
+                i = cr
+                if i < n {
+                    dst[o] = asciiLF
+                    o += 1
+                    i += (i + 1 < n && src[i + 1] == asciiLF) ? 2 : 1
+                }
+            }
+            count = o
+        }
     }
 
     /// Removes CR and LF (RFC 5322 unfolding) from a header value.

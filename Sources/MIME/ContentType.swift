@@ -73,7 +73,7 @@ enum MIMEParameters {
         var i = 0
         let n = b.count
         func skipSpace() { while i < n && Bytes.isWhitespace(b[i]) { i += 1 } }
-        func isTokenEnd(_ c: UInt8) -> Bool { c == 0x3B || c == 0x3D || Bytes.isWhitespace(c) || c == 0x22 }
+        func isTokenEnd(_ c: UInt8) -> Bool { c == 0x3B || Bytes.isWhitespace(c) || c == 0x22 }
         skipSpace()
         var value = [UInt8]()
         while i < n && !isTokenEnd(b[i]) && !(wantsSubtype && b[i] == 0x2F) {
@@ -143,8 +143,9 @@ enum MIMEParameters {
                     k += 1
                 }
                 v = Array(b[start..<end])
+                if v.isEmpty { continue }
             }
-            guard !name.isEmpty else { continue }
+            guard !name.isEmpty, !name.hasPrefix("*") else { continue }
             if let star = name.firstIndex(of: "*") {
                 // RFC 2231: name*, name*N, name*N*
                 let base = String(name[..<star])
@@ -152,7 +153,9 @@ enum MIMEParameters {
                 let encoded = rest.hasSuffix("*") || rest.isEmpty
                 let digits = rest.hasSuffix("*") ? rest.dropLast() : rest
                 let index = digits.isEmpty ? 0 : (Int(digits) ?? 0)
-                if index <= 1000 { pieces[base, default: []].append(Piece(index: index, encoded: encoded, bytes: v)) }
+                if pieces[base, default: []].count < 1000 {
+                    pieces[base, default: []].append(Piece(index: index, encoded: encoded, bytes: v))
+                }
             } else if plain[name] == nil {
                 plain[name] = EncodedWord.decodeUnstructured(v)
             }
@@ -178,6 +181,12 @@ enum MIMEParameters {
                     if quotes.count >= 2 {
                         charset = String(decoding: v[v.startIndex..<quotes[0]], as: UTF8.self)
                         v = v[(quotes[1] + 1)...]
+                    }
+                } else if let cs = charset, !cs.isEmpty, v.starts(with: Array((cs + "'").utf8)) {
+                    // Some senders repeat charset' (and language') on every piece: drop it.
+                    v = v.dropFirst(cs.utf8.count + 1)
+                    if let q = v.firstIndex(of: 0x27), v[v.startIndex..<q].allSatisfy({ Bytes.isAlnumOrDash($0) }) {
+                        v = v[(q + 1)...]
                     }
                 }
                 bytes += percentDecode(v)

@@ -12,11 +12,13 @@ enum EncodedWord {
 
     /// Decodes unfolded header bytes that may contain encoded words (unstructured text, phrases,
     /// parameter values). Text outside the words is UTF-8 (RFC 6532) or, failing that, Windows-1252.
-    static func decodeUnstructured(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { p in decode(p, 0..<p.count) }
+    static func decodeUnstructured(_ bytes: [UInt8], separateWords: Bool = false) -> String {
+        bytes.withUnsafeBufferPointer { p in decode(p, 0..<p.count, separateWords: separateWords) }
     }
 
-    static func decode(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    /// With `separateWords`, a word glued to text ("[SPAM]=?utf-8?q?Hi?=") is set off by a space, as
+    /// RFC 2047 section 5 requires the sender to have done (used for unstructured fields such as Subject).
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separateWords: Bool = false) -> String {
         // Fast path: no "=?" at all.
         var hasWord = false
         var k = range.lowerBound
@@ -53,10 +55,21 @@ enum EncodedWord {
         }
         if literalStart < range.upperBound { segments.append(.literal(literalStart..<range.upperBound)) }
         var out = ""
+        var previousWasLiteral = false
+        var previousLiteralEndsInSpace = true
         for s in segments {
             switch s {
-            case .literal(let r): out += Bytes.headerString(UnsafeBufferPointer(rebasing: p[r]))
-            case .encoded(let cs, let bytes): out += Charset.decode(bytes, charset: cs).text
+            case .literal(let r):
+                if separateWords && !previousWasLiteral && !out.isEmpty && !Bytes.isWhitespace(p[r.lowerBound]) {
+                    out += " "
+                }
+                out += Bytes.headerString(UnsafeBufferPointer(rebasing: p[r]))
+                previousWasLiteral = true
+                previousLiteralEndsInSpace = Bytes.isWhitespace(p[r.upperBound - 1])
+            case .encoded(let cs, let bytes):
+                if separateWords && previousWasLiteral && !previousLiteralEndsInSpace { out += " " }
+                out += Charset.decode(bytes, charset: cs).text
+                previousWasLiteral = false
             }
         }
         return out
@@ -88,18 +101,21 @@ enum EncodedWord {
         var k = textStart
         while k + 1 < end {
             if p[k] == 0x3F && p[k + 1] == 0x3D { break }
-            // Encoded text never spans a fold; stop at whitespace followed by another word start.
-            if (p[k] == asciiSpace || p[k] == asciiTab) && enc == 0x62 { return nil }
+            if k - textStart > 4096 { return nil }
             k += 1
         }
         guard k + 1 < end else { return nil }
-        let text = UnsafeBufferPointer(rebasing: p[textStart..<k])
+        // Some senders fold inside a word: the whitespace is not part of the encoded text.
+        var textBytes = Array(p[textStart..<k])
+        if enc == 0x62 && textBytes.contains(where: { $0 == asciiSpace || $0 == asciiTab }) {
+            textBytes.removeAll { $0 == asciiSpace || $0 == asciiTab }
+        }
         let charset = String(decoding: UnsafeBufferPointer(rebasing: p[csStart..<csEnd]), as: UTF8.self)
         let bytes: [UInt8]
         if enc == 0x62 {
-            bytes = TransferDecoding.base64(text)
+            bytes = textBytes.withUnsafeBufferPointer { TransferDecoding.base64($0) }
         } else {
-            bytes = TransferDecoding.qEncoding(text)
+            bytes = textBytes.withUnsafeBufferPointer { TransferDecoding.qEncoding($0) }
         }
         return ((charset, bytes), k + 2)
     }

@@ -71,12 +71,22 @@ public struct HeaderList: Sendable {
         return rawValue(at: i)
     }
 
+    /// Unfolded, leading whitespace removed; trailing whitespace kept (it matters inside an unterminated
+    /// quoted string, and the structured parsers skip it anyway).
     func rawValue(at i: Int) -> [UInt8] {
-        source.withUnsafeBufferPointer { p in Bytes.unfolded(p, Bytes.trimmed(p, fields[i].value)) }
+        source.withUnsafeBufferPointer { p in
+            var r = fields[i].value
+            while r.lowerBound < r.upperBound && Bytes.isWhitespace(p[r.lowerBound]) {
+                r = (r.lowerBound + 1)..<r.upperBound
+            }
+            return Bytes.unfolded(p, r)
+        }
     }
 
     func decodedValue(at i: Int) -> String {
-        EncodedWord.decodeUnstructured(rawValue(at: i))
+        var raw = rawValue(at: i)
+        while let last = raw.last, Bytes.isWhitespace(last) { raw.removeLast() }
+        return EncodedWord.decodeUnstructured(raw, separateWords: true)
     }
 }
 

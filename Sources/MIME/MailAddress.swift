@@ -22,6 +22,7 @@ enum AddressParser {
         var plain: [UInt8] = []
         var comment: [UInt8] = []
         var sawSpace = false
+        var trailing = false
         var isEmpty: Bool { phrase.isEmpty && angle == nil && plain.isEmpty && comment.isEmpty }
 
         mutating func addWord(_ w: ArraySlice<UInt8>) {
@@ -86,6 +87,10 @@ enum AddressParser {
                 }
                 i = min(j + 1, n)
                 if box.angle != nil {
+                    if box.phrase.isEmpty || box.trailing {
+                        box.addWord(w[...])
+                        box.trailing = true
+                    }
                     continue
                 }
                 // A quoted local part ("john doe"@example.org) continues an addr-spec.
@@ -132,9 +137,13 @@ enum AddressParser {
                 }
                 let word = raw[i..<j]
                 if box.angle != nil {
-                    // Text after <addr> is junk; ignore it.
+                    // Words after <addr> name it only when nothing before did ("<a@b.c> Name").
+                    if box.phrase.isEmpty || box.trailing {
+                        box.addWord(word)
+                        box.trailing = true
+                    }
                 } else if box.sawSpace && !box.plain.isEmpty && word.first != 0x40 && word.first != 0x2E
-                    && box.plain.last != 0x40 && box.plain.last != 0x2E
+                    && box.plain.last != 0x40 && !(box.plain.last == 0x2E && box.plain.contains(0x40))
                 {
                     // Two space-separated words: a phrase in progress.
                     flushPlainToPhrase(&box)

@@ -8,6 +8,12 @@ public protocol MailSource: AnyObject {
     func pendingKeys() throws -> [String]
     func fetch(_ key: String) throws -> [UInt8]
     func markHandled(_ key: String) throws
+    /// Called once after a batch was handled, to persist a cursor (one fsync per batch, not per message).
+    func finishBatch() throws
+}
+
+extension MailSource {
+    public func finishBatch() throws {}
 }
 
 /// One message and the recipients of its SMTP envelope.
@@ -45,4 +51,14 @@ public protocol Clock: Sendable {
 public struct SystemClock: Clock {
     public init() {}
     public var now: Date { Date() }
+}
+
+/// Randomness passed in (SystemRandomNumberGenerator in production, a seeded one in tests),
+/// boxed so that it can be stored and handed to generic `inout some RandomNumberGenerator` APIs.
+public struct RandomSource: RandomNumberGenerator {
+    private var base: any RandomNumberGenerator
+
+    public init(_ base: any RandomNumberGenerator) { self.base = base }
+
+    public mutating func next() -> UInt64 { base.next() }
 }

@@ -1,0 +1,139 @@
+import Community
+import Foundation
+import IMAP
+import Transport
+
+/// A Maildir as the engine's mail source (the demo, tests, or a local delivery agent's folder).
+final class MaildirMailSource: MailSource {
+    let maildir: MaildirSource
+    private var entries: [String: MaildirEntry] = [:]
+
+    init(path: String) { maildir = MaildirSource(path: path) }
+
+    func pendingKeys() throws -> [String] {
+        let pending = try maildir.pending()
+        entries = Dictionary(pending.map { ("maildir-" + $0.uniqueName, $0) }, uniquingKeysWith: { first, _ in first })
+        return pending.map { "maildir-" + $0.uniqueName }
+    }
+
+    func fetch(_ key: String) throws -> [UInt8] {
+        guard let entry = entries[key] else { throw CommandError("the Maildir no longer holds \(key)") }
+        return try maildir.read(entry)
+    }
+
+    func markHandled(_ key: String) throws {
+        if let entry = entries[key] { try maildir.markHandled(entry) }
+    }
+}
+
+/// An IMAP mailbox as the engine's mail source. New mail is found by UID, never by \Seen: the
+/// cursor (UIDVALIDITY and the next UID) is kept in the spool and saved once per batch.
+final class IMAPMailSource: MailSource {
+    struct Cursor: Codable, Equatable {
+        var uidValidity: UInt32
+        var nextUID: UInt32
+    }
+
+    let mailbox: IMAPMailbox
+    let spool: Spool
+    private var cursor: Cursor?
+    private var handled: UInt32 = 0
+    private static let file = "mailbox.json"
+
+    init(mailbox: IMAPMailbox, spool: Spool) {
+        self.mailbox = mailbox
+        self.spool = spool
+        cursor = try? spool.loadJSON(Cursor.self, at: Self.file)
+    }
+
+    func pendingKeys() throws -> [String] {
+        let status = try mailbox.status()
+        let validity = status.uidValidity.value
+        if cursor?.uidValidity != validity {
+            // A new UIDVALIDITY renumbers the mailbox: start again from 1. Messages seen before
+            // are recognised by Message-ID, so none becomes a second item.
+            cursor = Cursor(uidValidity: validity, nextUID: 1)
+        }
+        let from = cursor?.nextUID ?? 1
+        handled = from > 0 ? from - 1 : 0
+        return try mailbox.uids(from: UID(from)).map { "imap-\(validity)-\($0.value)" }
+    }
+
+    func fetch(_ key: String) throws -> [UInt8] {
+        let (validity, uid) = try Self.parse(key)
+        return try mailbox.fetch(UID(uid), uidValidity: UIDValidity(validity))
+    }
+
+    func markHandled(_ key: String) throws {
+        let (_, uid) = try Self.parse(key)
+        do {
+            try mailbox.markHandled(UID(uid))
+        } catch .messageNotFound {
+            // Already moved (by us before a crash, or by someone else): nothing left to do.
+        }
+        handled = max(handled, uid)
+    }
+
+    func finishBatch() throws {
+        guard var cursor, handled + 1 > cursor.nextUID else { return }
+        cursor.nextUID = handled + 1
+        self.cursor = cursor
+        try spool.saveJSON(cursor, at: Self.file)
+    }
+
+    private static func parse(_ key: String) throws -> (UInt32, UInt32) {
+        let parts = key.split(separator: "-")
+        guard parts.count == 3, parts[0] == "imap", let validity = UInt32(parts[1]), let uid = UInt32(parts[2]) else {
+            throw CommandError("not an IMAP message key: \(key)")
+        }
+        return (validity, uid)
+    }
+}
+
+/// An SMTP server as the engine's mail sink: one connection for each batch.
+final class SMTPMailSink: MailSink {
+    let sender: SMTPSender
+
+    init(sender: SMTPSender) { self.sender = sender }
+
+    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+        let results = sender.send(envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) })
+        // Nothing accepted and the server unreachable: keep everything queued, untouched.
+        if let error = results.first?.error, error.isUnreachable, results.allSatisfy({ !$0.recipients.contains { $0.status.isAccepted } }) {
+            throw UnreachableError(error.description)
+        }
+        var outcomes = envelopes.map { $0.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") } }
+        for result in results where result.envelopeIndex < outcomes.count {
+            let order = envelopes[result.envelopeIndex].recipients
+            for recipient in result.recipients {
+                guard let slot = order.firstIndex(of: recipient.recipient) else { continue }
+                switch recipient.status {
+                case .accepted: outcomes[result.envelopeIndex][slot] = .accepted
+                case .temporaryFailure(let code, let text):
+                    outcomes[result.envelopeIndex][slot] = .temporaryFailure("\(code) \(text)")
+                case .permanentFailure(let code, let text):
+                    outcomes[result.envelopeIndex][slot] = .permanentFailure("\(code) \(text)")
+                }
+            }
+        }
+        return outcomes
+    }
+}
+
+/// A folder of .eml files as the engine's mail sink (the demo and tests): every message "delivered".
+final class DirectoryMailSink: MailSink {
+    let outbox: DirectoryOutbox
+    private(set) var written: [String] = []
+
+    init(path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        outbox = DirectoryOutbox(path: path)
+    }
+
+    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+        try envelopes.map { envelope in
+            written.append(try outbox.deliver(Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)))
+            return envelope.recipients.map { _ in .accepted }
+        }
+    }
+}
