@@ -97,20 +97,29 @@ struct IMAPIntegrationTests {
         let status = try mailbox.status()
         #expect(status.uidValidity == before.uidValidity)
         #expect(status.messages >= before.messages + 3)
-        for ((uid, envelope), token) in zip(zip(uids, envelopes), tokens) {
+        // Postfix delivers in parallel: UID order need not follow sending order, so match by token.
+        var matched = Set<String>()
+        for uid in uids {
             let fetched = try mailbox.fetch(uid, uidValidity: status.uidValidity)
+            guard let index = tokens.firstIndex(where: { fetched.firstRange(of: Array($0.utf8)) != nil }) else {
+                Issue.record("UID \(uid) holds none of the sent messages")
+                continue
+            }
+            matched.insert(tokens[index])
+            let envelope = envelopes[index]
             // Postfix and LMTP only prepend trace headers: what we sent is the exact tail.
             #expect(fetched.count > envelope.data.count)
             let tailMatches = Array(fetched.suffix(envelope.data.count)) == envelope.data
             #expect(tailMatches, "the sent message is not the tail of UID \(uid)")
-            let stored = servers.storedMessage(user: user, containing: token)
+            let stored = servers.storedMessage(user: user, containing: tokens[index])
             let sameAsFile = stored == fetched
             #expect(
                 sameAsFile,
-                "IMAP bytes of UID \(uid) differ from the Maildir file (\(stored?.count ?? -1) vs \(fetched.count))")
+                "UID \(uid) differs from the Maildir file (\(stored?.count ?? -1) vs \(fetched.count) bytes)")
             let again = try mailbox.fetch(uid, uidValidity: status.uidValidity) == fetched  // reused connection
             #expect(again)
         }
+        #expect(matched.count == 3)
         // `n:*` with n above every UID returns the highest UID on Dovecot: filtered away.
         #expect(try mailbox.uids(from: status.uidNext).isEmpty)
         #expect(try mailbox.uids(from: uids[1]) == Array(uids[1...]))
@@ -179,7 +188,7 @@ struct IMAPIntegrationTests {
         let mailbox = try mailbox("transport3")
         _ = try mailbox.status()
         #expect {
-            try mailbox.run("UID MOVE 1 \"No such folder here\"", selecting: true, idempotent: false)
+            try mailbox.run("STATUS \"No such folder here\" (MESSAGES)", selecting: true, idempotent: false)
         } throws: { error in
             guard case .commandRejected(_, _, _, let reply) = error as? TransportError else { return false }
             return reply.hasPrefix("NO")
@@ -264,10 +273,17 @@ struct IMAPIntegrationTests {
             results.first?.error?.description
                 == "SMTP login to \(servers.host):\(servers.smtpPort) failed: authentication rejected — check sender.username and the password"
         )
+        #expect {
+            try sender.verify()
+        } throws: { error in
+            guard case .loginRejected = error as? TransportError else { return false }
+            return true
+        }
         let good = try SMTPSender(
             SMTPConfiguration(
                 url: "smtp://\(servers.host):\(servers.smtpPort)", username: "transport5", password: servers.password,
                 caFile: servers.caFile, timeoutSeconds: 10))
+        try good.verify()
         #expect(
             good.send([
                 Envelope(from: "a@example.test", recipients: [servers.address("transport5")], data: Array("x\r\n".utf8))

@@ -44,3 +44,12 @@ import Testing
         #expect(throws: TransportError.self) { try SMTPSender(SMTPConfiguration(url: "imap://h/")) }
     }
 }
+
+@Suite struct ConfigurationDescriptionTests {
+    @Test func passwordsNeverAppear() {
+        let imap = IMAPConfiguration(url: "imaps://h/INBOX", username: "u", password: "hunter2", processedFolder: "P")
+        let smtp = SMTPConfiguration(url: "smtp://h:587", username: "u", password: "hunter2")
+        #expect(!"\(imap)".contains("hunter2") && "\(imap)".contains("imaps://h/INBOX"))
+        #expect(!"\(smtp)".contains("hunter2") && "\(smtp)".contains("as u"))
+    }
+}

@@ -55,3 +55,10 @@ func describe(_ date: Date, _ config: Config) -> String {
     formatter.dateFormat = "EEEE d MMMM yyyy 'at' HH:mm zzz"
     return formatter.string(from: date)
 }
+
+/// "due Monday 23 November 2026 at 09:00 GMT", or that it is overdue and goes out on the next round.
+func describeDue(_ due: DigestDue, _ config: Config) -> String {
+    due.lateBy > 0
+        ? "was due \(describe(due.dueAt, config)); goes out on the next round of `learnmail run`"
+        : "due \(describe(due.dueAt, config))"
+}

@@ -21,7 +21,7 @@ struct ExtractCommand {
         let c = extraction.contribution
         if arguments.has("json") {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             context.terminal.print(String(decoding: try encoder.encode(c), as: UTF8.self))
             return
         }

@@ -123,10 +123,10 @@ func pad(_ text: String, _ width: Int) -> String {
     return clipped.padding(toLength: width, withPad: " ", startingAt: 0)
 }
 
-/// JSON for people and scripts: pretty, stable key order, URLs unescaped.
+/// JSON for people and scripts: pretty, keys sorted (stable on every platform), URLs unescaped.
 func json(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }

@@ -53,6 +53,6 @@ struct StatusCommand {
         t.print("Last poll:    \(state.lastPollAt.map { describe($0, config) } ?? "never")")
         if let error = state.lastPollError { t.print("Last error:   \(error)") }
         t.print("Last digest:  \(state.lastDigestWeek ?? "none yet")")
-        t.print("Next digest:  \(next.week), \(describe(next.dueAt, config))")
+        t.print("Next digest:  \(next.week), \(describeDue(next, config))")
     }
 }
