@@ -48,8 +48,10 @@ public enum IMAPCommand {
     }
 
     /// The name encoded in modified UTF-7 and quoted, ready for a command line.
+    /// Control characters are refused rather than encoded: no real folder has them, and they hint at injection.
     public static func quotedMailbox(_ name: String) -> String? {
-        quoted(ModifiedUTF7.encode(name))
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        return quoted(ModifiedUTF7.encode(name))
     }
 
     /// An IMAP quoted string (RFC 3501 §9 `quoted`), escaping `\` and `"`; nil for CR, LF, NUL or 8-bit text.

@@ -31,7 +31,15 @@ public enum LearnMail {
             let rest = Array(words.dropFirst())
             switch command {
             case "help", "--help", "-h": terminal.print(HelpText.overview)
+            case "demo": try DemoCommand(context: context).run(rest)
+            case "run": try RunCommand(context: context).run(rest)
             case "parse": try ParseCommand(context: context).run(rest)
+            case "extract": try ExtractCommand(context: context).run(rest)
+            case "queue": try QueueCommand(context: context).run(rest)
+            case "subscribers": try SubscribersCommand(context: context).run(rest)
+            case "digest": try DigestCommand(context: context).run(rest)
+            case "check": try CheckCommand(context: context).run(rest)
+            case "status": try StatusCommand(context: context).run(rest)
             default: throw UsageError("unknown command '\(command)'")
             }
             return 0

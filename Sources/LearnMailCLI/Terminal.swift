@@ -6,7 +6,7 @@ import Foundation
 
 /// Output for people: stdout for results, stderr for errors and progress. Progress is shown
 /// only when stderr is a terminal, so that logs and pipes stay clean.
-final class Terminal: @unchecked Sendable {
+class Terminal: @unchecked Sendable {
     private let lock = NSLock()
     let isInteractive: Bool = isatty(2) == 1
 
@@ -37,4 +37,13 @@ enum ISO8601UTCStamp {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
     }
+}
+
+extension Terminal {
+    /// For commands whose engine should not log to stderr (queue, subscribers, status).
+    static let quiet = QuietTerminal()
+}
+
+final class QuietTerminal: Terminal, @unchecked Sendable {
+    override func log(_ line: String, at date: Date = Date()) {}
 }

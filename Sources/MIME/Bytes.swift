@@ -73,6 +73,35 @@ enum Bytes {
         return true
     }
 
+    /// CRLF and lone CR to LF.
+    static func crlfToLF(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
+            guard let src = p.baseAddress, let dst = out.baseAddress else {
+                count = 0
+                return
+            }
+            var o = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                // Copy the run up to the next CR in one go.
+                let cr =
+                    memchr(src + i, Int32(asciiCR), n - i).map {
+                        src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    } ?? n
+                (dst + o).update(from: src + i, count: cr - i)
+                o += cr - i
+                i = cr
+                if i < n {
+                    dst[o] = asciiLF
+                    o += 1
+                    i += (i + 1 < n && src[i + 1] == asciiLF) ? 2 : 1
+                }
+            }
+            count = o
+        }
+    }
+
     /// Removes CR and LF (RFC 5322 unfolding) from a header value.
     static func unfolded(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
         var out = [UInt8]()

@@ -103,6 +103,42 @@ enum Charset {
         }
     }
 
+    /// True for charsets where bytes below 0x80 mean ASCII (so CR and LF bytes are line ends).
+    static func isASCIICompatible(_ charset: String?) -> Bool {
+        guard let charset else { return true }
+        switch kind(charset) {
+        case .utf8, .ascii, .latin1, .windows1252, .unknown: return true
+        case .iconv(let name):
+            return
+                !(name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS") || name == "UTF-7"
+                || name.hasPrefix("ISO-2022"))
+        }
+    }
+
+    /// The UTF-8 size of the decoded text, without building a String when the bytes are ASCII or valid UTF-8.
+    static func decodedUTF8Count(_ p: UnsafeBufferPointer<UInt8>, charset: String?) -> Int {
+        let k = charset.map(kind) ?? .ascii
+        if Bytes.isASCII(p) {
+            if case .iconv(let name) = k, !isASCIICompatible(name) {
+                return decode(p, charset: charset).text.utf8.count
+            }
+            return p.count
+        }
+        switch k {
+        case .utf8, .ascii, .unknown:
+            if String(validating: p, as: UTF8.self) != nil { return p.count }
+            return decode(p, charset: charset).text.utf8.count
+        case .latin1, .windows1252:
+            var n = 0
+            for c in p {
+                n += c < 0x80 ? 1 : (c >= 0xA0 || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D ? 2 : 3)
+            }
+            return n
+        case .iconv:
+            return decode(p, charset: charset).text.utf8.count
+        }
+    }
+
     /// UTF-8 when valid, else Windows-1252: the fallback for unknown charsets.
     static func lenient(_ p: UnsafeBufferPointer<UInt8>) -> String {
         if let s = String(validating: p, as: UTF8.self) { return s }
@@ -119,22 +155,27 @@ enum Charset {
 
     static func decodeWindows1252(_ p: UnsafeBufferPointer<UInt8>) -> String {
         if Bytes.isASCII(p) { return String(decoding: p, as: UTF8.self) }
-        var out = [UInt8]()
-        out.reserveCapacity(p.count + p.count / 2)
-        for c in p {
-            if c < 0x80 {
-                out.append(c)
-            } else {
+        let out = [UInt8](unsafeUninitializedCapacity: p.count * 3) { buf, count in
+            var o = 0
+            for c in p {
+                if c < 0x80 {
+                    buf[o] = c
+                    o += 1
+                    continue
+                }
                 let u = c < 0xA0 ? UInt32(cp1252High[Int(c) - 0x80]) : UInt32(c)
                 if u < 0x800 {
-                    out.append(UInt8(0xC0 | (u >> 6)))
-                    out.append(UInt8(0x80 | (u & 0x3F)))
+                    buf[o] = UInt8(0xC0 | (u >> 6))
+                    buf[o + 1] = UInt8(0x80 | (u & 0x3F))
+                    o += 2
                 } else {
-                    out.append(UInt8(0xE0 | (u >> 12)))
-                    out.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
-                    out.append(UInt8(0x80 | (u & 0x3F)))
+                    buf[o] = UInt8(0xE0 | (u >> 12))
+                    buf[o + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
+                    buf[o + 2] = UInt8(0x80 | (u & 0x3F))
+                    o += 3
                 }
             }
+            count = o
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -88,10 +88,18 @@ public struct MIMEPart: Sendable {
         source.withUnsafeBufferPointer { transferEncoding.decode(UnsafeBufferPointer(rebasing: $0[bodyRange])) }
     }
 
+    /// Calls `body` with the decoded bytes; identity encodings pass the message bytes without a copy.
+    func withDecodedBody<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if transferEncoding.isIdentity {
+            return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bodyRange])) }
+        }
+        return decodedBody.withUnsafeBufferPointer(body)
+    }
+
     /// For text/* parts, the body decoded with its charset (lenient, see `Charset`); nil otherwise.
     public var text: String? {
         guard contentType.isText else { return nil }
-        return decodedBody.withUnsafeBufferPointer { Charset.decode($0, charset: contentType.charset).text }
+        return withDecodedBody { Charset.decode($0, charset: contentType.charset).text }
     }
 
     /// The file name: Content-Disposition filename (RFC 2183/2231), else the Content-Type name

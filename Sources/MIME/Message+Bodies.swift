@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Body and attachment selection, exactly as DESIGN.md's `parse --json` describes.
 extension Message {
     /// Walks the leaves in order without descending into attached messages. `path` is the IMAP-style part
@@ -58,13 +64,22 @@ extension Message {
     /// Decodes a body part to text with LF line ends, format=flowed joined (RFC 3676).
     private mutating func bodyText(_ part: MIMEPart, flowed: Bool) -> String {
         let charset = part.contentType.charset
-        let (decoded, known) = part.decodedBody.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
+        let (decoded, known) = part.withDecodedBody { p -> (String, Bool) in
+            // Line ends are made LF on the bytes when the charset is ASCII-compatible (cheaper than on text).
+            if Charset.isASCIICompatible(charset), let base = p.baseAddress,
+                memchr(base, Int32(asciiCR), p.count) != nil
+            {
+                let lf = Bytes.crlfToLF(p)
+                return lf.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
+            }
+            return Charset.decode(p, charset: charset)
+        }
         if !known, let cs = charset {
             let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
             if !notes.contains(text) { notes.append(text) }
         }
         var text = decoded
-        if text.utf8.contains(asciiCR) {
+        if !Charset.isASCIICompatible(charset) && text.utf8.contains(asciiCR) {
             text = text.replacingCRLF()
         }
         if flowed, part.contentType["format"]?.lowercased() == "flowed" {

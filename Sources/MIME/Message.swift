@@ -90,13 +90,9 @@ public struct Message: Sendable {
             } else if let m = part.message {
                 stack.append(m.root)
             } else {
-                let bytes = part.decodedBody
-                if part.contentType.isText {
-                    total += bytes.withUnsafeBufferPointer {
-                        Charset.decode($0, charset: part.contentType.charset).text.utf8.count
-                    }
-                } else {
-                    total += bytes.count
+                let isText = part.contentType.isText
+                total += part.withDecodedBody { p in
+                    isText ? Charset.decodedUTF8Count(p, charset: part.contentType.charset) : p.count
                 }
             }
         }

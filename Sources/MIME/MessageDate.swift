@@ -44,76 +44,76 @@ private func pad(_ v: Int, _ width: Int) -> String {
 extension MessageDate {
     /// Parses an RFC 5322 date with the obsolete and broken forms seen in real mail: no weekday,
     /// two- or three-digit years, missing seconds, named zones (UT, GMT, EST, ...), asctime order
-    /// (`Tue Jul  1 10:52:37 2003`), ISO-like `2003-07-01`, comments, and junk after the zone.
+    /// (`Tue Jul  1 10:52:37 2003`), ISO-like `2003-07-01`, numeric months, comments, junk after the zone,
+    /// and a Received-style `... ; date` (only the part after the last ';' is read).
     public init?(parsing text: String) {
-        var words = [Substring]()
-        var cleaned = ""
+        var utf8 = Array(text.utf8)
+        if let semi = utf8.lastIndex(of: 0x3B) { utf8.removeSubrange(...semi) }
+        // Comments and commas become spaces.
         var depth = 0
-        // A Received-style "... ; date" keeps only the date.
-        let body = text.lastIndex(of: ";").map { text[text.index(after: $0)...] } ?? text[...]
-        for ch in body {
-            if ch == "(" {
+        for i in utf8.indices {
+            let c = utf8[i]
+            if c == 0x28 {
                 depth += 1
-                cleaned.append(" ")
-            } else if ch == ")" {
+                utf8[i] = asciiSpace
+            } else if c == 0x29 {
                 if depth > 0 { depth -= 1 }
-            } else if depth == 0 {
-                cleaned.append(ch == "," ? " " : ch)
+                utf8[i] = asciiSpace
+            } else if depth > 0 || c == 0x2C || c == asciiTab || c == asciiCR || c == asciiLF {
+                utf8[i] = asciiSpace
             }
         }
-        words = cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-        var numbers = [Substring]()
+        let words = utf8.split(separator: asciiSpace)
+        var numbers = [ArraySlice<UInt8>]()
         var month: Int?
         var time: (Int, Int, Int)?
         var offset: Int?
-        var monthFromName = false
         for var w in words {
-            if time == nil, w.contains(":"), w.first?.isNumber == true {
+            guard let first = w.first else { continue }
+            let isDigit = first >= 0x30 && first <= 0x39
+            if time == nil, isDigit, w.contains(0x3A) {
                 // 10:52:37, 10:52, 10:52:37+0200, 10:52:37.123
-                var zonePart: Substring?
-                if let z = w.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+                var zonePart: ArraySlice<UInt8>?
+                if let z = w.firstIndex(where: { $0 == 0x2B || $0 == 0x2D }) {
                     zonePart = w[z...]
                     w = w[..<z]
                 }
-                let comps = w.split(separator: ":", omittingEmptySubsequences: false).map {
-                    Int($0.prefix { $0.isNumber }) ?? -1
+                let comps = w.split(separator: 0x3A, omittingEmptySubsequences: false).map {
+                    MessageDate.leadingInt($0)
                 }
-                guard comps.count >= 2, comps[0] >= 0, comps[1] >= 0 else { return nil }
+                guard comps.count >= 2, let h = comps[0], let m = comps[1] else { return nil }
                 // Broken seconds ("10:00:t") read as 0, as mail-parser does.
-                time = (comps[0], comps[1], comps.count > 2 ? max(0, comps[2]) : 0)
+                time = (h, m, comps.count > 2 ? (comps[2] ?? 0) : 0)
                 if let zp = zonePart { offset = MessageDate.numericZone(zp) }
                 continue
             }
-            if let first = w.first, first == "+" || first == "-", w.count >= 3, w.dropFirst().first?.isNumber == true {
-                if time != nil, offset == nil { offset = MessageDate.numericZone(w) }
-                if time != nil { continue }
+            if first == 0x2B || first == 0x2D, w.count >= 3, let d = w.dropFirst().first, d >= 0x30 && d <= 0x39 {
+                if time != nil {
+                    if offset == nil { offset = MessageDate.numericZone(w) }
+                    continue
+                }
             }
-            if w.first?.isNumber == true {
-                if w.contains("-") || w.contains("/") {
+            if isDigit {
+                if w.contains(0x2D) || w.contains(0x2F) {
                     // 2003-07-01 or 01-Jul-2003
-                    let parts = w.split(whereSeparator: { $0 == "-" || $0 == "/" })
-                    for p in parts {
-                        if let m = MessageDate.monthNumber(p) {
-                            month = m
-                            monthFromName = true
-                        } else {
-                            numbers.append(p)
-                        }
-                    }
-                    if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), parts[0].count == 4 {
-                        numbers.removeLast(3)
+                    let parts = w.split(whereSeparator: { $0 == 0x2D || $0 == 0x2F })
+                    if parts.count == 3, parts.allSatisfy({ $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+                        parts[0].count == 4
+                    {
                         numbers.append(contentsOf: [parts[2], parts[0]])
-                        month = Int(parts[1])
+                        month = MessageDate.leadingInt(parts[1])
+                        continue
+                    }
+                    for p in parts {
+                        if let m = MessageDate.monthNumber(p) { month = m } else { numbers.append(p) }
                     }
                     continue
                 }
-                let digits = w.prefix { $0.isNumber }
-                numbers.append(digits)
+                numbers.append(w.prefix { $0 >= 0x30 && $0 <= 0x39 })
                 continue
             }
             if month == nil, let m = MessageDate.monthNumber(w) {
                 month = m
-                monthFromName = true
                 continue
             }
             if time != nil, offset == nil, let z = MessageDate.namedZone(w) {
@@ -121,24 +121,22 @@ extension MessageDate {
                 continue
             }
         }
-        _ = monthFromName
-        if month == nil, numbers.count >= 3, let m = Int(numbers[1]), (1...12).contains(m) {
+        if month == nil, numbers.count >= 3, let m = MessageDate.leadingInt(numbers[1]), (1...12).contains(m) {
             // Numeric month: "20 11 79".
             month = m
             numbers.remove(at: 1)
         }
         guard let month, let time, numbers.count >= 2 else { return nil }
-        var day: Int
-        var year: Int
-        var yearText: Substring
+        let yearText: ArraySlice<UInt8>
+        let day: Int
         if numbers[0].count >= 3 {
             yearText = numbers[0]
-            day = Int(numbers[1]) ?? 0
+            day = MessageDate.leadingInt(numbers[1]) ?? 0
         } else {
-            day = Int(numbers[0]) ?? 0
+            day = MessageDate.leadingInt(numbers[0]) ?? 0
             yearText = numbers[1]
         }
-        year = Int(yearText) ?? -1
+        guard var year = MessageDate.leadingInt(yearText) else { return nil }
         if yearText.count <= 2 {
             year += year < 50 ? 2000 : 1900  // RFC 5322 section 4.3
         } else if yearText.count == 3 {
@@ -149,9 +147,22 @@ extension MessageDate {
             offsetSeconds: offset ?? 0)
     }
 
-    static func monthNumber(_ w: Substring) -> Int? {
+    static func leadingInt(_ w: ArraySlice<UInt8>) -> Int? {
+        var v = 0
+        var n = 0
+        for c in w {
+            guard c >= 0x30 && c <= 0x39, n < 9 else { break }
+            v = v * 10 + Int(c - 0x30)
+            n += 1
+        }
+        return n > 0 ? v : nil
+    }
+
+    static func monthNumber(_ w: ArraySlice<UInt8>) -> Int? {
         guard w.count >= 3 else { return nil }
-        switch w.prefix(3).lowercased() {
+        let i = w.startIndex
+        let key = String(decoding: [Bytes.lower(w[i]), Bytes.lower(w[i + 1]), Bytes.lower(w[i + 2])], as: UTF8.self)
+        switch key {
         case "jan": return 1
         case "feb": return 2
         case "mar": return 3
@@ -169,10 +180,10 @@ extension MessageDate {
     }
 
     /// `+hhmm`, `-hhmm`, `+hh:mm`, `+hh`: seconds east of UTC.
-    static func numericZone(_ w: Substring) -> Int? {
-        let sign = w.first == "-" ? -1 : 1
-        let digits = w.dropFirst().filter { $0 != ":" }.prefix { $0.isNumber }
-        guard let v = Int(digits) else { return nil }
+    static func numericZone(_ w: ArraySlice<UInt8>) -> Int? {
+        let sign = w.first == 0x2D ? -1 : 1
+        let digits = w.dropFirst().filter { $0 != 0x3A }.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard let v = leadingInt(digits[...]) else { return nil }
         switch digits.count {
         case 1, 2: return sign * v * 3600
         case 3, 4:
@@ -185,9 +196,10 @@ extension MessageDate {
     }
 
     /// RFC 5322 section 4.3 zone names, plus a few common non-standard ones.
-    static func namedZone(_ w: Substring) -> Int? {
+    static func namedZone(_ w: ArraySlice<UInt8>) -> Int? {
+        let upper = String(decoding: w.map { ($0 >= 0x61 && $0 <= 0x7A) ? $0 - 0x20 : $0 }, as: UTF8.self)
         let hours: Int
-        switch w.uppercased() {
+        switch upper {
         case "UT", "UTC", "GMT", "Z", "WET", "UCT": hours = 0
         case "EST": hours = -5
         case "EDT": hours = -4
@@ -213,11 +225,11 @@ extension MessageDate {
         case "NZST": hours = 12
         case "NZDT": hours = 13
         default:
-            if w.count > 3, w.uppercased().hasPrefix("GMT") || w.uppercased().hasPrefix("UTC") {
+            if w.count > 3, upper.hasPrefix("GMT") || upper.hasPrefix("UTC") {
                 return numericZone(w.dropFirst(3))
             }
             // POSIX-style "EST5EDT": the standard-time name leads.
-            let letters = w.prefix { $0.isLetter }
+            let letters = w.prefix { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
             if letters.count >= 3, letters.count < w.count { return namedZone(letters) }
             return nil
         }

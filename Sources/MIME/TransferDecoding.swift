@@ -21,6 +21,11 @@ enum TransferDecoding {
         return t
     }()
 
+    /// Bytes the quoted-printable decoder copies without a second look (not '=', whitespace, CR or LF).
+    private static let qpPlain: [Bool] = (0..<256).map { c in
+        c != 0x3D && c != 0x20 && c != 0x09 && c != 0x0D && c != 0x0A
+    }
+
     static func base64(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let n = p.count
         guard n > 0 else { return [] }
@@ -111,6 +116,14 @@ enum TransferDecoding {
                 var i = 0
                 var lastNonSpace = 0  // output length after the last byte that is not trailing whitespace
                 while i < n {
+                    // Fast path: a run of bytes that need no attention is copied as is.
+                    while i < n && qpPlain[Int(src[i])] {
+                        dst[o] = src[i]
+                        o += 1
+                        i += 1
+                    }
+                    if o > lastNonSpace, i > 0, qpPlain[Int(src[i - 1])] { lastNonSpace = o }
+                    guard i < n else { break }
                     let c = src[i]
                     if c == 0x3D {
                         if i + 2 <= n {

@@ -31,3 +31,11 @@ public struct IMAPConfiguration: Sendable, Equatable {
         self.usernameSettingsKey = usernameSettingsKey
     }
 }
+
+extension IMAPConfiguration: CustomStringConvertible {
+    /// Never shows the password, so that configurations can be logged.
+    public var description: String {
+        "IMAP \(url) as \(username)\(caFile.map { " caFile=\($0)" } ?? "")"
+            + "\(allowPlaintext ? " plaintext" : "")\(processedFolder.map { " processedFolder=\($0)" } ?? "")"
+    }
+}

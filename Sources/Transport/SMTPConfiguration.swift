@@ -31,3 +31,11 @@ public struct SMTPConfiguration: Sendable, Equatable {
         self.usernameSettingsKey = usernameSettingsKey
     }
 }
+
+extension SMTPConfiguration: CustomStringConvertible {
+    /// Never shows the password, so that configurations can be logged.
+    public var description: String {
+        "SMTP \(url)\(username.map { " as \($0)" } ?? "")\(caFile.map { " caFile=\($0)" } ?? "")"
+            + "\(allowPlaintext ? " plaintext" : "")"
+    }
+}

@@ -51,11 +51,7 @@ extension BounceReader {
         // Only the report itself, not the copy of our own message that follows it.
         let cut = copyMarkers.compactMap { lower.range(of: $0)?.lowerBound }.min()
         let reportLower = cut.map { String(lower[..<$0]) } ?? lower
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-        }
-        let reportLines = Array(
-            lines.prefix(reportLower.split(separator: "\n", omittingEmptySubsequences: false).count))
+        let reportLines = Array(lines(text).prefix(lines(reportLower).count).map(String.init))
 
         let (recipient, at) = findRecipient(reportLines, format: format)
         // The diagnostic: the first line from the recipient on that carries an SMTP code or status.

@@ -59,8 +59,7 @@ public enum BounceReader {
         var groups: [[String: String]] = []
         var current: [String: String] = [:]
         var lastName: String?
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        for line in lines(text) {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 if !current.isEmpty { groups.append(current) }
                 current = [:]
@@ -104,6 +103,12 @@ public enum BounceReader {
                 action == "delayed" ? .soft : classify(status: status, smtpCode: diagnostic.flatMap(smtpCode))
             return Bounce(recipient: recipient, kind: kind, status: status, diagnostic: diagnostic, format: .dsn)
         }
+    }
+
+    /// Lines of `text`; CRLF, LF and CR all end a line (a CRLF is one Character, so splitting on
+    /// "\n" would not).
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     // MARK: Classification

@@ -84,7 +84,7 @@ extension DigestRenderer {
         let summary = summary(item)
         if !summary.isEmpty {
             for para in summary.components(separatedBy: "\n\n") where !para.allSatisfy(\.isWhitespace) {
-                let lines = para.split(separator: "\n").map { escape(String($0)) }
+                let lines = para.split(whereSeparator: \.isNewline).map { escape(String($0)) }
                 h.append("<p style=\"margin:0 0 10px;\">\(lines.joined(separator: "<br>"))</p>")
             }
         }

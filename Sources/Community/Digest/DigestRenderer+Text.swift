@@ -68,7 +68,7 @@ extension DigestRenderer {
         let tags = item.contribution.tags.map(TextWrap.singleLine).filter { !$0.isEmpty }
         if !tags.isEmpty {
             out.append("")
-            out += TextWrap.wrap("Tags: " + tags.joined(separator: ", "), width: width, indent: "  ")
+            out += TextWrap.wrap("Tags: " + tags.joined(separator: ", "), width: width, indent: "  ", firstIndent: "")
         }
         return out
     }

@@ -6,7 +6,7 @@ enum TextWrap {
     static func wrap(_ text: String, width: Int = 72, indent: String = "", firstIndent: String? = nil) -> [String] {
         var out: [String] = []
         var lead = firstIndent ?? indent
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let words = rawLine.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.isEmpty {
                 out.append("")

@@ -52,3 +52,13 @@ public struct SystemClock: Clock {
     public init() {}
     public var now: Date { Date() }
 }
+
+/// Randomness passed in (SystemRandomNumberGenerator in production, a seeded one in tests),
+/// boxed so that it can be stored and handed to generic `inout some RandomNumberGenerator` APIs.
+public struct RandomSource: RandomNumberGenerator {
+    private var base: any RandomNumberGenerator
+
+    public init(_ base: any RandomNumberGenerator) { self.base = base }
+
+    public mutating func next() -> UInt64 { base.next() }
+}

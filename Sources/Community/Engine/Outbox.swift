@@ -32,12 +32,11 @@ public struct Outbox: Sendable {
     }
 
     let spool: Spool
-    /// Delay before the next try after `attempts` temporary failures; nil means give up.
-    let retryDelay: @Sendable (Int) -> TimeInterval?
+    let retry: RetryPolicy
 
-    public init(spool: Spool, retryDelay: @escaping @Sendable (Int) -> TimeInterval?) {
+    public init(spool: Spool, retry: RetryPolicy = RetryPolicy()) {
         self.spool = spool
-        self.retryDelay = retryDelay
+        self.retry = retry
     }
 
     public func contains(_ id: String) -> Bool {
@@ -120,13 +119,17 @@ public struct Outbox: Sendable {
                         report.sent += 1
                     case .temporaryFailure(let text):
                         recipient.lastResponse = text
-                        if let delay = retryDelay(recipient.attempts) {
-                            recipient.nextAttemptAt = now.addingTimeInterval(delay)
+                        switch retry.decide(
+                            .temporary(code: nil, text: text), attempts: recipient.attempts,
+                            queuedAt: batch[position].createdAt, now: now)
+                        {
+                        case .retry(let at):
+                            recipient.nextAttemptAt = at
                             report.deferred += 1
-                        } else {
+                        case .giveUp(let reason):
                             recipient.state = .failed
                             report.failed += 1
-                            report.failures.append("\(recipient.address): gave up after \(recipient.attempts) tries: \(text)")
+                            report.failures.append("\(recipient.address): \(reason)")
                         }
                     case .permanentFailure(let text):
                         recipient.state = .failed

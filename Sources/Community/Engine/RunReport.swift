@@ -24,7 +24,9 @@ public struct RunReport: Sendable {
     public var entries: [Entry] = []
     public var digest: String?
     public var delivery = Outbox.FlushReport()
-    public var errors: [String] = []
+    /// What failed, by stage ("mailbox", "digest", "sending"); the round went on with the rest.
+    public var failures: [(stage: String, error: any Error)] = []
+    public var errors: [String] { failures.map { "\($0.stage): \($0.error)" } }
 
     public init() {}
 }

@@ -115,6 +115,20 @@ public enum BodyCleaner {
                 return finishOwn(own, removed: &removed)
             }
 
+            // iOS Mail quotes its own attribution: "> On 23 Nov 2026, at 09:15, Ann … wrote:".
+            if QuoteMarkers.isQuoted(trimmed), isQuotedAttribution(lines, at: i) {
+                var j = i
+                while j < lines.count,
+                    QuoteMarkers.isQuoted(lines[j].trimmingCharacters(in: .whitespaces))
+                        || lines[j].trimmingCharacters(in: .whitespaces).isEmpty
+                {
+                    j += 1
+                }
+                removed.append("quoted reply")
+                i = j
+                continue
+            }
+
             // "On … wrote:" (one to three lines) and the quoted block after it.
             if let span = attributionSpan(lines, at: i) {
                 var j = i + span
@@ -155,17 +169,38 @@ public enum BodyCleaner {
             }
             out.append(line)
         }
-        // A lone Outlook rule or "--" left at the end (the signature's own separator).
+        // A rule left at the end: Outlook's underscores, or the "---" an HTML <hr> became.
         while let last = out.last,
             last.trimmingCharacters(in: .whitespaces).isEmpty || QuoteMarkers.isUnderscoreRule(last)
+                || (last.count >= 3 && last.allSatisfy { $0 == "-" || $0 == "—" || $0 == "_" || $0 == "=" })
         {
             out.removeLast()
         }
         return out
     }
 
+    /// A quoted line (possibly wrapped over two quoted lines) that is an attribution starting like one.
+    static func isQuotedAttribution(_ lines: [String], at i: Int) -> Bool {
+        var joined = ""
+        for k in i..<min(i + 2, lines.count) {
+            var t = Substring(lines[k].trimmingCharacters(in: .whitespaces))
+            guard QuoteMarkers.isQuoted(String(t)) else { return false }
+            while let c = t.first, c == ">" || c == " " { t = t.dropFirst() }
+            joined += (joined.isEmpty ? "" : " ") + t
+            if QuoteMarkers.isAttributionText(joined) { return QuoteMarkers.startsLikeAttribution(joined) }
+        }
+        return false
+    }
+
     /// How many lines (1–3) starting at `i` form an attribution; nil when they do not.
     static func attributionSpan(_ lines: [String], at i: Int) -> Int? {
+        // mutt's "* Ann Example <ann@example.org> [2026-11-23 09:15]:" before a quote.
+        let first = lines[i].trimmingCharacters(in: .whitespaces)
+        if first.hasPrefix("* "), first.hasSuffix("]:"), first.contains("@") || first.contains("["),
+            i + 1 < lines.count, QuoteMarkers.isQuoted(lines[i + 1])
+        {
+            return 1
+        }
         var joined = ""
         for span in 1...3 where i + span <= lines.count {
             let piece = lines[i + span - 1].trimmingCharacters(in: .whitespaces)
@@ -179,13 +214,6 @@ public enum BodyCleaner {
             while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
             if j < lines.count, QuoteMarkers.isQuoted(lines[j]) { return span }
             return nil
-        }
-        // mutt's "* Ann Example <ann@example.org> [2026-11-23 09:15]:" before a quote.
-        let first = lines[i].trimmingCharacters(in: .whitespaces)
-        if first.hasPrefix("* "), first.hasSuffix("]:"), first.contains("@") || first.contains("["),
-            i + 1 < lines.count, QuoteMarkers.isQuoted(lines[i + 1])
-        {
-            return 1
         }
         return nil
     }

@@ -39,7 +39,9 @@ public enum ModerationCommand: Sendable, Equatable, CustomStringConvertible {
     public static func parse(line raw: String) -> ModerationCommand? {
         let line = ModerationReply.normalise(raw)
         guard !line.isEmpty else { return nil }
-        let (verb, rest) = splitWord(line)
+        // The verb is the leading letters, so that "Approve." and "reject: spam" read as meant.
+        let verb = String(line.prefix(while: { $0.isLetter }))
+        let rest = String(line.dropFirst(verb.count)).trimmingSpaces()
         switch verb.lowercased() {
         case "approve", "hold", "show", "list", "help":
             guard rest.allSatisfy({ $0 == "." || $0 == "!" || $0 == " " }) else { return nil }

@@ -32,7 +32,7 @@ public struct ModerationReply: Sendable, Equatable {
                 commands.append(command)
                 continue
             }
-            let verb = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            let verb = String(line.prefix(while: { $0.isLetter })).lowercased()
             if ModerationCommand.verbs.contains(verb) {
                 return ModerationReply(commands: commands, malformed: line)
             }

@@ -124,6 +124,16 @@ extension ModerationToken {
         return nil
     }
 
+    /// The item number of a subject tag `[learnmail #42 …]`, with or without a token: lets the
+    /// engine answer a moderator whose reply lost its token ("missing token") instead of taking
+    /// the reply for a contribution.
+    public static func itemNumber(inSubject subject: String, tag: String = "learnmail") -> Int? {
+        let lower = subject.lowercased()
+        guard let open = lower.range(of: "[" + tag.lowercased() + " #") else { return nil }
+        let digits = lower[open.upperBound...].prefix(while: { $0.isASCII && $0.isNumber }).prefix(10)
+        return Int(digits)
+    }
+
     private static func isBase32(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("2"..."7").contains(c) }
 
     /// The `#42` that precedes `tok:` within the same bracket.

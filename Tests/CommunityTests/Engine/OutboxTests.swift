@@ -27,7 +27,7 @@ struct OutboxTests {
 
     @Test func queuesOnceAndMovesSentMailOut() throws {
         let spool = try temporarySpool()
-        let outbox = Outbox(spool: spool, retryDelay: { _ in 300 })
+        let outbox = Outbox(spool: spool)
         #expect(try outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: Array("m\r\n".utf8), at: start))
         // Queueing the same id again (after a crash) does nothing.
         #expect(try !outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: Array("m\r\n".utf8), at: start))
@@ -43,7 +43,7 @@ struct OutboxTests {
 
     @Test func temporaryFailuresRetryLaterAndPermanentOnesAreRecordedPerRecipient() throws {
         let spool = try temporarySpool()
-        let outbox = Outbox(spool: spool, retryDelay: { $0 < 3 ? 600 : nil })
+        let outbox = Outbox(spool: spool, retry: RetryPolicy(delays: [600]))
         try outbox.enqueue(
             id: "digest-1", kind: "digest", envelopeFrom: "b@x.org", recipients: ["ok@x.org", "later@x.org", "gone@x.org"],
             message: Array("m\r\n".utf8), at: start)
@@ -66,7 +66,7 @@ struct OutboxTests {
 
     @Test func anUnreachableServerLeavesEverythingQueued() throws {
         let spool = try temporarySpool()
-        let outbox = Outbox(spool: spool, retryDelay: { _ in 60 })
+        let outbox = Outbox(spool: spool)
         try outbox.enqueue(id: "a", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41], at: start)
         let sink = ScriptedSink()
         sink.unreachable = true

@@ -1,0 +1,134 @@
+import Foundation
+import MIME
+
+/// What a digest covered and who it went to, written before any copy is queued (DESIGN.md:
+/// "recorded before sending"), so that a restart finishes the same digest instead of making another.
+public struct DigestRecord: Codable, Sendable, Equatable {
+    public var week: String
+    public var createdAt: Date
+    public var itemIds: [Int]
+    public var recipients: [String]
+}
+
+extension Engine {
+    public var schedule: DigestSchedule {
+        DigestSchedule(
+            weekday: config.digest.weekday, hour: config.digest.time.hour, minute: config.digest.time.minute,
+            timeZone: config.digest.timeZone)
+    }
+
+    public var lastDigestWeek: String? { state.lastDigestWeek }
+
+    /// Sends this week's digest when its time has come and it was not sent yet (once per ISO week,
+    /// whatever restarts happen; a daemon that was down at the due time catches up once).
+    func sendDigestIfDue() throws -> String? {
+        guard let due = schedule.due(now: now, lastSentWeek: state.lastDigestWeek) else { return nil }
+        return try sendDigest(week: due.week).summary
+    }
+
+    public struct DigestResult: Sendable {
+        public var week: String
+        public var items: [LearningItem]
+        public var recipients: [String]
+        public var textPath: String?
+        public var htmlPath: String?
+        public var summary: String
+    }
+
+    /// Sends the digest of the current week now (`digest send --now`).
+    public func sendDigestNow() throws -> DigestResult {
+        let week = schedule.week(containing: now).id
+        if let last = state.lastDigestWeek, last >= week, (try? spool.loadJSON(DigestRecord.self, at: "digests/\(week).json")) != nil
+        {
+            throw DigestAlreadySent(week: week, next: schedule.nextDue(after: now, lastSentWeek: last).week)
+        }
+        let result = try sendDigest(week: week)
+        try spool.saveState(state)
+        return result
+    }
+
+    /// The digest as it would go out now, for `digest preview`: one generic copy, nothing recorded.
+    public func previewDigest() -> RenderedDigest {
+        let week = schedule.nextDue(after: now, lastSentWeek: state.lastDigestWeek).week
+        let items = DigestRenderer.selectItems(spool.loadItems(), week: week)
+        return DigestRenderer.render(
+            items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
+            unsubscribeURL: nil)
+    }
+
+    func sendDigest(week: String) throws -> DigestResult {
+        let recordPath = "digests/\(week).json"
+        let allItems = spool.loadItems()
+        var record = try spool.loadJSON(DigestRecord.self, at: recordPath)
+        if record == nil {
+            let items = DigestRenderer.selectItems(allItems, week: week)
+            let recipients = try spool.loadSubscribers().active.map(\.address)
+            if items.isEmpty && !config.digest.sendEmpty || recipients.isEmpty {
+                state.lastDigestWeek = week
+                let why = items.isEmpty ? "no approved items" : "no active subscribers"
+                log("digest \(week): \(why), nothing sent")
+                return DigestResult(
+                    week: week, items: [], recipients: [], textPath: nil, htmlPath: nil,
+                    summary: "digest \(week): \(why), nothing sent")
+            }
+            record = DigestRecord(week: week, createdAt: now, itemIds: items.map(\.id), recipients: recipients)
+            try spool.saveJSON(record, at: recordPath)
+        }
+        guard let record else { preconditionFailure("the record was just made") }
+        let items = allItems.filter { record.itemIds.contains($0.id) }
+
+        // The archive copy, with the list's generic unsubscribe address.
+        let archive = DigestRenderer.render(
+            items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
+            unsubscribeURL: nil)
+        let textPath = spool.path("digests", week + ".txt")
+        let htmlPath = spool.path("digests", week + ".html")
+        try AtomicFile.write(Array(archive.text.utf8), to: textPath, syncDirectory: false)
+        try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
+
+        // One copy per subscriber, each with their own unsubscribe and bounce address; queueing is
+        // idempotent, so a digest interrupted here is completed, never doubled.
+        let subscribers = try spool.loadSubscribers()
+        for address in record.recipients {
+            guard let subscriber = subscribers.subscriber(address: address) else { continue }
+            let unsubscribe = list.unsubscribeAddress(for: subscriber)
+            let copy = DigestRenderer.render(
+                items: items, community: list, week: week, unsubscribeAddress: unsubscribe,
+                unsubscribeURL: list.unsubscribeURL(for: subscriber))
+            try outbox.enqueue(
+                id: "digest-\(week)-\(subscriber.bounceToken)", kind: "digest",
+                envelopeFrom: VERP.envelopeSender(for: subscriber, list: list), recipients: [address],
+                message: compose(
+                    to: [address], subject: copy.subject, text: copy.text, html: copy.html,
+                    autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" }),
+                at: now, syncDirectory: false)
+        }
+        try outbox.syncFolder()
+
+        for var item in items where item.status != .published {
+            item.status = .published
+            item.digestWeek = week
+            item.history.append(HistoryEntry(at: now, action: "published", by: "learnmail", note: "digest \(week)"))
+            try spool.saveItem(item)
+            let contributor = item.contribution.contributor.address
+            let text = ContributorTexts.published(item: item, communityName: config.community.name)
+            _ = try queueAutomaticReply(
+                id: "item-\(item.id)-published", kind: "published", to: contributor,
+                message: compose(to: [contributor], subject: text.subject, text: text.text))
+        }
+        state.lastDigestWeek = week
+        let summary = "digest \(week): \(items.count) item(s) to \(record.recipients.count) subscriber(s)"
+        log(summary)
+        return DigestResult(
+            week: week, items: items, recipients: record.recipients, textPath: textPath, htmlPath: htmlPath,
+            summary: summary)
+    }
+}
+
+public struct DigestAlreadySent: Error, CustomStringConvertible {
+    public var week: String
+    public var next: String
+    public var description: String {
+        "the digest of \(week) was already sent (one per week); the next is \(next)"
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import MIME
+
+extension Engine {
+    /// Classifies one stored message in DESIGN.md's order and acts on it. Safe to call again for
+    /// the same key after a crash: every step recognises what an earlier attempt already did.
+    func process(key: String, bytes: [UInt8]) throws -> RunReport.Entry {
+        if bytes.count > config.limits.maxMessageBytes {
+            return try quarantine(key: key, bytes: bytes)
+        }
+        let message = Message(bytes)
+        let sender = (message.from.first ?? message.sender)?.address ?? ""
+        var entry = RunReport.Entry(
+            key: key, subject: message.subject ?? "(no subject)", from: sender, outcome: .ignored(reason: ""))
+
+        if let earlier = index.item(forSourceKey: key) {
+            // Processed before a crash: finish queueing its mail, make nothing new.
+            try drainPendingMail(of: earlier)
+            entry.outcome = .duplicate(item: earlier)
+            return entry
+        }
+        switch AutomatedMail.classify(message) {
+        case .bounce(let reason)?:
+            entry.outcome = try handleBounce(message, reason: reason)
+            return entry
+        case .automatic(let reason)?:
+            entry.outcome = .ignored(reason: reason)
+            return entry
+        case nil:
+            break
+        }
+        if let reference = ModerationToken.find(in: message) {
+            entry.outcome = try moderate(message, sender: sender, reference: reference, key: key)
+            return entry
+        }
+        if let request = SubscriptionRequest.detect(
+            from: sender, recipients: Self.recipients(of: message), subject: message.subject, body: message.textBody,
+            communityAddress: config.community.address)
+        {
+            entry.outcome = try handleSubscription(request, key: key)
+            return entry
+        }
+        if sender.isEmpty {
+            entry.outcome = .ignored(reason: "no sender address")
+            return entry
+        }
+        if moderationPolicy.isModerator(sender), let command = ModerationReply.parse(message).commands.first {
+            // A moderator's command without a token (a reply to a partner's own mail, or a forged
+            // From): nothing changes. Only the token proves which item and which moderator.
+            let note = "“\(command)” from \(sender) carries no moderation token: nothing changed"
+            log("refused: \(note)")
+            entry.outcome = .refused(reason: note)
+            return entry
+        }
+        entry.outcome = try contribute(message, bytes: bytes, sender: sender, key: key)
+        return entry
+    }
+
+    /// Every address a message was delivered to: where plus-address commands and tokens hide.
+    static func recipients(of message: Message) -> [String] {
+        var addresses = (message.to + message.cc).map(\.address)
+        for name in ["Delivered-To", "X-Original-To", "Envelope-To"] {
+            addresses += message.headers.all(name).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")).lowercased()
+            }
+        }
+        return addresses
+    }
+
+    /// Oversize mail is kept aside untouched and the facilitator told; it never becomes an item.
+    private func quarantine(key: String, bytes: [UInt8]) throws -> RunReport.Entry {
+        let folder = spool.path("quarantine")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/" + Spool.safeKey(key) + ".eml"
+        if !FileManager.default.fileExists(atPath: file) { try AtomicFile.write(bytes, to: file) }
+        // Only the header is read: the whole message is what was too big to handle.
+        let head = Message(Array(bytes.prefix(65_536)))
+        let sender = head.from.first?.address ?? "(unknown)"
+        let text = """
+            A message to \(config.community.address) was too large to process and has been set aside.
+
+            From:    \(sender)
+            Subject: \(TextLayout.singleLine(head.subject ?? "(none)"))
+            Size:    \(bytes.count) bytes (limit \(config.limits.maxMessageBytes), limits.maxMessageBytes)
+
+            It is kept unchanged in \(file).
+            """
+        try outbox.enqueue(
+            id: "quarantine-\(key)", kind: "note", envelopeFrom: bounceAddress, recipients: config.moderators,
+            message: compose(
+                to: config.moderators, subject: "A message was too large for \(config.community.name)", text: text,
+                autoSubmitted: "auto-generated"),
+            at: now)
+        return RunReport.Entry(
+            key: key, subject: head.subject ?? "(no subject)", from: sender,
+            outcome: .quarantined(reason: "\(bytes.count) bytes is over limits.maxMessageBytes; kept in \(file)"))
+    }
+
+    /// A new contribution (or a held one from a sender the policy does not allow).
+    private func contribute(_ message: Message, bytes: [UInt8], sender: String, key: String) throws
+        -> RunReport.Outcome
+    {
+        let extraction = ContributionExtractor.extract(message, rules: ExtractionRules(config))
+        let contribution = extraction.contribution
+        let source = ItemSource(
+            key: key, messageId: message.messageId, sender: sender,
+            bodyDigest: DuplicateCheck.bodyDigest(contribution.body))
+        if let existing = index.duplicate(of: source, at: now) {
+            return .duplicate(item: existing)
+        }
+        let decision = SenderPolicy(config).decide(sender)
+        let id = spool.nextItemId()
+        var item = LearningItem(
+            id: id, status: decision.isAllowed ? .pending : .held, contribution: contribution, receivedAt: now,
+            history: [HistoryEntry(at: now, action: "received", by: sender, note: nil)])
+        if case .hold(let reason) = decision {
+            item.history.append(HistoryEntry(at: now, action: "held", by: "learnmail", note: reason))
+        }
+
+        var tokens: [ModerationTokenRecord] = []
+        var outgoing: [PendingMail] = []
+        let authentication = AuthenticationResults.summary(
+            message.headers.all("Authentication-Results"), trustedAuthservId: config.moderation.trustedAuthservId)
+        for moderator in config.moderators {
+            let token = ModerationToken.generate(using: &random)
+            tokens.append(
+                token.record(
+                    itemId: id, moderator: moderator, issuedAt: now,
+                    lifetime: TimeInterval(config.moderation.tokenDays) * 86_400))
+            let note = ModerationTexts.notification(
+                item: item, token: token, policy: moderationPolicy, authentication: authentication)
+            outgoing.append(
+                PendingMail(
+                    id: "item-\(id)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
+                    recipients: [moderator],
+                    message: Data(
+                        compose(
+                            to: [moderator], subject: note.subject, text: note.text,
+                            replyTo: token.replyAddress(community: config.community.address),
+                            autoSubmitted: "auto-generated"))))
+        }
+        // The contributor hears back only within the automatic-reply rules (never to robots).
+        if !message.isAutomatedOrBulk,
+            state.spendReply(to: sender, day: dayKey, limit: config.limits.autoRepliesPerAddressPerDay)
+        {
+            let ack =
+                decision.isAllowed
+                ? ContributorTexts.acknowledgement(item: item, communityName: config.community.name)
+                : ContributorTexts.heldForReview(item: item, communityName: config.community.name)
+            outgoing.append(
+                PendingMail(
+                    id: "item-\(id)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
+                    recipients: [sender],
+                    message: Data(
+                        compose(to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId))))
+        }
+        try spool.createItem(
+            NewItem(
+                item: item, source: source, tokens: tokens, message: bytes, attachments: extraction.attachmentData,
+                outgoing: outgoing))
+        index.add(id: id, source: source, receivedAt: now)
+        try drainPendingMail(of: id)
+        if case .hold(let reason) = decision {
+            return .held(item: id, title: contribution.title, reason: reason)
+        }
+        return .contribution(item: id, title: contribution.title)
+    }
+
+    /// Moves the mail made with an item into the outbox; each is queued at most once.
+    func drainPendingMail(of id: Int) throws {
+        let pending = spool.pendingMail(for: id)
+        for (_, mail) in pending {
+            try outbox.enqueue(
+                id: mail.id, kind: mail.kind, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients,
+                message: [UInt8](mail.message), at: now, syncDirectory: false)
+        }
+        guard !pending.isEmpty else { return }
+        try outbox.syncFolder()
+        for (file, _) in pending { try FileManager.default.removeItem(atPath: file) }
+    }
+}
+
+extension Message {
+    /// Mail we must never answer automatically (RFC 3834 §2): auto-generated, bulk or list mail,
+    /// or mail with an empty Return-Path.
+    var isAutomatedOrBulk: Bool {
+        AutomatedMail.classify(self) != nil || returnPath == ""
+    }
+}

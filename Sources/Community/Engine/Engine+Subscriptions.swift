@@ -1,0 +1,87 @@
+import Foundation
+import MIME
+
+extension Spool {
+    public func loadSubscribers() throws -> SubscriberList {
+        try loadJSON(SubscriberList.self, at: "subscribers.json") ?? SubscriberList()
+    }
+
+    public func saveSubscribers(_ list: SubscriberList) throws {
+        try saveJSON(list, at: "subscribers.json")
+    }
+}
+
+extension Engine {
+    /// `subscribe`, `unsubscribe`, `confirm TOKEN` and `help` by mail (double opt-in, rate-limited).
+    func handleSubscription(_ request: SubscriptionRequest, key: String) throws -> RunReport.Outcome {
+        var subscribers = try spool.loadSubscribers()
+        var limits =
+            (try? spool.loadJSON(SubscriptionRateLimit.self, at: "subscription-limits.json"))
+            ?? SubscriptionRateLimit(
+                perAddressPerDay: config.limits.confirmationsPerAddressPerDay,
+                globalPerDay: config.limits.confirmationsPerDay)
+        let outcome = SubscriptionDesk(list: list).handle(
+            request, subscribers: &subscribers, limits: &limits, now: now, using: &random)
+        log(outcome.log)
+        if outcome.listChanged { try spool.saveSubscribers(subscribers) }
+        try spool.saveJSON(limits, at: "subscription-limits.json")
+        for (number, reply) in outcome.replies.enumerated() {
+            try outbox.enqueue(
+                id: "subscription-\(key)-\(number)", kind: "subscription", envelopeFrom: bounceAddress,
+                recipients: [reply.to],
+                message: compose(to: [reply.to], subject: reply.subject, text: reply.text, replyTo: reply.replyTo),
+                at: now)
+        }
+        return .subscription(address: request.from, result: outcome.log)
+    }
+
+    /// A delivery failure report: counted against the subscriber it names (by VERP address first,
+    /// since that cannot be mistaken), disabling them after repeated hard bounces.
+    func handleBounce(_ message: Message, reason: String) throws -> RunReport.Outcome {
+        var subscribers = try spool.loadSubscribers()
+        let verp = VERP.subscriber(inRecipients: Self.recipients(of: message), list: list, subscribers: subscribers)
+        guard let bounce = BounceReader.read(message) else {
+            return .ignored(reason: "\(reason); no failed recipient could be read from it")
+        }
+        let outcome = BouncePolicy(hardBounceLimit: config.limits.hardBouncesToDisable).record(
+            bounce, subscriber: verp?.address, in: &subscribers, listName: config.community.name, now: now)
+        log(outcome.log)
+        try spool.saveSubscribers(subscribers)
+        if let note = outcome.noteForFacilitator, let address = outcome.subscriber {
+            try outbox.enqueue(
+                id: "bounce-disabled-\(address)-\(dayKey)", kind: "note", envelopeFrom: bounceAddress,
+                recipients: config.moderators,
+                message: compose(
+                    to: config.moderators, subject: "A subscriber of \(config.community.name) was disabled",
+                    text: note, autoSubmitted: "auto-generated"),
+                at: now)
+        }
+        return .bounce(address: outcome.subscriber ?? bounce.recipient ?? "unknown", result: outcome.log)
+    }
+}
+
+extension Engine {
+    /// `subscribers add`: active at once, no confirmation (the facilitator vouches for them).
+    public func addSubscriber(_ address: String, name: String? = nil) throws -> SubscriberList.AddResult {
+        var subscribers = try spool.loadSubscribers()
+        let result = try subscribers.add(address, name: name, now: now, using: &random)
+        try spool.saveSubscribers(subscribers)
+        return result
+    }
+
+    /// `subscribers remove`: marked unsubscribed (the record stays, so a bounce still finds it).
+    public func removeSubscriber(_ address: String) throws -> SubscriberStatus {
+        var subscribers = try spool.loadSubscribers()
+        let previous = try subscribers.unsubscribe(address, now: now)
+        try spool.saveSubscribers(subscribers)
+        return previous
+    }
+
+    /// `subscribers import FILE.csv`.
+    public func importSubscribers(csv text: String) throws -> ImportReport {
+        var subscribers = try spool.loadSubscribers()
+        let report = subscribers.importCSV(text, now: now, using: &random)
+        try spool.saveSubscribers(subscribers)
+        return report
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import MIME
+
+/// The whole flow of DESIGN.md, one round at a time: intake → classify → process → deliver,
+/// plus the weekly digest. Time, randomness, the mailbox and the sender are passed in, so the
+/// same code runs the demo (Maildir and a folder), the tests and production (IMAP and SMTP).
+public final class Engine {
+    public let config: Config
+    public let spool: Spool
+    public let outbox: Outbox
+    let clock: any Clock
+    var random: RandomSource
+    let log: (String) -> Void
+    var state: EngineState
+    var index: ItemIndex
+
+    public init(
+        config: Config, clock: any Clock = SystemClock(),
+        random: any RandomNumberGenerator = SystemRandomNumberGenerator(), log: @escaping (String) -> Void = { _ in }
+    ) throws {
+        self.config = config
+        self.spool = try Spool(directory: config.dataDirectory)
+        self.outbox = Outbox(spool: spool)
+        self.clock = clock
+        self.random = RandomSource(random)
+        self.log = log
+        self.state = spool.loadState()
+        self.index = ItemIndex(spool: spool)
+    }
+
+    public var now: Date { clock.now }
+
+    /// One round: take in new mail, send the digest if it is due, deliver what is queued.
+    /// Errors of one stage are reported and do not stop the others: a mailbox that cannot be
+    /// reached must not hold back the digest, nor a failing SMTP server the intake.
+    public func runOnce(source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)? = nil)
+        -> RunReport
+    {
+        var report = RunReport()
+        if let source {
+            do {
+                report.entries = try intake(from: source)
+                state.lastPollError = nil
+            } catch {
+                report.failures.append(("mailbox", error))
+                state.lastPollError = "\(error)"
+            }
+            state.lastPollAt = now
+        }
+        do {
+            report.digest = try sendDigestIfDue()
+        } catch {
+            report.failures.append(("digest", error))
+        }
+        do {
+            report.delivery = try outbox.flush(through: sink, at: now) { progress?("Sending", $0, $1) }
+        } catch {
+            report.failures.append(("sending", error))
+        }
+        do { try spool.saveState(state) } catch { report.failures.append(("state", error)) }
+        return report
+    }
+
+    /// Fetches every new message into the spool (one folder sync for the batch), processes what the
+    /// spool holds, and only then marks the messages handled on the server.
+    public func intake(from source: MailSource) throws -> [RunReport.Entry] {
+        let keys = try source.pendingKeys()
+        var stored = false
+        for key in keys where !spool.isKnown(key) {
+            try spool.storeIncoming(key, bytes: try source.fetch(key), syncDirectory: false)
+            stored = true
+        }
+        if stored { try spool.syncIncoming() }
+
+        var entries: [RunReport.Entry] = []
+        for key in spool.incomingKeys() {
+            guard let bytes = spool.readIncoming(key) else { continue }
+            let entry = try process(key: key, bytes: bytes)
+            log("\(key): \(entry.outcome)")
+            entries.append(entry)
+            try spool.markProcessed(key)
+        }
+        try spool.saveState(state)
+        for key in keys { try source.markHandled(key) }
+        return entries
+    }
+
+    /// Makes a message of ours: the community as sender, Auto-Submitted always (RFC 3834), so that
+    /// other robots never answer it.
+    func compose(
+        to recipients: [String], subject: String, text: String, html: String? = nil, inReplyTo: String? = nil,
+        references: [String] = [], replyTo: String? = nil, autoSubmitted: String = "auto-replied",
+        extraHeaders: [(String, String)] = []
+    ) -> [UInt8] {
+        var headers = [("Auto-Submitted", autoSubmitted)]
+        headers += extraHeaders
+        let domain = config.community.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let mail = OutgoingMail(
+            from: MailAddress(name: config.community.name, address: config.community.address),
+            to: recipients.map { MailAddress(name: nil, address: $0) },
+            replyTo: replyTo.map { [MailAddress(name: config.community.name, address: $0)] } ?? [],
+            subject: subject, date: now,
+            messageId: MessageIDGenerator.make(domain: domain, using: &random),
+            inReplyTo: inReplyTo.map { [$0] } ?? [], references: references + (inReplyTo.map { [$0] } ?? []),
+            extraHeaders: headers, text: text, html: html)
+        return mail.rendered()
+    }
+
+    /// Queues an automatic reply unless the address had its share today (limits.autoRepliesPerAddressPerDay).
+    func queueAutomaticReply(id: String, kind: String, to address: String, message: [UInt8]) throws -> Bool {
+        guard !outbox.contains(id) else { return false }
+        guard state.spendReply(to: address, day: dayKey, limit: config.limits.autoRepliesPerAddressPerDay) else {
+            log("not replying to \(address): \(config.limits.autoRepliesPerAddressPerDay) automatic replies today already")
+            return false
+        }
+        return try outbox.enqueue(
+            id: id, kind: kind, envelopeFrom: bounceAddress, recipients: [address], message: message, at: now)
+    }
+
+    /// Mail to moderators and subscribers carries our own bounce address as envelope sender.
+    var bounceAddress: String {
+        let parts = config.community.address.split(separator: "@", maxSplits: 1)
+        guard parts.count == 2 else { return config.community.address }
+        return "\(parts[0])+bounces@\(parts[1])"
+    }
+
+    var dayKey: String { String(ISO8601UTC.string(from: now).prefix(10)) }
+
+    var list: ListIdentity {
+        ListIdentity(
+            name: config.community.name, address: config.community.address, listId: config.community.listId,
+            learningAreas: config.learningAreas.map(\.name), unsubscribeURL: config.community.unsubscribeURL)
+    }
+
+    var moderationPolicy: ModerationDesk.Policy {
+        ModerationDesk.Policy(
+            moderators: config.moderators, learningAreas: config.learningAreas.map(\.name),
+            communityName: config.community.name, trustedAuthservId: config.moderation.trustedAuthservId)
+    }
+}

@@ -1,0 +1,64 @@
+import Community
+import Foundation
+
+/// `learnmail digest preview [--html] | send [--now]`.
+struct DigestCommand {
+    let context: CommandContext
+
+    func run(_ words: [String]) throws {
+        let arguments = try Arguments(words, flags: ["html", "now"])
+        let runtime = try Runtime(config: try context.loadConfig(), terminal: Terminal.quiet)
+        let engine = runtime.engine
+        let t = context.terminal
+        switch arguments.positionals.first {
+        case "preview":
+            let digest = engine.previewDigest()
+            if arguments.has("html") {
+                t.print(digest.html)
+            } else {
+                t.print("Subject: \(digest.subject)\n")
+                t.print(digest.text)
+            }
+        case "send":
+            let result: Engine.DigestResult
+            if arguments.has("now") {
+                result = try engine.sendDigestNow()
+            } else {
+                let due = engine.schedule.due(now: engine.now, lastSentWeek: engine.lastDigestWeek)
+                guard due != nil else {
+                    let next = engine.schedule.nextDue(after: engine.now, lastSentWeek: engine.lastDigestWeek)
+                    t.print("No digest is due. The next, \(next.week), is due \(describe(next.dueAt, runtime.config)). Use --now to send one now.")
+                    return
+                }
+                result = try engine.sendDigestNow()
+            }
+            t.print(result.summary)
+            if let text = result.textPath, let html = result.htmlPath {
+                t.print("Text: \(text)\nHTML: \(html)")
+            }
+            let report = try engine.outbox.flush(through: try runtime.makeSink(), at: engine.now) {
+                t.progress("Sending", $0, $1)
+            }
+            t.print("Sent \(report.sent), deferred \(report.deferred), failed \(report.failed).")
+            for failure in report.failures { t.print("  \(failure)") }
+        default:
+            throw UsageError("usage: digest preview [--html] | digest send [--now]")
+        }
+    }
+}
+
+/// A date as the facilitator reads it: in the community's zone, with the zone named.
+func describe(_ date: Date, _ config: Config) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.timeZone = config.digest.timeZone
+    formatter.dateFormat = "EEEE d MMMM yyyy 'at' HH:mm zzz"
+    return formatter.string(from: date)
+}
+
+/// "due Monday 23 November 2026 at 09:00 GMT", or that it is overdue and goes out on the next round.
+func describeDue(_ due: DigestDue, _ config: Config) -> String {
+    due.lateBy > 0
+        ? "was due \(describe(due.dueAt, config)); goes out on the next round of `learnmail run`"
+        : "due \(describe(due.dueAt, config))"
+}

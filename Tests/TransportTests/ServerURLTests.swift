@@ -1,0 +1,55 @@
+import Testing
+
+@testable import Transport
+
+@Suite struct ServerURLTests {
+    @Test(arguments: [
+        ("imaps://imap.example.org/INBOX", "imaps://imap.example.org/", "imap.example.org:993", "INBOX"),
+        ("imap://127.0.0.1:10143/INBOX", "imap://127.0.0.1:10143/", "127.0.0.1:10143", "INBOX"),
+        ("IMAP://Host:143", "imap://Host:143/", "Host:143", ""),
+        ("imap://h/Lists%2FLearn%20Box", "imap://h/", "h:143", "Lists/Learn Box"),
+        ("smtp://smtp.example.org:587", "smtp://smtp.example.org:587/", "smtp.example.org:587", ""),
+        ("smtps://[::1]:465/client.example", "smtps://[::1]:465/", "[::1]:465", "client.example"),
+    ])
+    func parses(_ text: String, _ base: String, _ server: String, _ path: String) throws {
+        let url = try ServerURL(parsing: text, schemes: ["imap", "imaps", "smtp", "smtps"])
+        #expect(url.base == base)
+        #expect(url.server == server)
+        #expect(url.path == path)
+    }
+
+    @Test(arguments: [
+        ("imap.example.org", "not a URL"), ("http://x/", "uses scheme http"), ("imap://user:pw@h/", "credentials"),
+        ("imap://h:99999/", "bad port"), ("imap://:143/", "no host"),
+    ])
+    func rejects(_ text: String, _ phrase: String) {
+        #expect {
+            try ServerURL(parsing: text, schemes: ["imap", "imaps"])
+        } throws: { error in
+            guard case .invalidConfiguration(let message) = error as? TransportError else { return false }
+            return message.contains(phrase)
+        }
+    }
+
+    @Test func percentEncodingRoundTrips() {
+        let name = "Entw&APw-rfe/Ä b%"
+        #expect(ServerURL.percentDecoded(ServerURL.percentEncoded(name)) == name)
+        #expect(ServerURL.percentEncoded("a b/c") == "a%20b%2Fc")
+    }
+
+    @Test func configurationErrorsSurfaceAtInit() {
+        #expect(throws: TransportError.self) {
+            try IMAPMailbox(IMAPConfiguration(url: "pop3://h/", username: "u", password: "p"))
+        }
+        #expect(throws: TransportError.self) { try SMTPSender(SMTPConfiguration(url: "imap://h/")) }
+    }
+}
+
+@Suite struct ConfigurationDescriptionTests {
+    @Test func passwordsNeverAppear() {
+        let imap = IMAPConfiguration(url: "imaps://h/INBOX", username: "u", password: "hunter2", processedFolder: "P")
+        let smtp = SMTPConfiguration(url: "smtp://h:587", username: "u", password: "hunter2")
+        #expect(!"\(imap)".contains("hunter2") && "\(imap)".contains("imaps://h/INBOX"))
+        #expect(!"\(smtp)".contains("hunter2") && "\(smtp)".contains("as u"))
+    }
+}
