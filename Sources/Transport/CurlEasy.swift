@@ -129,7 +129,6 @@ final class CurlEasy {
             code: Int(code.rawValue), body: sink.body, headers: sink.headers, dialogue: sink.dialogue,
             errorText: text)
         sink.body = []
-        sink.upload = []
         return outcome
     }
 

@@ -20,13 +20,33 @@ public final class SMTPSender {
             caFile: configuration.caFile, allowPlaintext: configuration.allowPlaintext,
             timeoutSeconds: configuration.timeoutSeconds)
         // The EHLO name is the URL path for libcurl.
-        let helo = configuration.heloName ?? (server.path.isEmpty ? "localhost" : server.path)
-        easy.set(CURLOPT_URL, server.base + ServerURL.percentEncoded(helo))
+        easy.set(CURLOPT_URL, server.base + ServerURL.percentEncoded(heloName))
         easy.set(CURLOPT_UPLOAD, true)
         // One refused recipient must not fail the others (7.88 spelling ALLLOWFAILS; see shim.h).
         easy.set(ccurl_opt_mail_rcpt_allowfails(), true)
         easy.recordProtocol(true)  // per-recipient replies are only visible in the transcript
     }
+
+    /// Connects, says EHLO, starts TLS and logs in (when configured), then hangs up without sending anything:
+    /// what `learnmail check` needs. Uses a handle of its own, so the batch connection is not disturbed.
+    public func verify() throws(TransportError) {
+        let probe = try CurlEasy()
+        probe.configureConnection(
+            url: server, protocols: "smtp,smtps", username: configuration.username, password: configuration.password,
+            caFile: configuration.caFile, allowPlaintext: configuration.allowPlaintext,
+            timeoutSeconds: configuration.timeoutSeconds)
+        probe.set(CURLOPT_URL, server.base + ServerURL.percentEncoded(heloName))
+        probe.set(CURLOPT_CONNECT_ONLY, 1)  // the protocol's connect phase: greeting, EHLO, STARTTLS, AUTH
+        let outcome = probe.perform()
+        guard outcome.succeeded else {
+            throw TransportError.from(
+                outcome, service: "SMTP", server: server.server, settingsKey: configuration.usernameSettingsKey,
+                command: "connect")
+        }
+    }
+
+    /// The name sent in EHLO.
+    var heloName: String { configuration.heloName ?? (server.path.isEmpty ? "localhost" : server.path) }
 
     /// Delivers every envelope, in order, over one connection; never throws: each result says what happened
     /// to each recipient. CURLOPT_CRLF stays off: the data is sent exactly as given (CRLF expected).
@@ -52,7 +72,15 @@ public final class SMTPSender {
         easy.set(CURLOPT_MAIL_RCPT, list: envelope.recipients.map { "<\($0)>" })
         easy.setUpload(envelope.data)
         easy.set(CURLOPT_INFILESIZE_LARGE, offset: Int64(envelope.data.count))
-        let outcome = easy.perform()
+        var outcome = easy.perform()
+        if !outcome.succeeded && TransportError.isRetryable(outcome.code)
+            && SMTPDialogue(outcome.dialogue).mailReply == nil
+        {
+            // A reused connection the server had closed: nothing of this envelope was accepted, so send it
+            // again once, on a fresh connection.
+            outcome = easy.perform()
+        }
+        easy.setUpload([])
         let dialogue = SMTPDialogue(outcome.dialogue)
         var error: TransportError?
         if !outcome.succeeded {

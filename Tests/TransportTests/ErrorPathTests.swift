@@ -32,6 +32,11 @@ import Testing
         #expect(results[0].recipients.map(\.recipient) == ["b@x", "c@x"])
         #expect(
             results[0].recipients.allSatisfy { if case .temporaryFailure(0, _) = $0.status { true } else { false } })
+        #expect {
+            try sender.verify()
+        } throws: { error in
+            (error as? TransportError)?.isUnreachable == true
+        }
     }
 
     @Test func stalledServerTimesOut() throws {
@@ -132,6 +137,40 @@ import Testing
         #expect(lines.first == "EHLO me.example")
         #expect(lines.contains("..hidden dot") == false)  // the fake collects data without showing it
         #expect(lines.filter { $0.hasPrefix("EHLO") }.count <= 2)  // at most one reconnect, after the failed envelope
+    }
+
+    @Test func envelopeIsResentOnceWhenTheReusedConnectionWasClosed() throws {
+        final class Counter: @unchecked Sendable {
+            let lock = NSLock()
+            var mails = 0
+            func next() -> Int {
+                lock.withLock {
+                    mails += 1
+                    return mails
+                }
+            }
+        }
+        let counter = Counter()
+        let server = try FakeServer(greeting: "220 fake ESMTP") { line in
+            let upper = line.uppercased()
+            if upper.hasPrefix("EHLO") { return ["250 fake"] }
+            if upper.hasPrefix("MAIL FROM") { return counter.next() == 2 ? nil : ["250 Ok"] }  // idle timeout
+            if upper.hasPrefix("RCPT TO") { return ["250 Ok"] }
+            if upper == "DATA" { return ["354 go ahead"] }
+            if line == "<DATA>" { return ["250 queued"] }
+            return ["221 bye"]
+        }
+        defer { server.stop() }
+        let sender = try SMTPSender(
+            SMTPConfiguration(url: "smtp://127.0.0.1:\(server.port)", allowPlaintext: true, timeoutSeconds: 5))
+        let data = Array("Subject: x\r\n\r\nbody\r\n".utf8)
+        let results = sender.send([
+            Envelope(from: "a@x", recipients: ["b@x"], data: data),
+            Envelope(from: "a@x", recipients: ["c@x"], data: data),
+        ])
+        #expect(results.map(\.allAccepted) == [true, true], "\(results)")
+        #expect(server.lines.filter { $0 == "<DATA>" }.count == 2)
+        #expect(server.lines.filter { $0.uppercased().hasPrefix("MAIL FROM") }.count == 3)  // one resend
     }
 
     @Test func unsafeAddressesAreRefusedBeforeSending() throws {

@@ -273,10 +273,17 @@ struct IMAPIntegrationTests {
             results.first?.error?.description
                 == "SMTP login to \(servers.host):\(servers.smtpPort) failed: authentication rejected — check sender.username and the password"
         )
+        #expect {
+            try sender.verify()
+        } throws: { error in
+            guard case .loginRejected = error as? TransportError else { return false }
+            return true
+        }
         let good = try SMTPSender(
             SMTPConfiguration(
                 url: "smtp://\(servers.host):\(servers.smtpPort)", username: "transport5", password: servers.password,
                 caFile: servers.caFile, timeoutSeconds: 10))
+        try good.verify()
         #expect(
             good.send([
                 Envelope(from: "a@example.test", recipients: [servers.address("transport5")], data: Array("x\r\n".utf8))
