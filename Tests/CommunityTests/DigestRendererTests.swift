@@ -172,3 +172,59 @@ import Testing
         #expect(TextWrap.excerpt("one two three four", limit: 9) == "one two …")
     }
 }
+
+@Suite struct DigestRendererScaleTests {
+    static let bigWeek: [LearningItem] = {
+        let base = DigestRenderer.selectItems(DigestSamples.items, week: DigestSamples.week)
+        return (0..<60).map { n -> LearningItem in
+            var item = base[n % base.count]
+            item.id = 100 + n
+            return item
+        }
+    }()
+
+    @Test(arguments: [
+        ("learning+unsubscribe-abc@example.org", "https://learning.example.org/u?token=abc&x=1" as String?),
+        ("learning+unsubscribe-abc@example.org", nil),
+        ("learning+unsubscribe-abc@example.org", "http://insecure.example/u"),
+    ])
+    func templateCopiesEqualDirectRendering(address: String, url: String?) {
+        let template = DigestTemplate(items: DigestSamples.items, community: DigestSamples.community, week: "2026-W48")
+        let copy = template.copy(unsubscribeAddress: address, unsubscribeURL: url)
+        let direct = DigestRenderer.render(
+            items: DigestSamples.items, community: DigestSamples.community, week: "2026-W48",
+            unsubscribeAddress: address,
+            unsubscribeURL: url)
+        #expect(copy.subject == direct.subject)
+        #expect(copy.text == direct.text)
+        #expect(copy.html == direct.html)
+        #expect(copy.headers.map { "\($0.0): \($0.1)" } == direct.headers.map { "\($0.0): \($0.1)" })
+        #expect(!copy.html.contains("\u{E000}") && !copy.text.contains("\u{E000}"))
+    }
+
+    @Test func markersInUserContentAreRemoved() {
+        var item = DigestSamples.items[0]
+        item.contribution.title = "Sneaky \u{E000}a\u{E000} title"
+        let copy = DigestTemplate(items: [item], community: DigestSamples.community, week: "2026-W48")
+            .copy(unsubscribeAddress: "learning+unsubscribe-x@example.org", unsubscribeURL: nil)
+        #expect(copy.text.contains("Sneaky a title"))
+    }
+
+    /// A big week (60 items) for 1000 subscribers, one copy each from a template.
+    @Test func thousandCopiesOfABigWeek() {
+        let clock = ContinuousClock()
+        var bytes = 0
+        let elapsed = clock.measure {
+            let template = DigestTemplate(
+                items: Self.bigWeek, community: DigestSamples.community, week: DigestSamples.week)
+            for n in 0..<1000 {
+                let d = template.copy(
+                    unsubscribeAddress: "learning+unsubscribe-\(n)@example.org",
+                    unsubscribeURL: "https://learning.example.org/u?token=\(n)")
+                bytes += d.text.utf8.count + d.html.utf8.count
+            }
+        }
+        print("1000 copies of a 60-item digest (\(bytes / 1_000_000) MB) from a template in \(elapsed)")
+        #expect(elapsed < .seconds(10))
+    }
+}

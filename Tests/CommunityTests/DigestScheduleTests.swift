@@ -163,12 +163,12 @@ private let london = TimeZone(identifier: "Europe/London")!
             ("monday", "24:00", "Europe/London", DigestScheduleError.time("24:00")),
             ("monday", "09:00", "Europe/Londres", DigestScheduleError.timeZone("Europe/Londres")),
         ] as [(String, String, String, DigestScheduleError?)])
-    func parsing(weekday: String, time: String, zone: String, error: DigestScheduleError?) {
+    func parsing(weekday: String, time: String, zone: String, expected: DigestScheduleError?) {
         do {
             _ = try DigestSchedule(weekday: weekday, time: time, timeZone: zone)
-            #expect(error == nil)
+            #expect(expected == nil)
         } catch {
-            #expect(error == error)
+            #expect(error == expected)
             #expect(error.description.contains("digest."))
         }
     }

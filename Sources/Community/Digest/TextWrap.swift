@@ -36,7 +36,8 @@ enum TextWrap {
     }
 
     /// Keeps newlines and tabs (as spaces), drops every other control or format character
-    /// (bidi overrides, zero-width characters) that could disguise text in a digest.
+    /// (bidi overrides, zero-width characters) that could disguise text in a digest, and
+    /// private-use characters (the template's markers).
     static func clean(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var lastWasCR = false
@@ -46,7 +47,8 @@ enum TextWrap {
             case 0x0A: if !lastWasCR { scalars.append(s) }
             case 0x0D: scalars.append("\n")
             case 0x09: scalars.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: continue
+            case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0xE000...0xF8FF:
+                continue
             default: scalars.append(s)
             }
         }
