@@ -50,7 +50,7 @@ extension Message {
             if part.contentType.mimeType == "application/ms-tnef"
                 || part.contentType.mimeType == "application/vnd.ms-tnef"
             {
-                let unpacked = TNEFBridge.attachments(in: part.decodedBody)
+                let unpacked = TNEF.attachments(in: part.decodedBody)
                 if !unpacked.isEmpty {
                     list += unpacked
                     continue
@@ -130,9 +130,4 @@ extension String {
         }
         return String(decoding: out, as: UTF8.self)
     }
-}
-
-/// Until TNEF.swift lands (written by the mime-out helper), winmail.dat stays one attachment.
-enum TNEFBridge {
-    static func attachments(in data: [UInt8]) -> [Attachment] { [] }
 }

@@ -35,7 +35,9 @@ public final class IMAPMailbox {
     public init(_ configuration: IMAPConfiguration) throws(TransportError) {
         self.configuration = configuration
         server = try ServerURL(parsing: configuration.url, schemes: ["imap", "imaps"])
-        mailbox = server.path.isEmpty ? "INBOX" : server.path
+        var path = Substring(server.path)
+        while path.hasSuffix("/") { path = path.dropLast() }  // "imaps://host/INBOX/" means INBOX
+        mailbox = path.isEmpty ? "INBOX" : String(path)
         mailboxURL = server.base + ServerURL.percentEncoded(ModifiedUTF7.encode(mailbox))
         easy = try CurlEasy()
         easy.configureConnection(

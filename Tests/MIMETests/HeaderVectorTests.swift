@@ -95,7 +95,7 @@ struct HeaderVectorTests {
             ours.count == want.count
             && zip(ours, want).allSatisfy { o, w in
                 // Its display names absorb comments ("John (my dear friend)"); ours, like RFC 5322
-                // section 3.2.2, do not: such names are listed in CONFORMANCE-DIFFERENCES.md, not scored.
+                // section 3.2.2, do not: such names are listed in Fixtures/CONFORMANCE-DIFFERENCES.md, not scored.
                 o.address == w.1
                     && (w.0?.contains("(") == true || CorpusSupport.normalise(o.name) == CorpusSupport.normalise(w.0))
             }
@@ -164,7 +164,7 @@ struct HeaderVectorTests {
             } else if k == "date" {
                 want[k] = isoDate(v)
                 // Its date reader fills fields in order, so asctime order yields month 13 or second 211:
-                // not a date, so not a value to compare against (see CONFORMANCE-DIFFERENCES.md).
+                // not a date, so not a value to compare against (see Fixtures/CONFORMANCE-DIFFERENCES.md).
                 if want[k] == nil && !(v is NSNull) { dict["date"] = nil }
             }
         }

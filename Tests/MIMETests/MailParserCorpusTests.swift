@@ -6,7 +6,7 @@ import Testing
 /// Compares our parse of mail-parser's `eml/*/*.eml` with its own `NNN.json` on the fields that matter:
 /// subject, from, date, first text body, attachment names and decoded sizes. Target: at least 97%.
 ///
-/// Deliberate differences, applied to its side before comparing (see CONFORMANCE-DIFFERENCES.md): its
+/// Deliberate differences, applied to its side before comparing (see Fixtures/CONFORMANCE-DIFFERENCES.md): its
 /// attachment list also holds inline parts without a filename (images in multipart/related, later inline
 /// text parts); we keep only the parts our contract calls attachments. Its sizes of text parts are of
 /// its UTF-8 re-encoding, so text attachments are compared by name only. An HTML-only first text body

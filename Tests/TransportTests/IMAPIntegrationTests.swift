@@ -43,7 +43,8 @@ struct IMAPIntegrationTests {
         }
     }
 
-    /// Sends one message to `user` and returns its UID once delivered.
+    /// Sends one message to `user` and returns its UID once delivered (found by its token, so that tests
+    /// sharing a user do not take each other's messages).
     func deliverOne(to user: String, mailbox: IMAPMailbox) throws -> (UID, MailboxStatus, String) {
         let before = try mailbox.status()
         let token = TestServers.token()
@@ -53,9 +54,19 @@ struct IMAPIntegrationTests {
                 data: TestServers.message(token: token, to: servers.address(user)))
         ])
         #expect(results.first?.allAccepted == true)
-        let uids = try waitForUIDs(mailbox, from: before.uidNext, count: 1)
-        let uid = try #require(uids.first, "message to \(user) did not arrive within 20 s")
-        return (uid, before, token)
+        let deadline = Date().addingTimeInterval(20)
+        var checked = Set<UID>()
+        while Date() < deadline {
+            let status = try mailbox.status()
+            for uid in try mailbox.uids(from: before.uidNext) where !checked.contains(uid) {
+                checked.insert(uid)
+                if try mailbox.fetch(uid, uidValidity: status.uidValidity).firstRange(of: Array(token.utf8)) != nil {
+                    return (uid, status, token)
+                }
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        throw TestServers.Missing()  // not delivered in time
     }
 
     @Test func deliversThroughPostfixAndFetchesByteExact() throws {
@@ -146,11 +157,12 @@ struct IMAPIntegrationTests {
         #expect(try !mailbox.fetch(uid, uidValidity: status.uidValidity).isEmpty)
     }
 
-    @Test func markHandledMovesIntoProcessedFolder() throws {
+    @Test(arguments: [("Processed", "Processed"), ("Erledigt ✓", "Erledigt%20%E2%9C%93")])
+    func markHandledMovesIntoProcessedFolder(_ folder: String, _ urlPath: String) throws {
         let user = "transport2"
-        let mailbox = try mailbox(user, processedFolder: "Processed")
+        let mailbox = try mailbox(user, processedFolder: folder)
         let (uid, _, token) = try deliverOne(to: user, mailbox: mailbox)
-        let processed = try self.mailbox(user, folder: "Processed")
+        let processed = try self.mailbox(user, folder: urlPath)
         try mailbox.markHandled(uid)
         #expect(try mailbox.uids(from: uid).contains(uid) == false)
         let processedStatus = try processed.status()

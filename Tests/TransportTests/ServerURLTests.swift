@@ -53,3 +53,19 @@ import Testing
         #expect(!"\(smtp)".contains("hunter2") && "\(smtp)".contains("as u"))
     }
 }
+
+@Suite struct IMAPMailboxNameTests {
+    @Test(arguments: [
+        ("imaps://h/", "INBOX"), ("imaps://h", "INBOX"), ("imaps://h/INBOX/", "INBOX"),
+        ("imaps://h/Lists%2FLearning", "Lists/Learning"), ("imap://h:143/Entw%C3%BCrfe", "Entwürfe"),
+    ])
+    func mailboxComesFromThePath(_ url: String, _ name: String) throws {
+        #expect(try IMAPMailbox(IMAPConfiguration(url: url, username: "u", password: "p")).mailbox == name)
+    }
+
+    @Test func mailboxURLIsModifiedUTF7PercentEncoded() throws {
+        let mailbox = try IMAPMailbox(
+            IMAPConfiguration(url: "imap://h:143/Entw%C3%BCrfe", username: "u", password: "p"))
+        #expect(mailbox.mailboxURL == "imap://h:143/Entw%26APw-rfe")
+    }
+}

@@ -94,7 +94,8 @@ public enum AutomatedMail: Sendable, Equatable {
 
     /// Words that, in a message Exchange marked with X-Auto-Response-Suppress, mean out of office.
     static let outOfOfficeWords = [
-        "out of office", "automatic reply", "auto-reply", "autoreply", "away from", "allan o'r swyddfa",
+        "out of office", "out of the office", "on leave", "annual leave", "automatic reply", "auto-reply", "autoreply",
+        "away from", "allan o'r swyddfa",
         "ateb awtomatig", "absence", "réponse automatique", "abwesen", "automatische antwort", "fuera de la oficina",
         "respuesta automática", "vacation",
     ]

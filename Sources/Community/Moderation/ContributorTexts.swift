@@ -33,14 +33,16 @@ public enum ContributorTexts {
             subject: "Received as #\(item.id), held for the facilitator: \(title)", text: TextLayout.wrap(text) + "\n")
     }
 
-    /// Sent when the item is approved ("published" in the contributor's words: it will go out
-    /// in the next digest).
-    public static func published(item: LearningItem, communityName: String) -> MailText {
+    /// Sent when the item is published: by default when it goes out in a digest (`digestWeek`
+    /// names it), else as soon as it is approved.
+    public static func published(item: LearningItem, communityName: String, digestWeek: String? = nil) -> MailText {
         let title = TextLayout.singleLine(item.contribution.title, limit: 100)
+        let when =
+            digestWeek.map { "in the weekly digest (\(TextLayout.singleLine($0, limit: 20)))" }
+            ?? "in the next weekly digest"
+        let verb = digestWeek == nil ? "was approved and will be shared" : "was shared"
         let text = """
-            Good news: your contribution #\(item.id), "\(title)", was
-            approved and will be shared with \(communityName) in the next
-            weekly digest.
+            Good news: your contribution #\(item.id), "\(title)", \(verb) with \(communityName) \(when).
 
             Thank you for sharing what you learned.
             """

@@ -78,7 +78,11 @@ public enum ModerationCommand: Sendable, Equatable, CustomStringConvertible {
                 if w.first == "+" || w.first == "-" { w = w.dropFirst() }
                 if w.first == "#" { w = w.dropFirst() }
                 let tag = w.lowercased()
-                guard !tag.isEmpty else { continue }
+                // Only word characters: "Tags: a, b" (a field line quoted from a notification)
+                // and "tag <word>" (the help) are not commands.
+                guard !tag.isEmpty, tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                    return nil
+                }
                 if removing { remove.append(tag) } else { add.append(tag) }
             }
             guard !add.isEmpty || !remove.isEmpty else { return nil }

@@ -12,8 +12,8 @@ public enum ModerationTexts {
           * approve               publish it in the next digest
           * reject <reason>       decline it; the reason goes to the sender
           * hold                  keep it in the queue for later
-          * edit title <text>     also: edit summary, edit organisation,
-                                  edit area <name>
+          * edit title <text>     change the title; summary,
+                                  organisation and area work too
           * tag +word -word       add or remove tags
           * show                  send the item again
           * list                  list the queue

@@ -1,0 +1,213 @@
+import Community
+import Foundation
+import MIME
+import Testing
+
+@testable import LearnMailCLI
+
+/// A clock the test moves by hand.
+final class TestClock: Clock, @unchecked Sendable {
+    var now: Date
+    init(_ iso: String) { now = ISO8601UTC.date(from: iso)! }
+}
+
+/// The engine on a real Maildir and a real folder sink, with time and randomness fixed: the flow
+/// of the demo, checked step by step, and what a crash at the awkward moments leaves behind.
+@Suite("Engine flow")
+struct EngineFlowTests {
+    struct Setup {
+        let folder: String
+        let config: Config
+        let clock: TestClock
+
+        init(at time: String = "2026-11-23T08:00:00Z") throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-flow-\(UUID().uuidString)").path
+            for sub in ["maildir/new", "maildir/cur", "maildir/tmp", "outbox"] {
+                try FileManager.default.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
+            }
+            let json = """
+                {"community": {"name": "Test Community", "address": "learning@example.org"},
+                 "mailbox": {"maildir": "maildir"}, "sender": {"outbox": "outbox"},
+                 "moderators": ["facilitator@example.org"],
+                 "partners": [{"organisation": "Example Housing", "domains": ["examplehousing.org.uk"]}]}
+                """
+            try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/learnmail.json"))
+            config = try Config.load(file: folder + "/learnmail.json")
+            clock = TestClock(time)
+        }
+
+        func engine() throws -> Engine {
+            try Engine(config: config, clock: clock, random: SplitMix(state: 42))
+        }
+
+        func deliver(_ name: String, _ text: String) throws {
+            let bytes = Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/maildir/new/\(name)"))
+        }
+
+        func round(_ engine: Engine) throws -> RunReport {
+            engine.runOnce(source: MaildirMailSource(path: folder + "/maildir"), sink: try DirectoryMailSink(path: folder + "/outbox"))
+        }
+
+        /// The delivered messages whose To is `address`.
+        func mail(to address: String) throws -> [Message] {
+            try FileManager.default.contentsOfDirectory(atPath: folder + "/outbox").sorted().filter { $0.hasSuffix(".eml") }
+                .map { Message(try readFile(folder + "/outbox/" + $0)) }
+                .filter { $0.to.contains { $0.address == address } }
+        }
+    }
+
+    static func contribution(_ n: Int, from sender: String = "helen@examplehousing.org.uk") -> String {
+        """
+        From: Helen <\(sender)>
+        To: learning@example.org
+        Subject: Lesson \(n): tablets for tenants
+        Date: Mon, 23 Nov 2026 07:5\(n):00 +0000
+        Message-ID: <lesson-\(n)@examplehousing.org.uk>
+        Content-Type: text/plain; charset=utf-8
+
+        Lesson \(n). We lent tablets and learned that data SIMs matter most.
+
+        """
+    }
+
+    @Test func contributionsBecomeItemsWithNotificationsAndAcknowledgements() throws {
+        let setup = try Setup()
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        try setup.deliver("2.M2.test", Self.contribution(2, from: "stranger@elsewhere.example"))
+        let report = try setup.round(try setup.engine())
+        #expect(report.entries.map(\.outcome) == [
+            .contribution(item: 1, title: "Lesson 1: tablets for tenants"),
+            .held(item: 2, title: "Lesson 2: tablets for tenants", reason: report.entries.last.flatMap {
+                if case .held(_, _, let reason) = $0.outcome { return reason } else { return nil } } ?? ""),
+        ])
+        let notifications = try setup.mail(to: "facilitator@example.org")
+        #expect(notifications.count == 2)
+        #expect(notifications.allSatisfy { $0.subject?.contains("tok:") == true })
+        #expect(notifications.allSatisfy { $0.replyTo.first?.address.hasPrefix("learning+") == true })
+        let acknowledgement = try setup.mail(to: "helen@examplehousing.org.uk")
+        #expect(acknowledgement.count == 1)
+        #expect(acknowledgement.first?.headers["Auto-Submitted"] == "auto-replied")
+        // The token is stored only as a hash.
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        let token = try #require(notifications.first.flatMap { ModerationToken.find(in: $0) }?.token)
+        let stored = try String(contentsOfFile: spool.itemFolder(1) + "/tokens.json", encoding: .utf8)
+        #expect(!stored.contains(token.text))
+        #expect(stored.contains(token.sha256Hex))
+    }
+
+    @Test func aCrashBeforeTheMessageIsMarkedProcessedMakesNoSecondItem() throws {
+        let setup = try Setup()
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        _ = try setup.round(try setup.engine())
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        // As if learnmail died after making the item, before moving the raw message on, and before
+        // the mailbox marked it handled: the raw message is back in incoming/, the mail back in new/.
+        let key = "maildir-1.M1.test"
+        try FileManager.default.moveItem(atPath: spool.path("processed", key + ".eml"), toPath: spool.path("incoming", key + ".eml"))
+        let handled = try FileManager.default.contentsOfDirectory(atPath: setup.folder + "/maildir/cur")
+        try FileManager.default.moveItem(atPath: "\(setup.folder)/maildir/cur/\(handled[0])", toPath: "\(setup.folder)/maildir/new/1.M1.test")
+        let again = try setup.round(try setup.engine())
+        #expect(again.entries.map(\.outcome) == [.duplicate(item: 1)])
+        #expect(spool.itemIds() == [1])
+        #expect(try setup.mail(to: "facilitator@example.org").count == 1)
+    }
+
+    @Test func theSameMessageIdTwiceIsOneItem() throws {
+        let setup = try Setup()
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        try setup.deliver("2.M2.test", Self.contribution(1))
+        let report = try setup.round(try setup.engine())
+        #expect(report.entries.map(\.outcome).last == .duplicate(item: 1))
+    }
+
+    @Test func moderationByReplyThenOneDigestPerWeek() throws {
+        let setup = try Setup()
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        try setup.deliver("2.M2.test", Self.contribution(2))
+        _ = try setup.round(try setup.engine())
+        let notifications = try setup.mail(to: "facilitator@example.org")
+        for (n, notification) in notifications.enumerated() {
+            let command = n == 0 ? "approve" : "reject Not about digital inclusion"
+            try setup.deliver("\(3 + n).M\(3 + n).test", """
+                From: facilitator@example.org
+                To: \(notification.replyTo.first?.address ?? "")
+                Subject: Re: \(notification.subject ?? "")
+                Message-ID: <reply-\(n)@example.org>
+                Content-Type: text/plain; charset=utf-8
+
+                \(command)
+
+                > approve
+                """)
+        }
+        // A forged approval: right words, no token.
+        try setup.deliver("9.M9.test", """
+            From: facilitator@example.org
+            To: learning@example.org
+            Subject: Re: Lesson 2
+            Message-ID: <forged@example.org>
+
+            approve
+            """)
+        let engine = try setup.engine()
+        let report = try setup.round(engine)
+        #expect(report.entries.count == 3)
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        #expect(try spool.loadItem(1).status == .approved)
+        #expect(try spool.loadItem(2).status == .rejected)
+        guard case .refused = report.entries[2].outcome else {
+            Issue.record("the token-less approval must be refused, got \(report.entries[2].outcome)")
+            return
+        }
+        #expect(try setup.mail(to: "helen@examplehousing.org.uk").contains { $0.textBody?.contains("Not about digital inclusion") == true })
+
+        // Monday 09:00 London: the digest goes out once, whatever the restarts.
+        _ = try engine.addSubscriber("reader@example.net")
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:00:30Z")!
+        #expect(try setup.round(engine).digest?.contains("1 item(s) to 1 subscriber(s)") == true)
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:05:00Z")!
+        #expect(try setup.round(try setup.engine()).digest == nil)
+        #expect(try setup.mail(to: "reader@example.net").count == 1)
+        #expect(try spool.loadItem(1).status == .published)
+        // Sending now again the same week is refused.
+        #expect(throws: DigestAlreadySent.self) { try setup.engine().sendDigestNow() }
+        // Next week, with nothing approved, nothing is sent.
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-30T09:01:00Z")!
+        #expect(try setup.round(try setup.engine()).digest?.contains("nothing sent") == true)
+        #expect(try setup.mail(to: "reader@example.net").count == 1)
+    }
+
+    @Test func aDigestInterruptedAfterItsRecordIsCompletedNotDoubled() throws {
+        let setup = try Setup(at: "2026-11-23T08:00:00Z")
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        let engine = try setup.engine()
+        _ = try setup.round(engine)
+        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
+        _ = try engine.addSubscriber("a@example.net")
+        _ = try engine.addSubscriber("b@example.net")
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
+        _ = try engine.sendDigestNow()
+        // As if the process died after queueing, before the state was saved: forget the week.
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        var state = spool.loadState()
+        state.lastDigestWeek = nil
+        try spool.saveState(state)
+        let report = try setup.round(try setup.engine())
+        #expect(report.digest != nil)
+        #expect(try setup.mail(to: "a@example.net").count == 1)
+        #expect(try setup.mail(to: "b@example.net").count == 1)
+    }
+}
+
+/// A tiny deterministic generator (SplitMix64) for tests that need fixed randomness.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

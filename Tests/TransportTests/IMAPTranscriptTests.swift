@@ -1,0 +1,121 @@
+import Foundation
+import IMAP
+import Testing
+
+@testable import Transport
+
+/// Whole-transcript tests against scripted IMAP servers that behave like Courier and Cyrus (LIBCURL.md):
+/// what learnmail sends, in order, without the real servers.
+@Suite struct IMAPTranscriptTests {
+    /// A server script: capabilities, the NAMESPACE reply, and which commands it refuses.
+    struct Script: Sendable {
+        var capabilities: String
+        var namespace: String
+        var refusesKeywords = false
+        var existing: [String] = []
+    }
+
+    final class State: @unchecked Sendable {
+        let lock = NSLock()
+        var created: [String] = []
+    }
+
+    static func server(_ script: Script) throws -> FakeServer {
+        let state = State()
+        return try FakeServer(greeting: "* OK [CAPABILITY IMAP4rev1] fake ready") { line in
+            let tag = String(line.prefix { $0 != " " })
+            let command = String(line.dropFirst(tag.count + 1))
+            let upper = command.uppercased()
+            let ok = "\(tag) OK done"
+            if upper.hasPrefix("CAPABILITY") { return ["* CAPABILITY \(script.capabilities)", ok] }
+            if upper.hasPrefix("LOGIN") { return ["\(tag) OK logged in"] }
+            if upper.hasPrefix("SELECT") {
+                return [
+                    "* FLAGS (\\Seen \\Deleted)", "* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 6] ok",
+                    "\(tag) OK [READ-WRITE] selected",
+                ]
+            }
+            if upper.hasPrefix("NOOP") { return [ok] }
+            if upper.hasPrefix("STATUS") { return ["* STATUS \"INBOX\" (MESSAGES 3 UIDNEXT 6 UIDVALIDITY 7)", ok] }
+            if upper.hasPrefix("UID SEARCH") { return ["* SEARCH", ok] }  // Courier: empty
+            if upper.hasPrefix("NAMESPACE") { return ["* NAMESPACE \(script.namespace) NIL NIL", ok] }
+            if upper.hasPrefix("LIST") {
+                let name = command.split(separator: "\"").last.map(String.init) ?? ""
+                let known = state.lock.withLock { state.created + script.existing }
+                return known.contains(name) ? ["* LIST (\\HasNoChildren) \".\" \"\(name)\"", ok] : [ok]
+            }
+            if upper.hasPrefix("CREATE") {
+                let name = command.split(separator: "\"").last.map(String.init) ?? ""
+                state.lock.withLock { state.created.append(name) }
+                return [ok]
+            }
+            if upper.hasPrefix("UID STORE"), upper.contains("$LEARNMAILDONE"), script.refusesKeywords {
+                return ["\(tag) NO [CANNOT] keywords are not allowed here"]
+            }
+            if upper.hasPrefix("UID MOVE") && !script.capabilities.contains("MOVE") {
+                return ["\(tag) BAD unknown command"]
+            }
+            if upper.hasPrefix("UID") { return [ok] }
+            if upper.hasPrefix("LOGOUT") { return ["* BYE", ok] }
+            return ["\(tag) BAD unexpected \(command)"]
+        }
+    }
+
+    /// The commands the client sent, without tags, LOGIN, and CAPABILITY probes.
+    static func commands(_ server: FakeServer) -> [String] {
+        server.lines.map { String($0.drop { $0 != " " }.dropFirst()) }
+            .filter { !$0.hasPrefix("LOGIN") && !$0.hasPrefix("CAPABILITY") && !$0.hasPrefix("LOGOUT") }
+    }
+
+    static func mailbox(_ server: FakeServer, processedFolder: String?) throws -> IMAPMailbox {
+        try IMAPMailbox(
+            IMAPConfiguration(
+                url: "imap://127.0.0.1:\(server.port)/INBOX", username: "u", password: "p", allowPlaintext: true,
+                processedFolder: processedFolder, timeoutSeconds: 5))
+    }
+
+    @Test func courierPollAndHandleUsesNamespaceCopyAndExpunge() throws {
+        let server = try Self.server(
+            Script(capabilities: "IMAP4rev1 UIDPLUS CHILDREN NAMESPACE", namespace: "((\"INBOX.\" \".\"))"))
+        defer { server.stop() }
+        let mailbox = try Self.mailbox(server, processedFolder: "Processed")
+        let status = try mailbox.status()
+        #expect(status == MailboxStatus(uidValidity: UIDValidity(7), uidNext: UID(6), messages: 3))
+        #expect(try mailbox.uids(from: UID(6)).isEmpty)
+        try mailbox.markHandled(UID(5))
+        try mailbox.markHandled(UID(4))  // folder known now: no second LIST/CREATE
+        #expect(
+            Self.commands(server) == [
+                "SELECT INBOX", "NOOP", "STATUS \"INBOX\" (UIDVALIDITY UIDNEXT MESSAGES)", "UID SEARCH UID 6:*",
+                "NAMESPACE", "LIST \"\" \"INBOX.Processed\"", "CREATE \"INBOX.Processed\"",
+                "UID COPY 5 \"INBOX.Processed\"", "UID STORE 5 +FLAGS.SILENT (\\Deleted)", "UID EXPUNGE 5",
+                "UID COPY 4 \"INBOX.Processed\"", "UID STORE 4 +FLAGS.SILENT (\\Deleted)", "UID EXPUNGE 4",
+            ])
+    }
+
+    @Test func cyrusWithMoveMovesIntoExistingFolder() throws {
+        let server = try Self.server(
+            Script(
+                capabilities: "IMAP4rev1 UIDPLUS MOVE NAMESPACE", namespace: "((\"INBOX.\" \".\"))",
+                existing: ["INBOX.Processed"]))
+        defer { server.stop() }
+        let mailbox = try Self.mailbox(server, processedFolder: "INBOX.Processed")
+        try mailbox.markHandled(UID(3))
+        #expect(
+            Self.commands(server) == [
+                "NAMESPACE", "LIST \"\" \"INBOX.Processed\"", "SELECT INBOX", "UID MOVE 3 \"INBOX.Processed\"",
+            ])
+    }
+
+    @Test func keywordRefusedFallsBackToSeen() throws {
+        let server = try Self.server(
+            Script(capabilities: "IMAP4rev1", namespace: "((\"\" \"/\"))", refusesKeywords: true))
+        defer { server.stop() }
+        let mailbox = try Self.mailbox(server, processedFolder: "Processed")  // no MOVE, no UIDPLUS: flag only
+        try mailbox.markHandled(UID(2))
+        let commands = Self.commands(server)
+        #expect(commands.contains("UID STORE 2 +FLAGS.SILENT (\\Seen $LearnmailDone)"))
+        #expect(commands.last == "UID STORE 2 +FLAGS.SILENT (\\Seen)")
+        #expect(!commands.contains { $0.hasPrefix("CREATE") || $0.hasPrefix("UID COPY") })
+    }
+}
