@@ -32,8 +32,7 @@ public enum LinkFinder {
                 i += 1
                 continue
             }
-            // A URL glued to a word before it ("Seehttps://…") still counts; one inside a word-link
-            // like "xhttp" is accepted too: mail text rarely has that.
+            // A URL glued to the word before it ("See:https://…") still counts.
             var j = start
             while j < chars.count, isURLChar(chars[j]) { j += 1 }
             var url = String(String.UnicodeScalarView(chars[start..<j]))
