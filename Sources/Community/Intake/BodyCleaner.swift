@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 
 /// The clean text of a contribution and what was learned while cleaning it.
 public struct CleanBody: Sendable, Equatable {
@@ -26,6 +27,12 @@ public struct CleanBody: Sendable, Equatable {
 /// the end of the part. A forward keeps the partner's note and the forwarded text, without the
 /// forward's header lines, and records its author. When in doubt a line is kept.
 public enum BodyCleaner {
+    /// Cleans a message's text body (HTML-only mail arrives here already turned into text).
+    public static func clean(_ message: Message) -> CleanBody {
+        clean(message.textBody ?? "", subject: message.subject)
+    }
+
+    /// Cleans `text`; `subject` tells a forward ("FW: …") from a reply for Outlook's header block.
     public static func clean(_ text: String, subject: String? = nil) -> CleanBody {
         var removed: [String] = []
         var forwardedFrom: Person?
