@@ -107,6 +107,22 @@ import Testing
             ])
     }
 
+    @Test func manyMessagesAreHandledWithOneCommandPerStep() throws {
+        let server = try Self.server(
+            Script(
+                capabilities: "IMAP4rev1 UIDPLUS NAMESPACE", namespace: "((\"INBOX.\" \".\"))", existing: ["INBOX.Done"]
+            ))
+        defer { server.stop() }
+        let mailbox = try Self.mailbox(server, processedFolder: "Done")
+        try mailbox.markHandled([UID(3), UID(1), UID(2), UID(9)])
+        try mailbox.markHandled([])
+        #expect(
+            Self.commands(server) == [
+                "NAMESPACE", "LIST \"\" \"INBOX.Done\"", "SELECT INBOX", "UID COPY 1:3,9 \"INBOX.Done\"",
+                "UID STORE 1:3,9 +FLAGS.SILENT (\\Deleted)", "UID EXPUNGE 1:3,9",
+            ])
+    }
+
     @Test func keywordRefusedFallsBackToSeen() throws {
         let server = try Self.server(
             Script(capabilities: "IMAP4rev1", namespace: "((\"\" \"/\"))", refusesKeywords: true))

@@ -54,12 +54,10 @@ public struct Spool: Sendable {
         FileManager.default.fileExists(atPath: path("processed", Self.safeKey(key) + ".eml"))
     }
 
-    /// Stores a raw message durably; the caller syncs the folder once per batch.
-    public func storeIncoming(_ key: String, bytes: [UInt8], syncDirectory: Bool = true) throws {
-        try AtomicFile.write(bytes, to: path("incoming", Self.safeKey(key) + ".eml"), syncDirectory: syncDirectory)
+    /// Stores a raw message durably (or within the caller's group commit).
+    public func storeIncoming(_ key: String, bytes: [UInt8]) throws {
+        try AtomicFile.write(bytes, to: path("incoming", Self.safeKey(key) + ".eml"))
     }
-
-    public func syncIncoming() throws { try AtomicFile.syncDirectory(path("incoming")) }
 
     /// Messages stored but not yet processed (left by a crash, or just fetched), oldest first.
     public func incomingKeys() -> [String] {
