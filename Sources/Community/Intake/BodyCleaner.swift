@@ -162,25 +162,32 @@ public enum BodyCleaner {
         return finishOwn(own, removed: &removed)
     }
 
-    /// Cuts the signature and device footers from a part's own lines.
+    /// Cuts the signature and the trailing device footers from a part's own lines. `-- ` (RFC 3676
+    /// §4.3) always starts a signature; a bare `--` (what HTML conversions and some clients leave)
+    /// only when a short block follows it, so that a "--" between two sections is kept.
     private static func finishOwn(_ lines: [String], removed: inout [String]) -> [String] {
         var out: [String] = []
-        for line in lines {
+        for (n, line) in lines.enumerated() {
             if QuoteMarkers.isSignatureDelimiter(line) {
-                removed.append("signature")
-                break
-            }
-            if QuoteMarkers.isDeviceFooter(line) {
-                removed.append("device footer")
-                continue
+                let following = lines[(n + 1)...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+                if line.hasPrefix("-- ") || following <= 6 {
+                    removed.append("signature")
+                    break
+                }
             }
             out.append(line)
         }
-        // A rule left at the end: Outlook's underscores, or the "---" an HTML <hr> became.
-        while let last = out.last,
-            last.trimmingCharacters(in: .whitespaces).isEmpty || QuoteMarkers.isUnderscoreRule(last)
-                || (last.count >= 3 && last.allSatisfy { $0 == "-" || $0 == "—" || $0 == "_" || $0 == "=" })
-        {
+        // Trailing "Sent from my iPhone" lines, and a rule left at the end: Outlook's underscores,
+        // or the "---" an HTML <hr> became.
+        while let last = out.last {
+            let t = last.trimmingCharacters(in: .whitespaces)
+            if QuoteMarkers.isDeviceFooter(t) {
+                removed.append("device footer")
+            } else if !(t.isEmpty || QuoteMarkers.isUnderscoreRule(t)
+                || (t.count >= 3 && t.allSatisfy { $0 == "-" || $0 == "—" || $0 == "_" || $0 == "=" }))
+            {
+                break
+            }
             out.removeLast()
         }
         return out
