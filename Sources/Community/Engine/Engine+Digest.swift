@@ -37,6 +37,13 @@ extension Engine {
 
     /// Sends the digest of the current week now (`digest send --now`).
     public func sendDigestNow() throws -> DigestResult {
+        try spool.withLock {
+            state = spool.loadState()
+            return try sendDigestNowLocked()
+        }
+    }
+
+    private func sendDigestNowLocked() throws -> DigestResult {
         let week = schedule.week(containing: now).id
         if let last = state.lastDigestWeek, last >= week, (try? spool.loadJSON(DigestRecord.self, at: "digests/\(week).json")) != nil
         {

@@ -39,6 +39,21 @@ public final class Engine {
     public func runOnce(source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)? = nil)
         -> RunReport
     {
+        do {
+            return try spool.withLock {
+                // Another process may have changed the spool since this one last looked.
+                state = spool.loadState()
+                index = ItemIndex(spool: spool)
+                return round(source: source, sink: sink, progress: progress)
+            }
+        } catch {
+            var report = RunReport()
+            report.failures.append(("spool", error))
+            return report
+        }
+    }
+
+    private func round(source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)?) -> RunReport {
         var report = RunReport()
         if let source {
             do {

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The on-disk queue (DESIGN.md "Spool"): human-inspectable folders, every change an atomic
 /// write or rename, so that a crash at any point loses nothing and duplicates nothing.
 ///
@@ -120,5 +124,22 @@ public enum SpoolError: Error, CustomStringConvertible {
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .noSuchItem(let id): "there is no item #\(id)"
         }
+    }
+}
+
+extension Spool {
+    /// Runs `body` holding the spool's lock (`flock` on `data/.lock`), so that the daemon and a
+    /// facilitator's `learnmail queue approve` never change the same item at once: the second waits.
+    public func withLock<T>(_ body: () throws -> T) throws -> T {
+        let fd = open(path(".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw AtomicFile.Failure(path: path(".lock"), operation: "open the lock", code: errno) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw AtomicFile.Failure(path: path(".lock"), operation: "lock", code: errno)
+            }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 }
