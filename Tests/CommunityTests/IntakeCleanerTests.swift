@@ -89,6 +89,17 @@ import Testing
             input:
                 "________________________________\nFrom: Bob Brown\nSent: 27 November 2026 14:00\nTo: Ann\nSubject: S\n\nText.",
             subject: "FW: S", expected: "Text.", forwardedFrom: Person(name: "Bob Brown", address: "")),
+        Row(
+            label: "a bare -- before a long section is kept",
+            input: "Part one.\n--\nPart two.\nMore.\nMore.\nMore.\nMore.\nMore.\nMore.",
+            expected: "Part one.\n--\nPart two.\nMore.\nMore.\nMore.\nMore.\nMore.\nMore."),
+        Row(
+            label: "a bare -- before a short block is a signature", input: "Text.\n--\nAnn\nExample Housing",
+            expected: "Text."),
+        Row(
+            label: "Sent from my… inside the text is kept",
+            input: "Sent from my phone on the bus, so brief:\nTablets work.",
+            expected: "Sent from my phone on the bus, so brief:\nTablets work."),
         Row(label: "empty body", input: "", expected: ""),
         Row(label: "only a signature", input: "-- \nAnn", expected: ""),
     ]

@@ -37,7 +37,8 @@ struct EngineFlowTests {
         }
 
         func engine() throws -> Engine {
-            try Engine(config: config, clock: clock, random: SplitMix(state: 42))
+            // A new seed per engine: each stands for a restarted process.
+            try Engine(config: config, clock: clock, random: SplitMix(state: UInt64.random(in: 0...UInt64.max)))
         }
 
         func deliver(_ name: String, _ text: String) throws {
@@ -111,6 +112,52 @@ struct EngineFlowTests {
         #expect(again.entries.map(\.outcome) == [.duplicate(item: 1)])
         #expect(spool.itemIds() == [1])
         #expect(try setup.mail(to: "facilitator@example.org").count == 1)
+    }
+
+    @Test func anItemFolderCutShortByAPowerLossIsSetAsideAndMadeAgain() throws {
+        let setup = try Setup()
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        _ = try setup.round(try setup.engine())
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        // The state after a power cut inside the processing commit: the item's files are empty and
+        // the raw message was never marked processed.
+        try Data().write(to: URL(fileURLWithPath: spool.itemFolder(1) + "/item.json"))
+        let key = "maildir-1.M1.test"
+        try FileManager.default.moveItem(atPath: spool.path("processed", key + ".eml"), toPath: spool.path("incoming", key + ".eml"))
+        let report = try setup.round(try setup.engine())
+        #expect(report.entries.map(\.outcome) == [.contribution(item: 1, title: "Lesson 1: tablets for tenants")])
+        #expect(try spool.loadItem(1).contribution.title == "Lesson 1: tablets for tenants")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spool.path("items")).contains { $0.hasPrefix(".damaged-1-") })
+        // The facilitator gets a notification for the item made again, with a token that works.
+        #expect(try setup.mail(to: "facilitator@example.org").count == 2)
+    }
+
+    /// Postfix's DSN for an unknown user, sent back to the subscriber's VERP address on three days:
+    /// the subscriber is disabled and the facilitator told; a bounce never becomes an item.
+    @Test func repeatedHardBouncesDisableTheSubscriber() throws {
+        let setup = try Setup()
+        let engine = try setup.engine()
+        _ = try engine.addSubscriber("ann.old@examplehousing.org.uk")
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        let token = try #require(try spool.loadSubscribers().subscriber(address: "ann.old@examplehousing.org.uk")?.bounceToken)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("CommunityTests/Fixtures/bounces/postfix-user-unknown.eml")
+        let dsn = try String(contentsOf: fixture, encoding: .utf8).replacingOccurrences(of: "k3mbq7zx4wd2ypta", with: token)
+        for day in 0..<3 {
+            setup.clock.now = ISO8601UTC.date(from: "2026-11-2\(3 + day)T10:00:00Z")!
+            try Data(dsn.utf8).write(to: URL(fileURLWithPath: "\(setup.folder)/maildir/new/\(day).bounce.test"))
+            let report = try setup.round(engine)
+            guard case .bounce(let address, _) = report.entries.first?.outcome else {
+                Issue.record("expected a bounce, got \(report.entries)")
+                return
+            }
+            #expect(address == "ann.old@examplehousing.org.uk")
+        }
+        #expect(try spool.loadSubscribers().subscriber(address: "ann.old@examplehousing.org.uk")?.status == .disabled)
+        #expect(spool.itemIds().isEmpty)
+        let notes = try setup.mail(to: "facilitator@example.org")
+        #expect(notes.count == 1)
+        #expect(notes.first?.textBody?.contains("ann.old@examplehousing.org.uk") == true)
     }
 
     @Test func theSameMessageIdTwiceIsOneItem() throws {

@@ -37,6 +37,13 @@ extension Engine {
 
     /// Sends the digest of the current week now (`digest send --now`).
     public func sendDigestNow() throws -> DigestResult {
+        try spool.withLock {
+            state = spool.loadState()
+            return try sendDigestNowLocked()
+        }
+    }
+
+    private func sendDigestNowLocked() throws -> DigestResult {
         let week = schedule.week(containing: now).id
         if let last = state.lastDigestWeek, last >= week, (try? spool.loadJSON(DigestRecord.self, at: "digests/\(week).json")) != nil
         {
@@ -83,12 +90,12 @@ extension Engine {
             unsubscribeURL: nil)
         let textPath = spool.path("digests", week + ".txt")
         let htmlPath = spool.path("digests", week + ".html")
-        try AtomicFile.write(Array(archive.text.utf8), to: textPath, syncDirectory: false)
-        try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
-
         // One copy per subscriber, each with their own unsubscribe and bounce address; queueing is
-        // idempotent, so a digest interrupted here is completed, never doubled.
+        // idempotent, so a digest interrupted here is completed, never doubled. One group commit.
         let subscribers = try spool.loadSubscribers()
+        try AtomicFile.groupCommit(syncing: spool.root) {
+        try AtomicFile.write(Array(archive.text.utf8), to: textPath)
+        try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
         for address in record.recipients {
             guard let subscriber = subscribers.subscriber(address: address) else { continue }
             let unsubscribe = list.unsubscribeAddress(for: subscriber)
@@ -101,10 +108,11 @@ extension Engine {
                 message: compose(
                     to: [address], subject: copy.subject, text: copy.text, html: copy.html,
                     autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" }),
-                at: now, syncDirectory: false)
+                at: now)
         }
-        try outbox.syncFolder()
+        }
 
+        try AtomicFile.groupCommit(syncing: spool.root) {
         for var item in items where item.status != .published {
             item.status = .published
             item.digestWeek = week
@@ -115,6 +123,7 @@ extension Engine {
             _ = try queueAutomaticReply(
                 id: "item-\(item.id)-published", kind: "published", to: contributor,
                 message: compose(to: [contributor], subject: text.subject, text: text.text))
+        }
         }
         state.lastDigestWeek = week
         let summary = "digest \(week): \(items.count) item(s) to \(record.recipients.count) subscriber(s)"

@@ -119,6 +119,9 @@ extension Engine {
 
         var tokens: [ModerationTokenRecord] = []
         var outgoing: [PendingMail] = []
+        // Outgoing ids name this creation of the item, so that an item made again after a power
+        // cut (set aside as damaged) gets its own notifications, not the lost ones' ids.
+        let creation = String(UInt32.random(in: 0...UInt32.max, using: &random), radix: 36)
         let authentication = AuthenticationResults.summary(
             message.headers.all("Authentication-Results"), trustedAuthservId: config.moderation.trustedAuthservId)
         for moderator in config.moderators {
@@ -131,7 +134,7 @@ extension Engine {
                 item: item, token: token, policy: moderationPolicy, authentication: authentication)
             outgoing.append(
                 PendingMail(
-                    id: "item-\(id)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
+                    id: "item-\(id)-\(creation)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
                     recipients: [moderator],
                     message: Data(
                         compose(
@@ -149,7 +152,7 @@ extension Engine {
                 : ContributorTexts.heldForReview(item: item, communityName: config.community.name)
             outgoing.append(
                 PendingMail(
-                    id: "item-\(id)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
+                    id: "item-\(id)-\(creation)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
                     recipients: [sender],
                     message: Data(
                         compose(to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId))))
@@ -172,10 +175,10 @@ extension Engine {
         for (_, mail) in pending {
             try outbox.enqueue(
                 id: mail.id, kind: mail.kind, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients,
-                message: [UInt8](mail.message), at: now, syncDirectory: false)
+                message: [UInt8](mail.message), at: now)
         }
-        guard !pending.isEmpty else { return }
-        try outbox.syncFolder()
+        // Removed only once the outbox has them durably (a group commit when inside intake).
+        if !pending.isEmpty { try AtomicFile.syncDirectory(spool.path("outbox")) }
         for (file, _) in pending { try FileManager.default.removeItem(atPath: file) }
     }
 }

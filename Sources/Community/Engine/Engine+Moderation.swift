@@ -40,6 +40,15 @@ extension Engine {
     public func moderateFromConsole(_ commands: [ModerationCommand], item id: Int, by actor: String) throws
         -> ModerationOutcome
     {
+        try spool.withLock {
+            state = spool.loadState()
+            return try moderateLocked(commands, item: id, by: actor)
+        }
+    }
+
+    private func moderateLocked(_ commands: [ModerationCommand], item id: Int, by actor: String) throws
+        -> ModerationOutcome
+    {
         let item = try spool.loadItem(id)
         var desk = ModerationDesk(
             item: item, tokens: spool.loadTokens(id), policy: moderationPolicy, queue: queueSummary())

@@ -63,25 +63,31 @@ extension Engine {
 extension Engine {
     /// `subscribers add`: active at once, no confirmation (the facilitator vouches for them).
     public func addSubscriber(_ address: String, name: String? = nil) throws -> SubscriberList.AddResult {
-        var subscribers = try spool.loadSubscribers()
-        let result = try subscribers.add(address, name: name, now: now, using: &random)
-        try spool.saveSubscribers(subscribers)
-        return result
+        try spool.withLock {
+            var subscribers = try spool.loadSubscribers()
+            let result = try subscribers.add(address, name: name, now: now, using: &random)
+            try spool.saveSubscribers(subscribers)
+            return result
+        }
     }
 
     /// `subscribers remove`: marked unsubscribed (the record stays, so a bounce still finds it).
     public func removeSubscriber(_ address: String) throws -> SubscriberStatus {
-        var subscribers = try spool.loadSubscribers()
-        let previous = try subscribers.unsubscribe(address, now: now)
-        try spool.saveSubscribers(subscribers)
-        return previous
+        try spool.withLock {
+            var subscribers = try spool.loadSubscribers()
+            let previous = try subscribers.unsubscribe(address, now: now)
+            try spool.saveSubscribers(subscribers)
+            return previous
+        }
     }
 
     /// `subscribers import FILE.csv`.
     public func importSubscribers(csv text: String) throws -> ImportReport {
-        var subscribers = try spool.loadSubscribers()
-        let report = subscribers.importCSV(text, now: now, using: &random)
-        try spool.saveSubscribers(subscribers)
-        return report
+        try spool.withLock {
+            var subscribers = try spool.loadSubscribers()
+            let report = subscribers.importCSV(text, now: now, using: &random)
+            try spool.saveSubscribers(subscribers)
+            return report
+        }
     }
 }

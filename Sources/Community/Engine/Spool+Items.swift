@@ -117,3 +117,17 @@ extension Spool {
         }
     }
 }
+
+extension Spool {
+    /// Item folders that cannot be read (a power cut inside a group commit, before its flush) are
+    /// moved aside as `items/.damaged-N-…`. Their raw message is still in `incoming/` (it is marked
+    /// processed only after the items are durable), so it simply becomes an item again.
+    public func setAsideDamagedItems() -> [Int] {
+        var damaged: [Int] = []
+        for id in itemIds() where (try? loadItem(id)) == nil || loadSource(id) == nil {
+            let aside = path("items", ".damaged-\(id)-\(Int(Date().timeIntervalSince1970))")
+            if (try? AtomicFile.move(itemFolder(id), to: aside)) != nil { damaged.append(id) }
+        }
+        return damaged
+    }
+}

@@ -17,7 +17,7 @@ enum QuoteMarkers {
     static let forwardPhrases = [
         "forwarded message", "begin forwarded message", "forwarded message follows", "début du message réexpédié",
         "message transféré", "message réexpédié", "anfang der weitergeleiteten nachricht", "weitergeleitete nachricht",
-        "inicio del mensaje reenviado", "mensaje reenviado", "mensaje reenviado", "neges wedi'i hanfon ymlaen",
+        "inicio del mensaje reenviado", "mensaje reenviado", "neges wedi'i hanfon ymlaen",
         "neges a anfonwyd ymlaen", "dechrau'r neges a anfonwyd ymlaen",
     ]
 
@@ -57,18 +57,13 @@ enum QuoteMarkers {
         return first == ">" || first == "»"
     }
 
-    /// True for a line that is an attribution by itself: ends with ":" and holds a verb.
+    /// True for a line that is an attribution by itself: ends with ":" and holds a verb as a word
+    /// ("…, Ann wrote:"; German and Welsh put the name after it: "…, schrieb Ann <a@b>:").
     static func isAttributionText(_ text: String) -> Bool {
         let t = lower(text)
         guard t.hasSuffix(":"), t.count <= 300 else { return false }
-        let body = t.dropLast().trimmingCharacters(in: .whitespaces)
-        if attributionVerbs.contains(where: {
-            body.hasSuffix($0) || body.contains(" \($0) ") || body.hasSuffix($0 + " ")
-        }) {
-            return true
-        }
-        // German and Welsh put the name after the verb: "Am …, schrieb Ann <a@b>:"
-        return attributionVerbs.contains(where: { body.contains(" \($0) ") }) || body.contains(" schrieb ")
+        let body = " " + t.dropLast().trimmingCharacters(in: .whitespaces) + " "
+        return attributionVerbs.contains { body.contains(" \($0) ") }
     }
 
     static func startsLikeAttribution(_ text: String) -> Bool {

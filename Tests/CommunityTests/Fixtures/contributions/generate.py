@@ -430,7 +430,8 @@ Three members asked to borrow one.
   "Following up #42: we took two tablets to the lunch club. #Tablets\n#DigitalInclusion #tablets\n\nThree members asked to borrow one.",
   mid="hashtags15@examplehousing.org.uk"))
 
-# 16 Outlook Safe Links, a Google redirect and Proofpoint URL Defense v3, plus a duplicate.
+# 16 Outlook Safe Links, a Google redirect and Proofpoint URL Defense v3, plus a duplicate:
+# unwrapped in the links and in the body.
 write(OUT, "16-safelinks", """From: Carol Smith <carol@agefriendlyleeds.org.uk>
 To: learning@example.org
 Subject: Useful guides
@@ -447,7 +448,7 @@ Three guides we use:
 And again: https://www.learnmyway.com/.
 """, exp("Useful guides", person("Carol Smith", "carol@agefriendlyleeds.org.uk"), "Age Friendly Leeds", "Online Safety", [],
   "Three guides we use:",
-  "Three guides we use:\n\n1. Age UK on scams: https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.ageuk.org.uk%2Finformation-advice%2Fmoney-legal%2Fscams-fraud%2F&data=05%7C02%7Ccarol%40agefriendlyleeds.org.uk%7Cabc&sdata=xyz%3D&reserved=0\n2. Learn My Way (https://www.google.com/url?q=https://www.learnmyway.com/&sa=D&source=editors&ust=1700000000000000).\n3. Good Things: <https://urldefense.com/v3/__https://www.goodthingsfoundation.org/__;!!AbCdEf!GhIjKl$>\nAnd again: https://www.learnmyway.com/.",
+  "Three guides we use:\n\n1. Age UK on scams: https://www.ageuk.org.uk/information-advice/money-legal/scams-fraud/\n2. Learn My Way (https://www.learnmyway.com/).\n3. Good Things: <https://www.goodthingsfoundation.org/>\nAnd again: https://www.learnmyway.com/.",
   links=["https://www.ageuk.org.uk/information-advice/money-legal/scams-fraud/", "https://www.learnmyway.com/",
          "https://www.goodthingsfoundation.org/"], mid="safelinks16@agefriendlyleeds.org.uk"))
 
@@ -711,7 +712,7 @@ Content-Transfer-Encoding: quoted-printable
 
 """ + qp(html26.encode("utf-8")), exp("Device reuse", ANN, "Example Housing", "General", [],
   "We recycle old phones into \"starter phones\" for people leaving hospital.",
-  "We recycle old phones into \"starter phones\" for people leaving hospital.\n\nMore at our phones page (https://www.google.com/url?q=https://example-housing.org.uk/phones&sa=D).",
+  "We recycle old phones into \"starter phones\" for people leaving hospital.\n\nMore at our phones page (https://example-housing.org.uk/phones).",
   links=["https://example-housing.org.uk/phones"], mid="CAHx1=html26@mail.gmail.com"))
 
 # 27 Samsung Email: "-------- Original message --------" block.
