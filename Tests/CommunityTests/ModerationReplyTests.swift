@@ -120,6 +120,8 @@ import Testing
             expect: .applied(
                 [.reject(reason: "Needs more detail \u{2013} which library?")], [.done], .rejected, decision: .rejected)
         ),
+        Case(name: "r43-bottom-post-approve", expect: approveDone),
+        Case(name: "r44-bottom-post-prose", expect: nothing),
     ]
 
     static func item(_ status: ItemStatus) -> LearningItem {

@@ -132,6 +132,34 @@ struct EngineFlowTests {
         #expect(try setup.mail(to: "facilitator@example.org").count == 2)
     }
 
+    /// Postfix's DSN for an unknown user, sent back to the subscriber's VERP address on three days:
+    /// the subscriber is disabled and the facilitator told; a bounce never becomes an item.
+    @Test func repeatedHardBouncesDisableTheSubscriber() throws {
+        let setup = try Setup()
+        let engine = try setup.engine()
+        _ = try engine.addSubscriber("ann.old@examplehousing.org.uk")
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        let token = try #require(try spool.loadSubscribers().subscriber(address: "ann.old@examplehousing.org.uk")?.bounceToken)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("CommunityTests/Fixtures/bounces/postfix-user-unknown.eml")
+        let dsn = try String(contentsOf: fixture, encoding: .utf8).replacingOccurrences(of: "k3mbq7zx4wd2ypta", with: token)
+        for day in 0..<3 {
+            setup.clock.now = ISO8601UTC.date(from: "2026-11-2\(3 + day)T10:00:00Z")!
+            try Data(dsn.utf8).write(to: URL(fileURLWithPath: "\(setup.folder)/maildir/new/\(day).bounce.test"))
+            let report = try setup.round(engine)
+            guard case .bounce(let address, _) = report.entries.first?.outcome else {
+                Issue.record("expected a bounce, got \(report.entries)")
+                return
+            }
+            #expect(address == "ann.old@examplehousing.org.uk")
+        }
+        #expect(try spool.loadSubscribers().subscriber(address: "ann.old@examplehousing.org.uk")?.status == .disabled)
+        #expect(spool.itemIds().isEmpty)
+        let notes = try setup.mail(to: "facilitator@example.org")
+        #expect(notes.count == 1)
+        #expect(notes.first?.textBody?.contains("ann.old@examplehousing.org.uk") == true)
+    }
+
     @Test func theSameMessageIdTwiceIsOneItem() throws {
         let setup = try Setup()
         try setup.deliver("1.M1.test", Self.contribution(1))

@@ -17,7 +17,7 @@ enum QuoteMarkers {
     static let forwardPhrases = [
         "forwarded message", "begin forwarded message", "forwarded message follows", "début du message réexpédié",
         "message transféré", "message réexpédié", "anfang der weitergeleiteten nachricht", "weitergeleitete nachricht",
-        "inicio del mensaje reenviado", "mensaje reenviado", "mensaje reenviado", "neges wedi'i hanfon ymlaen",
+        "inicio del mensaje reenviado", "mensaje reenviado", "neges wedi'i hanfon ymlaen",
         "neges a anfonwyd ymlaen", "dechrau'r neges a anfonwyd ymlaen",
     ]
 

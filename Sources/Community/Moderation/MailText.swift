@@ -74,21 +74,6 @@ public enum TextLayout {
         let body = wrap(singleLine(value, limit: 2000), width: width, indent: String(repeating: " ", count: labelWidth))
         return head + body.dropFirst(labelWidth)
     }
-
-    static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }
 
 extension String {

@@ -196,3 +196,13 @@ cases["r42-outlook-desktop-multipart-1252"] = headers(extra="X-Mailer: Microsoft
 
 for name in ["r42-outlook-desktop-multipart-1252"]:
     write(OUT, name, None, raw_bytes=crlf(cases[name]).encode("ascii"))
+
+# Bottom posting (mutt, Thunderbird configured so): the quote first, the command below it.
+cases["r43-bottom-post-approve"] = plain(
+    "On Mon, 30 Nov 2026 at 09:00:00AM +0000, learnmail wrote:\n" + quoted(NOTIFICATION) + "\n\napprove\n\n-- \nFacilitator\n",
+    extra="User-Agent: Mutt/2.2.12 (2023-09-09)\n")
+# Bottom posting with only prose below the quote: nothing to do.
+cases["r44-bottom-post-prose"] = plain(
+    "On Mon, 30 Nov 2026 at 09:00:00AM +0000, learnmail wrote:\n" + quoted(NOTIFICATION) + "\n\nI'll read it tonight.\napprove\n")
+for name in ["r43-bottom-post-approve", "r44-bottom-post-prose"]:
+    write(OUT, name, None, raw_bytes=crlf(cases[name]).encode("ascii"))
