@@ -167,6 +167,17 @@ import Testing
         #expect(DigestSamples.render([Self.hostile]).subject.hasSuffix(": 1 new piece of learning"))
     }
 
+    @Test func longSummariesAndBodiesAreCut() {
+        var item = DigestSamples.items[1]
+        item.contribution.summary = String(repeating: "word ", count: 1000)
+        let text = DigestSamples.render([item]).text
+        #expect(text.contains("word …"))
+        #expect(text.utf8.count < 3000)
+        item.contribution.summary = ""
+        item.contribution.body = String(repeating: "body ", count: 1000)
+        #expect(DigestRenderer.summary(item).count <= 602)
+    }
+
     @Test func wrapKeepsLongWordsWholeAndIndents() {
         #expect(TextWrap.wrap("aaa bbb ccc", width: 7) == ["aaa bbb", "ccc"])
         #expect(
