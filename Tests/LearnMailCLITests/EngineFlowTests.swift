@@ -95,6 +95,12 @@ struct EngineFlowTests {
         let stored = try String(contentsOfFile: spool.itemFolder(1) + "/tokens.json", encoding: .utf8)
         #expect(!stored.contains(token.text))
         #expect(stored.contains(token.sha256Hex))
+        // Nor does the spool keep the sent notification: only its envelope and state.
+        let spoolFiles = FileManager.default.enumerator(atPath: spool.root)?.allObjects as? [String] ?? []
+        for file in spoolFiles where !file.hasSuffix(".eml") || file.hasPrefix("sent/") {
+            let text = (try? String(contentsOfFile: spool.root + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains(token.text), "\(file) holds a token in plain text")
+        }
     }
 
     @Test func aCrashBeforeTheMessageIsMarkedProcessedMakesNoSecondItem() throws {

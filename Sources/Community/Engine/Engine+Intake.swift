@@ -141,7 +141,7 @@ extension Engine {
             outgoing.append(
                 PendingMail(
                     id: "item-\(id)-\(creation)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
-                    recipients: [moderator],
+                    recipients: [moderator], secret: true,
                     message: Data(
                         compose(
                             to: [moderator], subject: note.subject, text: note.text,
@@ -159,7 +159,7 @@ extension Engine {
             outgoing.append(
                 PendingMail(
                     id: "item-\(id)-\(creation)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
-                    recipients: [sender],
+                    recipients: [sender], secret: false,
                     message: Data(
                         compose(to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId))))
         }
@@ -181,7 +181,7 @@ extension Engine {
         for (_, mail) in pending {
             try outbox.enqueue(
                 id: mail.id, kind: mail.kind, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients,
-                message: [UInt8](mail.message), at: now)
+                message: [UInt8](mail.message), at: now, secret: mail.secret)
         }
         // Removed only once the outbox has them durably (a group commit when inside intake).
         if !pending.isEmpty { try AtomicFile.syncDirectory(spool.path("outbox")) }
