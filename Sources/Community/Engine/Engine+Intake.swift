@@ -103,7 +103,9 @@ extension Engine {
     }
 
     /// A new contribution (or a held one from a sender the policy does not allow).
-    private func contribute(_ message: Message, bytes: [UInt8], sender: String, key: String) throws
+    private func contribute(
+        _ message: Message, bytes: [UInt8], sender: String, key: String
+    ) throws
         -> RunReport.Outcome
     {
         let extraction = ContributionExtractor.extract(message, rules: ExtractionRules(config))

@@ -60,7 +60,8 @@ public struct Outbox: Sendable {
         try AtomicFile.write(message, to: spool.path("outbox", name + ".eml"), syncDirectory: false)
         let entry = Entry(
             id: name, kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
-            recipients: recipients.map { Recipient(address: $0, state: .queued, attempts: 0) }, secret: secret ? true : nil)
+            recipients: recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
+            secret: secret ? true : nil)
         try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", name + ".json"))
         return true
     }
@@ -159,15 +160,16 @@ public struct Outbox: Sendable {
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
             for entry in batch where entry.isFinished {
-            let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
-            // The state moves first: a crash between the two renames leaves a stray .eml in the
-            // queue folder (never listed), not an entry without its message.
+                let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
+                // The state moves first: a crash between the two renames leaves a stray .eml in the
+                // queue folder (never listed), not an entry without its message.
                 try AtomicFile.move(
                     spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"))
                 if entry.secret == true && folder == "sent" {
                     try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
                 } else {
-                    try AtomicFile.move(spool.path("outbox", entry.id + ".eml"), to: spool.path(folder, entry.id + ".eml"))
+                    try AtomicFile.move(
+                        spool.path("outbox", entry.id + ".eml"), to: spool.path(folder, entry.id + ".eml"))
                 }
             }
         }
