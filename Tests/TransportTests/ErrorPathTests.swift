@@ -146,6 +146,7 @@ import Testing
         #expect(results[2].allAccepted)
         let lines = server.lines
         #expect(lines.first == "EHLO me.example")
+        #expect(lines.last?.uppercased() == "QUIT")  // the batch ends by closing the connection
         #expect(lines.contains("..hidden dot") == false)  // the fake collects data without showing it
         #expect(lines.filter { $0.hasPrefix("EHLO") }.count <= 2)  // at most one reconnect, after the failed envelope
     }
