@@ -92,3 +92,38 @@ struct DemoAndUsageTests {
         #expect(throws: UsageError.self) { try Arguments(["--reason"], options: ["reason"], flags: []) }
     }
 }
+
+@Suite("Daemon")
+struct DaemonTests {
+    /// `learnmail run` polls, processes what arrives, and stops cleanly on SIGTERM.
+    @Test func theDaemonProcessesMailAndStopsOnSIGTERM() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-daemon-\(UUID().uuidString)").path
+        for sub in ["maildir/new", "maildir/cur", "maildir/tmp"] {
+            try FileManager.default.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
+        }
+        try FileManager.default.copyItem(atPath: samplesFolder + "/learnmail.json", toPath: folder + "/learnmail.json")
+        let sample = try FileManager.default.contentsOfDirectory(atPath: samplesFolder + "/maildir/new").sorted()[0]
+        try FileManager.default.copyItem(atPath: "\(samplesFolder)/maildir/new/\(sample)", toPath: "\(folder)/maildir/new/\(sample)")
+
+        let process = Process()
+        process.executableURL = CommunityRun.executable
+        process.arguments = ["run", "--config", folder + "/learnmail.json"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let spool = try Spool(directory: folder + "/data")
+        let deadline = Date().addingTimeInterval(20)
+        while spool.itemIds().isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(spool.itemIds() == [1], "the daemon made an item of the waiting mail")
+        process.terminate()  // SIGTERM
+        let stopBy = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning, "stopped within 10 s of SIGTERM")
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("stopped"), "\(log)")
+    }
+}

@@ -160,6 +160,48 @@ struct EngineFlowTests {
         #expect(notes.first?.textBody?.contains("ann.old@examplehousing.org.uk") == true)
     }
 
+    /// Double opt-in by mail, then a one-click unsubscribe from a provider's robot (marked
+    /// Auto-Submitted): honoured at once, and not answered.
+    @Test func subscribeConfirmAndUnsubscribeByMail() throws {
+        let setup = try Setup()
+        let engine = try setup.engine()
+        try setup.deliver("1.sub.test", """
+            From: Reader <reader@example.net>
+            To: learning@example.org
+            Subject: subscribe
+            Message-ID: <sub-1@example.net>
+
+            """)
+        _ = try setup.round(engine)
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        #expect(try spool.loadSubscribers().subscriber(address: "reader@example.net")?.status == .pending)
+        let request = try #require(try setup.mail(to: "reader@example.net").first)
+        let confirmAddress = try #require(request.replyTo.first?.address)
+        try setup.deliver("2.sub.test", """
+            From: Reader <reader@example.net>
+            To: \(confirmAddress)
+            Subject: Re: \(request.subject ?? "")
+            Message-ID: <sub-2@example.net>
+
+            yes please
+            """)
+        _ = try setup.round(engine)
+        let subscriber = try #require(try spool.loadSubscribers().subscriber(address: "reader@example.net"))
+        #expect(subscriber.status == .active)
+        let repliesBefore = try setup.mail(to: "reader@example.net").count
+        try setup.deliver("3.sub.test", """
+            From: reader@example.net
+            To: learning+unsubscribe-\(subscriber.unsubscribeToken)@example.org
+            Subject: unsubscribe
+            Auto-Submitted: auto-generated
+            Message-ID: <sub-3@example.net>
+
+            """)
+        _ = try setup.round(engine)
+        #expect(try spool.loadSubscribers().subscriber(address: "reader@example.net")?.status == .unsubscribed)
+        #expect(try setup.mail(to: "reader@example.net").count == repliesBefore, "no reply to a robot")
+    }
+
     @Test func theSameMessageIdTwiceIsOneItem() throws {
         let setup = try Setup()
         try setup.deliver("1.M1.test", Self.contribution(1))

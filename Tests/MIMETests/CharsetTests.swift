@@ -84,3 +84,20 @@ struct CharsetTests {
         #expect(m.notes.contains { $0.contains("x-foo") })
     }
 }
+
+/// The allocation-free UTF-8 validator agrees with the standard library.
+struct UTF8ValidationTests {
+    @Test(
+        arguments: [
+            [0x61], [0xC3, 0xA9], [0xC3], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80],
+            [0xF0, 0x9F, 0x98, 0x80], [0xEF, 0xBB, 0xBF, 0x41], [0xFF],
+            [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xC3, 0xA9],
+            [0xE2, 0x82], [0x80],
+        ] as [[UInt8]])
+    func matchesStandardLibrary(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { p in
+            #expect(Bytes.isValidUTF8(p) == (String(validating: p, as: UTF8.self) != nil))
+        }
+    }
+}

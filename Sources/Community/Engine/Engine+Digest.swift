@@ -93,15 +93,16 @@ extension Engine {
         // One copy per subscriber, each with their own unsubscribe and bounce address; queueing is
         // idempotent, so a digest interrupted here is completed, never doubled. One group commit.
         let subscribers = try spool.loadSubscribers()
+        // Rendered once; each copy only swaps in the subscriber's own unsubscribe addresses.
+        let template = DigestTemplate(items: items, community: list, week: week)
         try AtomicFile.groupCommit(syncing: spool.root) {
         try AtomicFile.write(Array(archive.text.utf8), to: textPath)
         try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
         for address in record.recipients {
             guard let subscriber = subscribers.subscriber(address: address) else { continue }
             let unsubscribe = list.unsubscribeAddress(for: subscriber)
-            let copy = DigestRenderer.render(
-                items: items, community: list, week: week, unsubscribeAddress: unsubscribe,
-                unsubscribeURL: list.unsubscribeURL(for: subscriber))
+            let copy = template.copy(
+                unsubscribeAddress: unsubscribe, unsubscribeURL: list.unsubscribeURL(for: subscriber))
             try outbox.enqueue(
                 id: "digest-\(week)-\(subscriber.bounceToken)", kind: "digest",
                 envelopeFrom: VERP.envelopeSender(for: subscriber, list: list), recipients: [address],

@@ -19,6 +19,15 @@ extension Engine {
             entry.outcome = .duplicate(item: earlier)
             return entry
         }
+        let subscription = SubscriptionRequest.detect(
+            from: sender, recipients: Self.recipients(of: message), subject: message.subject, body: message.textBody,
+            communityAddress: config.community.address)
+        if case .unsubscribeByToken? = subscription?.command {
+            // One-click unsubscribes come from mail providers' robots, often marked automatic:
+            // the token in the address is the proof, so they are honoured before the robot check.
+            entry.outcome = try handleSubscription(subscription!, key: key, mayReply: !message.isAutomatedOrBulk)
+            return entry
+        }
         switch AutomatedMail.classify(message) {
         case .bounce(let reason)?:
             entry.outcome = try handleBounce(message, reason: reason)
@@ -33,11 +42,8 @@ extension Engine {
             entry.outcome = try moderate(message, sender: sender, reference: reference, key: key)
             return entry
         }
-        if let request = SubscriptionRequest.detect(
-            from: sender, recipients: Self.recipients(of: message), subject: message.subject, body: message.textBody,
-            communityAddress: config.community.address)
-        {
-            entry.outcome = try handleSubscription(request, key: key)
+        if let request = subscription {
+            entry.outcome = try handleSubscription(request, key: key, mayReply: true)
             return entry
         }
         if sender.isEmpty {

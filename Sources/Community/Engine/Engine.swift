@@ -43,7 +43,7 @@ public final class Engine {
             return try spool.withLock {
                 // Another process may have changed the spool since this one last looked.
                 state = spool.loadState()
-                index = ItemIndex(spool: spool)
+                if ItemIndex.stamp(of: spool) != index.stamp { index = ItemIndex(spool: spool) }
                 return round(source: source, sink: sink, progress: progress)
             }
         } catch {
