@@ -75,7 +75,7 @@ public enum BodyCleaner {
         _ lines: [String], subject: String?, depth: Int, removed: inout [String], forwardedFrom: inout Person?
     ) -> [String] {
         var own: [String] = []
-        var i = 0
+        var i = bannerEnd(lines, removed: &removed)
         while i < lines.count {
             let line = lines[i]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -160,6 +160,21 @@ public enum BodyCleaner {
             i += 1
         }
         return finishOwn(own, removed: &removed)
+    }
+
+    /// Where the text starts after a mail gateway's warning banner at the top of a part ("CAUTION:
+    /// This email originated from outside…", Outlook's "You don't often get email from…"): the
+    /// banner's lines and their usual advice ("Do not click links…"), never a line of other text.
+    static func bannerEnd(_ lines: [String], removed: inout [String]) -> Int {
+        var i = 0
+        while i < lines.count, i < 3, lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+        guard i < lines.count, QuoteMarkers.isBanner(lines[i]) else { return 0 }
+        var j = i + 1
+        while j < lines.count, j < i + 6, QuoteMarkers.isBanner(lines[j]) || QuoteMarkers.isBannerAdvice(lines[j]) {
+            j += 1
+        }
+        removed.append("gateway banner")
+        return j
     }
 
     /// Cuts the signature and the trailing device footers from a part's own lines. `-- ` (RFC 3676
