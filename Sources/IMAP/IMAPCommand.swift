@@ -21,28 +21,47 @@ public enum IMAPCommand {
 
     /// `UID MOVE uid "mailbox"` (RFC 6851).
     public static func uidMove(_ uid: UID, to mailbox: String) -> String? {
-        quotedMailbox(mailbox).map { "UID MOVE \(uid) \($0)" }
+        uidMove(UIDSet([uid]), to: mailbox)
+    }
+
+    /// `UID MOVE set "mailbox"` (RFC 6851).
+    public static func uidMove(_ uids: UIDSet, to mailbox: String) -> String? {
+        quotedMailbox(mailbox).map { "UID MOVE \(uids) \($0)" }
     }
 
     /// `UID COPY uid "mailbox"` (RFC 3501 §6.4.8).
     public static func uidCopy(_ uid: UID, to mailbox: String) -> String? {
-        quotedMailbox(mailbox).map { "UID COPY \(uid) \($0)" }
+        uidCopy(UIDSet([uid]), to: mailbox)
+    }
+
+    /// `UID COPY set "mailbox"` (RFC 3501 §6.4.8).
+    public static func uidCopy(_ uids: UIDSet, to mailbox: String) -> String? {
+        quotedMailbox(mailbox).map { "UID COPY \(uids) \($0)" }
     }
 
     /// `UID STORE uid +FLAGS.SILENT (flags)` (RFC 3501 §6.4.6).
     public static func uidAddFlags(_ uid: UID, _ flags: [String], silent: Bool = true) -> String {
-        "UID STORE \(uid) +FLAGS\(silent ? ".SILENT" : "") (\(flags.joined(separator: " ")))"
+        uidAddFlags(UIDSet([uid]), flags, silent: silent)
+    }
+
+    /// `UID STORE set +FLAGS.SILENT (flags)` (RFC 3501 §6.4.6).
+    public static func uidAddFlags(_ uids: UIDSet, _ flags: [String], silent: Bool = true) -> String {
+        "UID STORE \(uids) +FLAGS\(silent ? ".SILENT" : "") (\(flags.joined(separator: " ")))"
     }
 
     /// `UID EXPUNGE uid` (RFC 4315 §2.1): removes only this message, not others marked \Deleted.
-    public static func uidExpunge(_ uid: UID) -> String { "UID EXPUNGE \(uid)" }
+    public static func uidExpunge(_ uid: UID) -> String { uidExpunge(UIDSet([uid])) }
+
+    /// `UID EXPUNGE set` (RFC 4315 §2.1).
+    public static func uidExpunge(_ uids: UIDSet) -> String { "UID EXPUNGE \(uids)" }
 
     /// `CREATE "mailbox"` (RFC 3501 §6.3.3).
     public static func create(_ mailbox: String) -> String? {
         quotedMailbox(mailbox).map { "CREATE \($0)" }
     }
 
-    /// `LIST "" "mailbox"` (RFC 3501 §6.3.8): exists-check for one name (wildcards in it are escaped by encoding).
+    /// `LIST "" "mailbox"` (RFC 3501 §6.3.8): exists-check for one name. A `*` or `%` in the name acts as a
+    /// wildcard; callers compare the names listed exactly, so extra matches do no harm.
     public static func list(_ mailbox: String) -> String? {
         quotedMailbox(mailbox).map { "LIST \"\" \($0)" }
     }

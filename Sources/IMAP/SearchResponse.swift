@@ -26,21 +26,23 @@ public struct SearchResponse: Sendable, Equatable {
         return sawResponse ? SearchResponse(ranges: ranges) : nil
     }
 
-    /// The UIDs inside `range`, ascending and without duplicates.
-    public func uids(in range: ClosedRange<UID>) -> [UID] {
+    /// The UIDs inside `range`, ascending and without duplicates; at most `limit` of them (the lowest), so a
+    /// hostile `ALL 1:4294967295` cannot exhaust memory. The rest are found by the next, higher search.
+    public func uids(in range: ClosedRange<UID>, limit: Int = 1 << 20) -> [UID] {
         var result: [UID] = []
-        for sent in ranges {
-            let low = Swift.max(sent.lowerBound, range.lowerBound.value)
+        var next: UInt32 = range.lowerBound.value  // everything below is already in `result`
+        var exhausted = false
+        for sent in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !exhausted {
+            let low = Swift.max(sent.lowerBound, next)
             let high = Swift.min(sent.upperBound, range.upperBound.value)
-            guard low <= high else { continue }
-            result.reserveCapacity(result.count + Int(high - low) + 1)
-            for value in low...high { result.append(UID(value)) }
+            guard low <= high, result.count < limit else { continue }
+            let take = Swift.min(UInt64(high - low) + 1, UInt64(limit - result.count))
+            let last = low + UInt32(take - 1)
+            result.reserveCapacity(result.count + Int(take))
+            for value in low...last { result.append(UID(value)) }
+            if last == UInt32.max { exhausted = true } else { next = last + 1 }
         }
-        result.sort()
-        var unique: [UID] = []
-        unique.reserveCapacity(result.count)
-        for uid in result where unique.last != uid { unique.append(uid) }
-        return unique
+        return result
     }
 
     // mailbox-data =/ "SEARCH" *(SP nz-number) [SP "(" "MODSEQ" SP mod-sequence-value ")"]  ; RFC 7162

@@ -155,6 +155,7 @@ enum Charset {
 
     static func decodeWindows1252(_ p: UnsafeBufferPointer<UInt8>) -> String {
         if Bytes.isASCII(p) { return String(decoding: p, as: UTF8.self) }
+        let high = cp1252High  // one lazy-global access
         let out = [UInt8](unsafeUninitializedCapacity: p.count * 3) { buf, count in
             var o = 0
             for c in p {
@@ -163,7 +164,7 @@ enum Charset {
                     o += 1
                     continue
                 }
-                let u = c < 0xA0 ? UInt32(cp1252High[Int(c) - 0x80]) : UInt32(c)
+                let u = c < 0xA0 ? UInt32(high[Int(c) - 0x80]) : UInt32(c)
                 if u < 0x800 {
                     buf[o] = UInt8(0xC0 | (u >> 6))
                     buf[o + 1] = UInt8(0x80 | (u & 0x3F))

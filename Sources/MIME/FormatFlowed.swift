@@ -17,6 +17,8 @@ enum FormatFlowed {
             paragraphDepth = -1
             open = false
         }
+        // Swift treats CRLF as one Character: make line ends LF first.
+        let text = text.utf8.contains(asciiCR) ? text.replacingCRLF() : text
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         for var line in lines {

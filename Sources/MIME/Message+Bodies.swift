@@ -64,16 +64,20 @@ extension Message {
     /// Decodes a body part to text with LF line ends, format=flowed joined (RFC 3676).
     private mutating func bodyText(_ part: MIMEPart, flowed: Bool) -> String {
         let charset = part.contentType.charset
+        var removedCRs = 0
         let (decoded, known) = part.withDecodedBody { p -> (String, Bool) in
             // Line ends are made LF on the bytes when the charset is ASCII-compatible (cheaper than on text).
             if Charset.isASCIICompatible(charset), let base = p.baseAddress,
                 memchr(base, Int32(asciiCR), p.count) != nil
             {
                 let lf = Bytes.crlfToLF(p)
+                removedCRs = p.count - lf.count
                 return lf.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
             }
             return Charset.decode(p, charset: charset)
         }
+        // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
+        decodedTextSizes[part.bodyRange.lowerBound] = decoded.utf8.count + removedCRs
         if !known, let cs = charset {
             let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
             if !notes.contains(text) { notes.append(text) }

@@ -31,6 +31,9 @@ public struct Message: Sendable {
     /// What was odd about the message and how it was handled (unknown charsets, limits, broken structure).
     public var notes: [String]
 
+    /// UTF-8 sizes of the body parts already decoded by body selection, by body start offset.
+    var decodedTextSizes: [Int: Int] = [:]
+
     /// The range of the whole message in `root.source`.
     let range: Range<Int>
     let depth: Int
@@ -83,12 +86,14 @@ public struct Message: Sendable {
     /// decoded bytes (text counted as UTF-8). Used by `learnmail parse --stats`.
     public func fullyDecodedByteCount() -> Int {
         var total = 0
-        var stack: [MIMEPart] = [root]
-        while let part = stack.popLast() {
+        var stack: [(MIMEPart, [Int: Int])] = [(root, decodedTextSizes)]
+        while let (part, known) = stack.popLast() {
             if part.isMultipart {
-                stack.append(contentsOf: part.children)
+                for child in part.children { stack.append((child, known)) }
             } else if let m = part.message {
-                stack.append(m.root)
+                stack.append((m.root, m.decodedTextSizes))
+            } else if let size = known[part.bodyRange.lowerBound] {
+                total += size
             } else {
                 let isText = part.contentType.isText
                 total += part.withDecodedBody { p in

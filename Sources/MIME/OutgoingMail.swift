@@ -72,7 +72,7 @@ public struct OutgoingMail: Sendable {
         if !referenceIDs.isEmpty { out.raw("References", referenceIDs.joined(separator: " ")) }
         for (name, value) in extraHeaders {
             guard let name = OutgoingMailHeaderWriter.fieldName(name) else { continue }
-            out.unstructured(name, value)
+            out.unstructured(name, value, encodeLongWords: false)
         }
         out.raw("MIME-Version", "1.0")
 

@@ -26,11 +26,14 @@ struct OutgoingMailHeaderWriter {
     }
 
     /// Free text (RFC 5322 `unstructured`): the run of words that needs it is RFC 2047-encoded.
-    mutating func unstructured(_ name: String, _ value: String) {
+    /// `encodeLongWords`: also encode ASCII words too long to fold (right for Subject; wrong for fields such
+    /// as List-Unsubscribe whose long `<URL>` must stay literal, which then only get encoded past 900).
+    mutating func unstructured(_ name: String, _ value: String, encodeLongWords: Bool = true) {
         let bytes = Array(Self.clean(value).utf8)
         let words = Self.words(bytes)
-        guard let first = words.firstIndex(where: { Self.needsEncoding($0.word) }),
-            let last = words.lastIndex(where: { Self.needsEncoding($0.word) })
+        let limit = encodeLongWords ? Self.longWord : 900
+        guard let first = words.firstIndex(where: { Self.needsEncoding($0.word, limit: limit) }),
+            let last = words.lastIndex(where: { Self.needsEncoding($0.word, limit: limit) })
         else {
             write(name, words.map { ($0.spaces, Piece.word($0.word)) })
             return
@@ -56,7 +59,7 @@ struct OutgoingMailHeaderWriter {
                 continue
             }
             let words = Self.words(display)
-            if words.contains(where: { Self.needsEncoding($0.word) }) {
+            if words.contains(where: { Self.needsEncoding($0.word, limit: Self.longWord) }) {
                 pieces.append((1, .encoded(display, phrase: true)))
             } else if words.allSatisfy({ $0.word.allSatisfy(Self.isAtext) }) {
                 pieces += words.map { ($0.spaces, Piece.word($0.word)) }
@@ -143,8 +146,8 @@ struct OutgoingMailHeaderWriter {
         return result
     }
 
-    private static func needsEncoding(_ w: [UInt8]) -> Bool {
-        if w.count > longWord { return true }
+    private static func needsEncoding(_ w: [UInt8], limit: Int) -> Bool {
+        if w.count > limit { return true }
         var previous: UInt8 = 0
         for c in w {
             if c >= 0x80 || (previous == UInt8(ascii: "=") && c == UInt8(ascii: "?")) { return true }

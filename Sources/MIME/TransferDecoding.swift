@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Content-Transfer-Encoding decoders (RFC 2045 section 6) and the RFC 2047 "Q" encoding.
 ///
 /// All are table-driven, lenient (invalid characters skipped, broken escapes kept literally) and write
@@ -20,11 +26,6 @@ enum TransferDecoding {
         for (i, c) in "abcdef".utf8.enumerated() { t[Int(c)] = UInt8(10 + i) }
         return t
     }()
-
-    /// Bytes the quoted-printable decoder copies without a second look (not '=', whitespace, CR or LF).
-    private static let qpPlain: [Bool] = (0..<256).map { c in
-        c != 0x3D && c != 0x20 && c != 0x09 && c != 0x0D && c != 0x0A
-    }
 
     static func base64(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let n = p.count
@@ -104,76 +105,61 @@ enum TransferDecoding {
 
     /// Quoted-printable (RFC 2045 section 6.7): `=XX` escapes, soft line breaks (`=` at the end of a
     /// line, with trailing whitespace tolerated), trailing whitespace on lines removed (rule 3), and
-    /// broken escapes kept literally.
+    /// broken escapes kept literally. Works a line at a time with memchr and bulk copies.
     static func quotedPrintable(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let n = p.count
-        guard n > 0 else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: n) { out, count in
-            hexTable.withUnsafeBufferPointer { hex in
-                let src = p.baseAddress!
+        guard n > 0, let src = p.baseAddress else { return [] }
+        let hexTable = self.hexTable  // one lazy-global access
+        return hexTable.withUnsafeBufferPointer { hex in
+            [UInt8](unsafeUninitializedCapacity: n) { out, count in
                 let dst = out.baseAddress!
                 var o = 0
                 var i = 0
-                var lastNonSpace = 0  // output length after the last byte that is not trailing whitespace
                 while i < n {
-                    // Fast path: a run of bytes that need no attention is copied as is.
-                    while i < n && qpPlain[Int(src[i])] {
-                        dst[o] = src[i]
-                        o += 1
-                        i += 1
-                    }
-                    if o > lastNonSpace, i > 0, qpPlain[Int(src[i - 1])] { lastNonSpace = o }
-                    guard i < n else { break }
-                    let c = src[i]
-                    if c == 0x3D {
-                        if i + 2 <= n {
-                            let h = i + 1 < n ? hex[Int(src[i + 1])] : 0xFF
-                            let l = i + 2 < n ? hex[Int(src[i + 2])] : 0xFF
+                    let lf =
+                        memchr(src + i, Int32(asciiLF), n - i).map {
+                            src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                        } ?? n
+                    let hadCR = lf < n && lf > i && src[lf - 1] == asciiCR
+                    var e = hadCR ? lf - 1 : lf
+                    while e > i && (src[e - 1] == asciiSpace || src[e - 1] == asciiTab) { e -= 1 }
+                    let soft = e > i && src[e - 1] == 0x3D
+                    if soft { e -= 1 }
+                    // Copy the line, resolving escapes.
+                    var k = i
+                    while k < e {
+                        let eq =
+                            memchr(src + k, 0x3D, e - k).map {
+                                src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                            } ?? e
+                        if eq > k {
+                            (dst + o).update(from: src + k, count: eq - k)
+                            o += eq - k
+                        }
+                        guard eq < e else { break }
+                        if eq + 2 < e {
+                            let h = hex[Int(src[eq + 1])]
+                            let l = hex[Int(src[eq + 2])]
                             if h != 0xFF && l != 0xFF {
                                 dst[o] = h << 4 | l
                                 o += 1
-                                lastNonSpace = o
-                                i += 3
+                                k = eq + 3
                                 continue
                             }
                         }
-                        // Soft line break: '=' then optional whitespace then end of line.
-                        var j = i + 1
-                        while j < n && (src[j] == asciiSpace || src[j] == asciiTab) { j += 1 }
-                        if j == n {
-                            i = n
-                            continue
-                        }
-                        if src[j] == asciiLF {
-                            i = j + 1
-                            continue
-                        }
-                        if src[j] == asciiCR && j + 1 < n && src[j + 1] == asciiLF {
-                            i = j + 2
-                            continue
-                        }
-                        dst[o] = c
+                        dst[o] = 0x3D
                         o += 1
-                        lastNonSpace = o
-                        i += 1
-                    } else if c == asciiLF {
-                        // Drop trailing whitespace (and the CR) before the line end, keep the line end as written.
-                        let hadCR = o > 0 && dst[o - 1] == asciiCR
-                        o = lastNonSpace
+                        k = eq + 1
+                    }
+                    if !soft && lf < n {
                         if hadCR {
                             dst[o] = asciiCR
                             o += 1
                         }
                         dst[o] = asciiLF
                         o += 1
-                        lastNonSpace = o
-                        i += 1
-                    } else {
-                        dst[o] = c
-                        o += 1
-                        if c != asciiSpace && c != asciiTab && c != asciiCR { lastNonSpace = o }
-                        i += 1
                     }
+                    i = lf + 1
                 }
                 count = o
             }

@@ -8,26 +8,39 @@ extension IMAPMailbox {
     /// folder is configured, it only flags the message `\Seen $LearnmailDone` (just `\Seen` if the server
     /// refuses keywords). The folder is created on first use, inside the personal namespace (RFC 2342).
     public func markHandled(_ uid: UID) throws(TransportError) {
+        try markHandled([uid])
+    }
+
+    /// `markHandled` for many messages at once: one command per step for the whole set (in chunks that
+    /// keep command lines short) instead of a round trip per message. Doing it twice is harmless.
+    public func markHandled(_ uids: [UID]) throws(TransportError) {
+        guard !uids.isEmpty else { return }
         let capabilities = try capabilities()
+        for set in UIDSet.chunks(uids) {
+            try markHandled(set, capabilities: capabilities)
+        }
+    }
+
+    private func markHandled(_ set: UIDSet, capabilities: Capabilities) throws(TransportError) {
         if let configured = configuration.processedFolder, !configured.isEmpty,
             capabilities.supportsMove || capabilities.supportsUIDPlus
         {
             let folder = try processedFolder(configured, capabilities: capabilities)
             if capabilities.supportsMove {
-                try run(IMAPCommand.uidMove(uid, to: folder)!, selecting: true, idempotent: false)
+                try run(IMAPCommand.uidMove(set, to: folder)!, selecting: true, idempotent: false)
             } else {
-                try run(IMAPCommand.uidCopy(uid, to: folder)!, selecting: true, idempotent: false)
-                try run(IMAPCommand.uidAddFlags(uid, ["\\Deleted"]), selecting: true, idempotent: true)
-                try run(IMAPCommand.uidExpunge(uid), selecting: true, idempotent: true)
+                try run(IMAPCommand.uidCopy(set, to: folder)!, selecting: true, idempotent: false)
+                try run(IMAPCommand.uidAddFlags(set, ["\\Deleted"]), selecting: true, idempotent: true)
+                try run(IMAPCommand.uidExpunge(set), selecting: true, idempotent: true)
             }
             return
         }
         do {
             try run(
-                IMAPCommand.uidAddFlags(uid, ["\\Seen", IMAPMailbox.doneKeyword]), selecting: true, idempotent: true)
+                IMAPCommand.uidAddFlags(set, ["\\Seen", IMAPMailbox.doneKeyword]), selecting: true, idempotent: true)
         } catch .commandRejected {
             // PERMANENTFLAGS without \* : keywords cannot be created here.
-            try run(IMAPCommand.uidAddFlags(uid, ["\\Seen"]), selecting: true, idempotent: true)
+            try run(IMAPCommand.uidAddFlags(set, ["\\Seen"]), selecting: true, idempotent: true)
         }
     }
 

@@ -25,8 +25,10 @@ public final class IMAPMailbox {
     var processedFolderName: String?
     var lastStatus: MailboxStatus?
 
-    /// A bounded SEARCH range keeps each reply far below CURLOPT_BUFFERSIZE (at most ~11 bytes per UID).
-    static let searchChunk: UInt32 = 20_000
+    /// A bounded SEARCH range keeps each reply below CURLOPT_BUFFERSIZE even when every UID in it exists:
+    /// 40 000 UIDs × at most 11 bytes ("4294967295 ") = 440 000 bytes < 512 KiB. libcurl would truncate a
+    /// longer line silently.
+    static let searchChunk: UInt32 = 40_000
     /// libcurl truncates longer protocol lines silently; 512 KiB is the largest buffer 7.88 accepts.
     static let bufferSize = 512 * 1024
     static let doneKeyword = "$LearnmailDone"

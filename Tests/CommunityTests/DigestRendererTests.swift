@@ -19,7 +19,7 @@ import Testing
         let html = DigestSamples.render([Self.hostile]).html
         // No markup of the contributor's survives: only our own tags, no script, style, img, svg, i or b.
         for bad in [
-            "<script", "<style>body", "<img", "<svg", "<i>", "<b>", "\"><", "href=\"javascript:", "href=\"data:",
+            "<script", "<style>body", "<img", "<svg", "<i>", "<b>", "\"><img", "href=\"javascript:", "href=\"data:",
         ] {
             #expect(!html.contains(bad), "\(bad)")
         }
@@ -73,7 +73,11 @@ import Testing
         ] {
             #expect(html.contains(needle), "\(needle)")
         }
-        #expect(!html.contains("<img") && !html.contains("<table"))
+        #expect(!html.contains("<img"))
+        // The only table is Outlook's, inside conditional comments that every other client ignores.
+        #expect(html.components(separatedBy: "<table").count == 2)
+        #expect(html.contains("<!--[if mso]><table role=\"presentation\" width=\"600\""))
+        #expect(html.contains("mso-hide:all;\">6 new pieces of learning: Digital Champions (2), Online Safety (1)"))
     }
 
     @Test func headersWithAndWithoutOneClickURL() {
@@ -161,6 +165,17 @@ import Testing
             DigestSamples.render().subject
                 == "One Digital Community of Practice digest, week of 23 November 2026: 6 new pieces of learning")
         #expect(DigestSamples.render([Self.hostile]).subject.hasSuffix(": 1 new piece of learning"))
+    }
+
+    @Test func longSummariesAndBodiesAreCut() {
+        var item = DigestSamples.items[1]
+        item.contribution.summary = String(repeating: "word ", count: 1000)
+        let text = DigestSamples.render([item]).text
+        #expect(text.contains("word …"))
+        #expect(text.utf8.count < 3000)
+        item.contribution.summary = ""
+        item.contribution.body = String(repeating: "body ", count: 1000)
+        #expect(DigestRenderer.summary(item).count <= 602)
     }
 
     @Test func wrapKeepsLongWordsWholeAndIndents() {

@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 import Testing
 
 @testable import Community
@@ -142,5 +143,25 @@ enum DigestGolden {
         let d = DigestSamples.render([])
         #expect(d.subject.hasSuffix("no new learning"))
         try DigestGolden.check(d.text, "empty.txt")
+    }
+
+    /// The digest as the engine sends it: text and HTML go out readable (7bit or quoted-printable,
+    /// not base64), and the parsed message gives back the same text, HTML and list headers.
+    @Test func roundTripsThroughOutgoingMail() throws {
+        let d = DigestSamples.render()
+        let mail = OutgoingMail(
+            from: MailAddress(name: DigestSamples.community.name, address: DigestSamples.community.address),
+            to: [MailAddress(name: nil, address: "ann@example.org")], subject: d.subject,
+            date: Date(timeIntervalSince1970: 1_795_424_400), messageId: "digest-2026-W48@example.org",
+            extraHeaders: d.headers, text: d.text, html: d.html)
+        let bytes = mail.rendered()
+        let raw = String(decoding: bytes, as: UTF8.self)
+        #expect(!raw.contains("Content-Transfer-Encoding: base64"))
+        let back = Message(bytes)
+        #expect(back.subject == d.subject)
+        #expect(back.textBody == d.text)
+        #expect(back.htmlBody == d.html)
+        #expect(back.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click")
+        #expect(back.headers["List-Id"] == "\"One Digital Community of Practice\" <learning.example.org>")
     }
 }

@@ -67,6 +67,22 @@ private let london = TimeZone(identifier: "Europe/London")!
         #expect(s.dueAt(week: ISOWeek(week)!) == utc(expected))
     }
 
+    /// Other zones' transitions (the code is not London-specific): (zone, weekday name, time, week, due).
+    @Test(arguments: [
+        // New York springs forward on Sunday 8 March 2026 at 02:00: 02:30 becomes 03:30 EDT.
+        ("America/New_York", "sunday", "02:30", "2026-W10", "2026-03-08T07:30:00Z"),
+        ("America/New_York", "monday", "09:00", "2026-W11", "2026-03-09T13:00:00Z"),
+        // Sydney falls back on Sunday 5 April 2026 at 03:00: the first 02:30 (AEDT, +11) counts.
+        ("Australia/Sydney", "sunday", "02:30", "2026-W14", "2026-04-04T15:30:00Z"),
+        ("Australia/Sydney", "monday", "09:00", "2026-W15", "2026-04-05T23:00:00Z"),
+        // A zone without DST and a half-hour offset.
+        ("Asia/Kolkata", "monday", "09:00", "2026-W48", "2026-11-23T03:30:00Z"),
+    ])
+    func otherZones(zone: String, weekday: String, time: String, week: String, expected: String) throws {
+        let s = try DigestSchedule(weekday: weekday, time: time, timeZone: zone)
+        #expect(s.dueAt(week: ISOWeek(week)!) == utc(expected))
+    }
+
     /// One tick of a daemon: (now, lastSentWeek, expected week or nil).
     @Test(
         arguments: [

@@ -68,7 +68,8 @@ import Testing
         ("[Partners] Re: [Learning] Tablets", "Tablets"), ("Re[2]: Tablets", "Tablets"), ("Re: Re: Re: Re: x", "x"),
         ("AW : Tablets", "Tablets"), ("Tablets (fwd)", "Tablets"), ("Rethinking tablets", "Rethinking tablets"),
         ("Fwd:Tablets", "Tablets"), ("TR: RV: Tablets", "Tablets"), ("   Tablets\r\n folded", "Tablets folded"),
-        ("Re: Tablets: what worked", "Tablets: what worked"), ("[]", ""), ("", ""),
+        ("Re: Tablets: what worked", "Tablets: what worked"), ("[EXTERNAL] RE: Tablets", "Tablets"),
+        ("EXTERNAL: Tablets", "Tablets"), ("[]", ""), ("", ""),
     ])
     func titles(subject: String, title: String) {
         #expect(SubjectTitle.title(fromSubject: subject) == title)
@@ -95,9 +96,29 @@ import Testing
         ("https://urldefense.com/v3/__https://example.org/v3__;!!x$", ["https://example.org/v3"]),
         ("https://urldefense.proofpoint.com/v2/url?u=https-3A__example.org_v2&d=x", ["https://example.org/v2"]),
         ("https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Ffb&h=x", ["https://example.org/fb"]),
+        (
+            "form: https://www.eastvale-\nca.example/digital/databank\n\nRob",
+            ["https://www.eastvale-ca.example/digital/databank"]
+        ),
+        ("form: https://www.eastvale-\r\nca.example/x", ["https://www.eastvale-ca.example/x"]),
+        ("see https://example.org/a-\n\nnext", ["https://example.org/a-"]),
     ])
     func links(text: String, expected: [String]) {
         #expect(LinkFinder.links(in: text) == expected)
+    }
+
+    @Test(arguments: [
+        ("No links.", "No links."),
+        (
+            "Help: https://www.nhs.uk/app/ (https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.nhs.uk%2Fapp%2F&data=x)",
+            "Help: https://www.nhs.uk/app/"
+        ),
+        ("Guide (https://www.google.com/url?q=https://example.org/g&sa=D).", "Guide (https://example.org/g)."),
+        ("<https://urldefense.com/v3/__https://example.org/v3__;!!x$>", "<https://example.org/v3>"),
+        ("https://example.org/a (https://example.org/b)", "https://example.org/a (https://example.org/b)"),
+    ])
+    func unwrappingInText(text: String, expected: String) {
+        #expect(LinkFinder.unwrappingLinks(in: text) == expected)
     }
 
     @Test(arguments: [
@@ -178,6 +199,8 @@ import Testing
         ),
         ("Hello everyone!\n\nThe real first paragraph.", "The real first paragraph."),
         ("First line\nwrapped here.\n\nSecond.", "First line wrapped here."),
+        ("Helo bawb,\n\n(English below)\n\nRydyn ni wedi cynnal chwe sesiwn.", "Rydyn ni wedi cynnal chwe sesiwn."),
+        ("Tablets.\n\nMore text here.", "Tablets."),
     ])
     func summaries(body: String, summary: String) {
         #expect(ContributionExtractor.summarise(body) == summary)

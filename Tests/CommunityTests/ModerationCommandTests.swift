@@ -27,7 +27,13 @@ import Testing
         ("approve\r\nThanks\r\napprove", [ModerationCommand.approve], nil as String?),
         ("\r\n\r\nedit title X\r\n\r\napprove\r\n", [.edit(.title, "X"), .approve], nil),
         ("approve\n> reject spam", [.approve], nil),
-        ("> approve\napprove", [], nil),
+        ("> approve\napprove", [.approve], nil),
+        ("On Mon, 30 Nov 2026, learnmail wrote:\n> approve\n\nThanks, not yet.", [], nil),
+        (
+            "On Mon, 30 Nov 2026, learnmail wrote:\n> New contribution\n>\n> * approve\n\nreject spam\n",
+            [.reject(reason: "spam")], nil
+        ),
+        ("approve\n\nOn Mon, 30 Nov 2026, learnmail wrote:\n> x\n\nreject", [.approve], nil),
         ("approve\nedit colour red\nreject", [.approve], "edit colour red"),
         ("On Mon, 30 Nov 2026, learnmail wrote:\n> approve", [], nil),
         ("hold\n-- \napprove", [.hold], nil),

@@ -115,6 +115,13 @@ import Testing
         Case(name: "r39-german-attribution-hold", expect: .applied([.hold], [.done], .held, decision: nil)),
         Case(name: "r40-nbsp-and-punctuation", expect: approveDone),
         Case(name: "r41-hold-on-prose", expect: nothing),
+        Case(
+            name: "r42-outlook-desktop-multipart-1252",
+            expect: .applied(
+                [.reject(reason: "Needs more detail \u{2013} which library?")], [.done], .rejected, decision: .rejected)
+        ),
+        Case(name: "r43-bottom-post-approve", expect: approveDone),
+        Case(name: "r44-bottom-post-prose", expect: nothing),
     ]
 
     static func item(_ status: ItemStatus) -> LearningItem {

@@ -60,3 +60,16 @@ import Testing
         #expect(uids?.last == UID(20_000))
     }
 }
+
+@Suite struct SearchLimitTests {
+    @Test func limitKeepsTheLowestUIDs() {
+        let response = SearchResponse.parse(Array("* ESEARCH UID ALL 900:1000,5,1:4294967295\r\n".utf8))
+        let uids = response?.uids(in: UID(1)...UID.max, limit: 10)
+        #expect(uids?.map(\.value) == Array(1...10))
+    }
+
+    @Test func overlappingRangesAreMerged() {
+        let response = SearchResponse.parse(Array("* ESEARCH UID ALL 5:10,1:7,10,4294967295\r\n".utf8))
+        #expect(response?.uids(in: UID(1)...UID.max).map(\.value) == Array(1...10) + [UInt32.max])
+    }
+}

@@ -51,14 +51,16 @@ import Testing
             seed % 4 == 0
             ? [
                 (
-                    "f\(seed).bin", "application/octet-stream",
-                    (0..<300).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                    Self.words(&rng, count: Int.random(in: 1...8, using: &rng), single: true)
+                        .replacingOccurrences(of: "/", with: "").replacingOccurrences(of: "\\", with: "") + ".bin",
+                    "application/octet-stream", (0..<300).map { _ in UInt8.random(in: 0...255, using: &rng) }
                 )
             ] : []
         let mail = OutgoingMail(
             from: Self.address(&rng, 0), to: (1...Int.random(in: 1...4, using: &rng)).map { Self.address(&rng, $0) },
             cc: seed % 3 == 0 ? [Self.address(&rng, 9)] : [], subject: subject,
             date: Date(timeIntervalSince1970: 1_795_000_000), messageId: "rt\(seed)@example.org",
+            inReplyTo: ["parent\(seed)@example.org"], references: ["root@example.org", "parent\(seed)@example.org"],
             text: text, html: html, attachments: attachments)
         let bytes = mail.rendered()
         for line in String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n") {
@@ -72,6 +74,9 @@ import Testing
         #expect(message.messageId == "rt\(seed)@example.org")
         #expect(message.textBody == text)
         #expect(message.htmlBody == html.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" })
+        #expect(message.inReplyTo == ["parent\(seed)@example.org"])
+        #expect(message.references == ["root@example.org", "parent\(seed)@example.org"])
         #expect(message.attachments.map(\.data) == attachments.map(\.data))
+        #expect(message.attachments.map(\.filename) == attachments.map(\.filename))
     }
 }

@@ -96,6 +96,14 @@ private typealias S = OutgoingMailTestSupport
         #expect(!S.headerLines(bytes).contains { $0.hasPrefix("Bcc") })
     }
 
+    @Test func longURLsInListHeadersStayLiteral() {
+        let url = "<https://learn.example.org/unsubscribe?token=" + String(repeating: "a1b2", count: 30) + ">"
+        let bytes = S.mail(extraHeaders: [("List-Unsubscribe", url + ", <mailto:unsubscribe@example.org>")]).rendered()
+        let value = S.fields(bytes).first { $0.0 == "List-Unsubscribe" }?.1
+        #expect(value == url + ", <mailto:unsubscribe@example.org>")
+        #expect(S.headerLines(bytes).contains { $0 == "List-Unsubscribe: \(url)," })
+    }
+
     @Test func structureTextOnly() {
         let fields = S.fields(S.mail().rendered())
         #expect(fields.first { $0.0 == "Content-Type" }?.1 == "text/plain; charset=utf-8")

@@ -180,3 +180,24 @@ import Testing
         #expect(results[0].recipients.allSatisfy { if case .permanentFailure = $0.status { true } else { false } })
     }
 }
+
+@Suite struct SMTPEnvelopeTests {
+    @Test func nullSenderAndEHLOName() throws {
+        let server = try FakeServer(greeting: "220 fake ESMTP") { line in
+            let upper = line.uppercased()
+            if upper.hasPrefix("EHLO") { return ["250 fake"] }
+            if upper.hasPrefix("MAIL FROM") || upper.hasPrefix("RCPT TO") { return ["250 Ok"] }
+            if upper == "DATA" { return ["354 go ahead"] }
+            if line == "<DATA>" { return ["250 queued"] }
+            return ["221 bye"]
+        }
+        defer { server.stop() }
+        let sender = try SMTPSender(
+            SMTPConfiguration(
+                url: "smtp://127.0.0.1:\(server.port)", allowPlaintext: true, heloName: "learnmail.example.org",
+                timeoutSeconds: 5))
+        let results = sender.send([Envelope(from: "", recipients: ["bounce@x"], data: Array("x\r\n".utf8))])
+        #expect(results.first?.allAccepted == true)
+        #expect(server.lines.prefix(3) == ["EHLO learnmail.example.org", "MAIL FROM:<>", "RCPT TO:<bounce@x>"])
+    }
+}

@@ -29,7 +29,9 @@ extension DigestRenderer {
             </style>
             </head>
             <body style="margin:0;padding:0;background:#f3f4f1;color:#1d1f21;">
+            <div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">\(escape(preheader(c)))</div>
             <div class="page" style="background:#f3f4f1;padding:16px 0;">
+            <!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0"><tr><td><![endif]-->
             <div style="max-width:600px;margin:0 auto;padding:0 12px;font-family:\(font);font-size:16px;\
             line-height:1.5;overflow-wrap:break-word;word-wrap:break-word;">
             <header>
@@ -62,8 +64,17 @@ extension DigestRenderer {
             h.append("</section>")
         }
         h.append(footerHTML(c))
-        h.append("</div>\n</div>\n</body>\n</html>\n")
+        // Outlook for Windows ignores max-width: the conditional table above keeps its column at 600 px.
+        h.append("</div>\n<!--[if mso]></td></tr></table><![endif]-->\n</div>\n</body>\n</html>\n")
         return h.joined(separator: "\n")
+    }
+
+    /// The inbox preview line (hidden in the message itself): what the week holds.
+    static func preheader(_ c: Context) -> String {
+        guard c.itemCount > 0 else { return "No new learning this week." }
+        let n = c.itemCount
+        return (n == 1 ? "1 new piece of learning: " : "\(n) new pieces of learning: ")
+            + c.groups.map { "\($0.area) (\($0.items.count))" }.joined(separator: ", ")
     }
 
     static func itemHTML(_ item: LearningItem) -> String {

@@ -1,4 +1,6 @@
 /// The text/plain form: 72 columns, no markup, readable in any client and by a screen reader.
+/// Rules are drawn with `-`, never `=`: quoted-printable escapes every `=`, and a text full of
+/// them would go out base64-encoded instead.
 extension DigestRenderer {
     static let width = 72
 
@@ -21,20 +23,20 @@ extension DigestRenderer {
         }
         for g in c.groups {
             out.append("")
-            out.append(String(repeating: "=", count: width))
+            out.append(String(repeating: "-", count: width))
             out += TextWrap.wrap("\(g.area.uppercased()) (\(g.items.count))", width: width)
-            out.append(String(repeating: "=", count: width))
+            out.append(String(repeating: "-", count: width))
             for (n, item) in g.items.enumerated() {
                 if n > 0 {
                     out.append("")
-                    out.append(String(repeating: "-", count: width))
+                    out.append(String(repeating: " ", count: width / 2 - 3) + "*  *  *")
                 }
                 out.append("")
                 out += itemText(item)
             }
         }
         out.append("")
-        out.append(String(repeating: "=", count: width))
+        out.append(String(repeating: "-", count: width))
         out += footerText(c)
         return out.joined(separator: "\n") + "\n"
     }

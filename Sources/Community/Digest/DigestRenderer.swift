@@ -104,10 +104,11 @@ public enum DigestRenderer {
         return name.isEmpty ? p.address : name
     }
 
-    /// The summary, else the start of the body.
+    /// The summary (at most 1500 characters), else the start of the body (600): a digest is
+    /// read in one sitting, and the full text stays with the facilitator.
     static func summary(_ item: LearningItem) -> String {
         let s = TextWrap.clean(item.contribution.summary).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !s.isEmpty { return s }
+        if !s.isEmpty { return TextWrap.excerpt(s, limit: 1500) }
         let body = TextWrap.clean(item.contribution.body).trimmingCharacters(in: .whitespacesAndNewlines)
         return TextWrap.excerpt(body, limit: 600)
     }

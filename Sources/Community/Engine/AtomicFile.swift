@@ -21,9 +21,23 @@ public enum AtomicFile {
         }
     }
 
+    /// True inside `groupCommit`: writes and renames skip their own fsyncs, and one `syncfs` at the
+    /// end of the group makes them all durable at once.
+    @TaskLocal static var inGroupCommit = false
+
+    /// Runs `body` as one group commit: every write and move in it is atomic as usual, and all of
+    /// them are durable when this returns (one file-system flush, not an fsync per file). Nothing
+    /// outside may depend on them before that, which is how the engine orders its phases.
+    public static func groupCommit<T>(syncing path: String, _ body: () throws -> T) throws -> T {
+        let result = try $inGroupCommit.withValue(true) { try body() }
+        try syncFileSystem(containing: path)
+        return result
+    }
+
     /// Writes `bytes` to `path` atomically. With `syncDirectory: false` the caller promises to
     /// call `syncDirectory(_:)` itself once for a batch (one fsync for many renames).
     public static func write(_ bytes: some Collection<UInt8>, to path: String, syncDirectory: Bool = true) throws {
+        let durable = !inGroupCommit
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = folder + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
@@ -42,7 +56,9 @@ public enum AtomicFile {
                 offset += written
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = Failure(path: temporary, operation: "fsync", code: errno) }
+        if failure == nil && durable && fsync(fd) != 0 {
+            failure = Failure(path: temporary, operation: "fsync", code: errno)
+        }
         close(fd)
         if failure == nil && rename(temporary, path) != 0 {
             failure = Failure(path: path, operation: "rename into place", code: errno)
@@ -51,7 +67,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure
         }
-        if syncDirectory { try self.syncDirectory(folder) }
+        if syncDirectory && durable { try self.syncDirectory(folder) }
     }
 
     /// Renames atomically and makes the rename durable.
@@ -59,7 +75,7 @@ public enum AtomicFile {
         guard rename(source, destination) == 0 else {
             throw Failure(path: source, operation: "move to \(destination)", code: errno)
         }
-        guard syncDirectories else { return }
+        guard syncDirectories, !inGroupCommit else { return }
         let from = (source as NSString).deletingLastPathComponent
         let to = (destination as NSString).deletingLastPathComponent
         try syncDirectory(to)
@@ -67,11 +83,31 @@ public enum AtomicFile {
     }
 
     public static func syncDirectory(_ path: String) throws {
+        guard !inGroupCommit else { return }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, operation: "open folder", code: errno) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw Failure(path: path, operation: "fsync folder", code: errno) }
     }
+
+    /// Makes every write and rename on the file system holding `path` durable (Linux `syncfs`):
+    /// one flush for a batch instead of an fsync per file. Falls back to `sync()` elsewhere.
+    public static func syncFileSystem(containing path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
+        defer { close(fd) }
+        if let syncfs = Self.syncfs {
+            guard syncfs(fd) == 0 else { throw Failure(path: path, operation: "syncfs", code: errno) }
+        } else {
+            sync()
+        }
+    }
+
+    /// glibc's `syncfs(2)`, which the Swift Glibc module does not export; looked up once.
+    private static let syncfs: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
 
     public static func read(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }

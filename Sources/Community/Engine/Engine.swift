@@ -25,6 +25,9 @@ public final class Engine {
         self.random = RandomSource(random)
         self.log = log
         self.state = spool.loadState()
+        for id in spool.setAsideDamagedItems() {
+            log("item folder #\(id) was unreadable (interrupted write); set aside, its message is processed again")
+        }
         self.index = ItemIndex(spool: spool)
     }
 
@@ -33,9 +36,26 @@ public final class Engine {
     /// One round: take in new mail, send the digest if it is due, deliver what is queued.
     /// Errors of one stage are reported and do not stop the others: a mailbox that cannot be
     /// reached must not hold back the digest, nor a failing SMTP server the intake.
-    public func runOnce(source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)? = nil)
+    public func runOnce(
+        source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)? = nil
+    )
         -> RunReport
     {
+        do {
+            return try spool.withLock {
+                // Another process may have changed the spool since this one last looked.
+                state = spool.loadState()
+                if ItemIndex.stamp(of: spool) != index.stamp { index = ItemIndex(spool: spool) }
+                return round(source: source, sink: sink, progress: progress)
+            }
+        } catch {
+            var report = RunReport()
+            report.failures.append(("spool", error))
+            return report
+        }
+    }
+
+    private func round(source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)?) -> RunReport {
         var report = RunReport()
         if let source {
             do {
@@ -61,27 +81,33 @@ public final class Engine {
         return report
     }
 
-    /// Fetches every new message into the spool (one folder sync for the batch), processes what the
-    /// spool holds, and only then marks the messages handled on the server.
+    /// Takes in new mail in three group commits, each durable before the next begins:
+    /// the raw messages are stored; then they are processed (items, outgoing mail); then they are
+    /// marked processed and, only after that, handled on the server. A crash anywhere leaves the
+    /// raw message in the spool or on the server, and reprocessing recognises what was done.
     public func intake(from source: MailSource) throws -> [RunReport.Entry] {
         let keys = try source.pendingKeys()
-        var stored = false
-        for key in keys where !spool.isKnown(key) {
-            try spool.storeIncoming(key, bytes: try source.fetch(key), syncDirectory: false)
-            stored = true
+        try AtomicFile.groupCommit(syncing: spool.root) {
+            for key in keys where !spool.isKnown(key) {
+                try spool.storeIncoming(key, bytes: try source.fetch(key))
+            }
         }
-        if stored { try spool.syncIncoming() }
-
+        let waiting = spool.incomingKeys()
         var entries: [RunReport.Entry] = []
-        for key in spool.incomingKeys() {
-            guard let bytes = spool.readIncoming(key) else { continue }
-            let entry = try process(key: key, bytes: bytes)
-            log("\(key): \(entry.outcome)")
-            entries.append(entry)
-            try spool.markProcessed(key)
+        try AtomicFile.groupCommit(syncing: spool.root) {
+            for key in waiting {
+                guard let bytes = spool.readIncoming(key) else { continue }
+                let entry = try process(key: key, bytes: bytes)
+                log("\(key): \(entry.outcome)")
+                entries.append(entry)
+            }
+            try spool.saveState(state)
         }
-        try spool.saveState(state)
+        try AtomicFile.groupCommit(syncing: spool.root) {
+            for key in waiting { try spool.markProcessed(key) }
+        }
         for key in keys { try source.markHandled(key) }
+        try source.finishBatch()
         return entries
     }
 
@@ -110,7 +136,9 @@ public final class Engine {
     func queueAutomaticReply(id: String, kind: String, to address: String, message: [UInt8]) throws -> Bool {
         guard !outbox.contains(id) else { return false }
         guard state.spendReply(to: address, day: dayKey, limit: config.limits.autoRepliesPerAddressPerDay) else {
-            log("not replying to \(address): \(config.limits.autoRepliesPerAddressPerDay) automatic replies today already")
+            log(
+                "not replying to \(address): \(config.limits.autoRepliesPerAddressPerDay) automatic replies today already"
+            )
             return false
         }
         return try outbox.enqueue(

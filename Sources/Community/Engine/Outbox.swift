@@ -20,6 +20,10 @@ public struct Outbox: Sendable {
         public var envelopeFrom: String
         public var createdAt: Date
         public var recipients: [Recipient]
+        /// The message carries a secret (a moderation or confirmation token): once every recipient
+        /// has it, only the envelope is kept, so that tokens live in plain text nowhere but the
+        /// recipients' mailboxes (the spool keeps their hashes).
+        public var secret: Bool?
 
         public var isFinished: Bool { recipients.allSatisfy { $0.state != .queued } }
     }
@@ -49,19 +53,18 @@ public struct Outbox: Sendable {
     @discardableResult
     public func enqueue(
         id: String, kind: String, envelopeFrom: String, recipients: [String], message: [UInt8], at now: Date,
-        syncDirectory: Bool = true
+        secret: Bool = false
     ) throws -> Bool {
         guard !contains(id), !recipients.isEmpty else { return false }
         let name = Spool.safeKey(id)
         try AtomicFile.write(message, to: spool.path("outbox", name + ".eml"), syncDirectory: false)
         let entry = Entry(
             id: name, kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
-            recipients: recipients.map { Recipient(address: $0, state: .queued, attempts: 0) })
-        try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", name + ".json"), syncDirectory: syncDirectory)
+            recipients: recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
+            secret: secret ? true : nil)
+        try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", name + ".json"))
         return true
     }
-
-    public func syncFolder() throws { try AtomicFile.syncDirectory(spool.path("outbox")) }
 
     public func pending() -> [Entry] { entries(in: "outbox") }
 
@@ -147,28 +150,28 @@ public struct Outbox: Sendable {
         return report
     }
 
-    /// Writes the batch's new state, then moves finished entries out of the queue.
+    /// Writes the batch's new state, then moves finished entries out of the queue: one group
+    /// commit per batch, since the server already has the mail.
     private func save(_ batch: [Entry]) throws {
-        for entry in batch {
-            try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"), syncDirectory: false)
+        try AtomicFile.groupCommit(syncing: spool.root) {
+            for entry in batch {
+                try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
+            }
         }
-        try syncFolder()
-        var moved = false
-        for entry in batch where entry.isFinished {
-            let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
-            // The state moves first: a crash between the two renames leaves a stray .eml in the
-            // queue folder (never listed), not an entry without its message.
-            try AtomicFile.move(
-                spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"),
-                syncDirectories: false)
-            try AtomicFile.move(
-                spool.path("outbox", entry.id + ".eml"), to: spool.path(folder, entry.id + ".eml"), syncDirectories: false)
-            moved = true
-        }
-        if moved {
-            try AtomicFile.syncDirectory(spool.path("sent"))
-            try AtomicFile.syncDirectory(spool.path("failed"))
-            try syncFolder()
+        try AtomicFile.groupCommit(syncing: spool.root) {
+            for entry in batch where entry.isFinished {
+                let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
+                // The state moves first: a crash between the two renames leaves a stray .eml in the
+                // queue folder (never listed), not an entry without its message.
+                try AtomicFile.move(
+                    spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"))
+                if entry.secret == true && folder == "sent" {
+                    try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
+                } else {
+                    try AtomicFile.move(
+                        spool.path("outbox", entry.id + ".eml"), to: spool.path(folder, entry.id + ".eml"))
+                }
+            }
         }
     }
 

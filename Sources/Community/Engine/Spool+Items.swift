@@ -28,6 +28,8 @@ public struct PendingMail: Codable, Sendable, Equatable {
     public var kind: String
     public var envelopeFrom: String
     public var recipients: [String]
+    /// True when the message carries a token (see `Outbox.Entry.secret`).
+    public var secret: Bool
     /// The rendered message (base64 in the JSON).
     public var message: Data
 }
@@ -115,5 +117,19 @@ extension Spool {
             else { return nil }
             return (folder + "/" + name, mail)
         }
+    }
+}
+
+extension Spool {
+    /// Item folders that cannot be read (a power cut inside a group commit, before its flush) are
+    /// moved aside as `items/.damaged-N-…`. Their raw message is still in `incoming/` (it is marked
+    /// processed only after the items are durable), so it simply becomes an item again.
+    public func setAsideDamagedItems() -> [Int] {
+        var damaged: [Int] = []
+        for id in itemIds() where (try? loadItem(id)) == nil || loadSource(id) == nil {
+            let aside = path("items", ".damaged-\(id)-\(Int(Date().timeIntervalSince1970))")
+            if (try? AtomicFile.move(itemFolder(id), to: aside)) != nil { damaged.append(id) }
+        }
+        return damaged
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The on-disk queue (DESIGN.md "Spool"): human-inspectable folders, every change an atomic
 /// write or rename, so that a crash at any point loses nothing and duplicates nothing.
 ///
@@ -38,7 +42,9 @@ public struct Spool: Sendable {
     public static func safeKey(_ key: String) -> String {
         String(
             key.unicodeScalars.map { scalar -> Character in
-                let ok = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                let ok =
+                    scalar.isASCII
+                    && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
                 return ok ? Character(scalar) : "_"
             }
         ).trimmingCharacters(in: CharacterSet(charactersIn: "."))
@@ -54,12 +60,10 @@ public struct Spool: Sendable {
         FileManager.default.fileExists(atPath: path("processed", Self.safeKey(key) + ".eml"))
     }
 
-    /// Stores a raw message durably; the caller syncs the folder once per batch.
-    public func storeIncoming(_ key: String, bytes: [UInt8], syncDirectory: Bool = true) throws {
-        try AtomicFile.write(bytes, to: path("incoming", Self.safeKey(key) + ".eml"), syncDirectory: syncDirectory)
+    /// Stores a raw message durably (or within the caller's group commit).
+    public func storeIncoming(_ key: String, bytes: [UInt8]) throws {
+        try AtomicFile.write(bytes, to: path("incoming", Self.safeKey(key) + ".eml"))
     }
-
-    public func syncIncoming() throws { try AtomicFile.syncDirectory(path("incoming")) }
 
     /// Messages stored but not yet processed (left by a crash, or just fetched), oldest first.
     public func incomingKeys() -> [String] {
@@ -122,5 +126,22 @@ public enum SpoolError: Error, CustomStringConvertible {
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .noSuchItem(let id): "there is no item #\(id)"
         }
+    }
+}
+
+extension Spool {
+    /// Runs `body` holding the spool's lock (`flock` on `data/.lock`), so that the daemon and a
+    /// facilitator's `learnmail queue approve` never change the same item at once: the second waits.
+    public func withLock<T>(_ body: () throws -> T) throws -> T {
+        let fd = open(path(".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw AtomicFile.Failure(path: path(".lock"), operation: "open the lock", code: errno) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw AtomicFile.Failure(path: path(".lock"), operation: "lock", code: errno)
+            }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 }

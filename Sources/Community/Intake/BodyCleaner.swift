@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 
 /// The clean text of a contribution and what was learned while cleaning it.
 public struct CleanBody: Sendable, Equatable {
@@ -26,6 +27,12 @@ public struct CleanBody: Sendable, Equatable {
 /// the end of the part. A forward keeps the partner's note and the forwarded text, without the
 /// forward's header lines, and records its author. When in doubt a line is kept.
 public enum BodyCleaner {
+    /// Cleans a message's text body (HTML-only mail arrives here already turned into text).
+    public static func clean(_ message: Message) -> CleanBody {
+        clean(message.textBody ?? "", subject: message.subject)
+    }
+
+    /// Cleans `text`; `subject` tells a forward ("FW: …") from a reply for Outlook's header block.
     public static func clean(_ text: String, subject: String? = nil) -> CleanBody {
         var removed: [String] = []
         var forwardedFrom: Person?
@@ -68,7 +75,7 @@ public enum BodyCleaner {
         _ lines: [String], subject: String?, depth: Int, removed: inout [String], forwardedFrom: inout Person?
     ) -> [String] {
         var own: [String] = []
-        var i = 0
+        var i = bannerEnd(lines, removed: &removed)
         while i < lines.count {
             let line = lines[i]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -155,25 +162,47 @@ public enum BodyCleaner {
         return finishOwn(own, removed: &removed)
     }
 
-    /// Cuts the signature and device footers from a part's own lines.
+    /// Where the text starts after a mail gateway's warning banner at the top of a part ("CAUTION:
+    /// This email originated from outside…", Outlook's "You don't often get email from…"): the
+    /// banner's lines and their usual advice ("Do not click links…"), never a line of other text.
+    static func bannerEnd(_ lines: [String], removed: inout [String]) -> Int {
+        var i = 0
+        while i < lines.count, i < 3, lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+        guard i < lines.count, QuoteMarkers.isBanner(lines[i]) else { return 0 }
+        var j = i + 1
+        while j < lines.count, j < i + 6, QuoteMarkers.isBanner(lines[j]) || QuoteMarkers.isBannerAdvice(lines[j]) {
+            j += 1
+        }
+        removed.append("gateway banner")
+        return j
+    }
+
+    /// Cuts the signature and the trailing device footers from a part's own lines. `-- ` (RFC 3676
+    /// §4.3) always starts a signature; a bare `--` (what HTML conversions and some clients leave)
+    /// only when a short block follows it, so that a "--" between two sections is kept.
     private static func finishOwn(_ lines: [String], removed: inout [String]) -> [String] {
         var out: [String] = []
-        for line in lines {
+        for (n, line) in lines.enumerated() {
             if QuoteMarkers.isSignatureDelimiter(line) {
-                removed.append("signature")
-                break
-            }
-            if QuoteMarkers.isDeviceFooter(line) {
-                removed.append("device footer")
-                continue
+                let following = lines[(n + 1)...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+                if line.hasPrefix("-- ") || following <= 6 {
+                    removed.append("signature")
+                    break
+                }
             }
             out.append(line)
         }
-        // A rule left at the end: Outlook's underscores, or the "---" an HTML <hr> became.
-        while let last = out.last,
-            last.trimmingCharacters(in: .whitespaces).isEmpty || QuoteMarkers.isUnderscoreRule(last)
-                || (last.count >= 3 && last.allSatisfy { $0 == "-" || $0 == "—" || $0 == "_" || $0 == "=" })
-        {
+        // Trailing "Sent from my iPhone" lines, and a rule left at the end: Outlook's underscores,
+        // or the "---" an HTML <hr> became.
+        while let last = out.last {
+            let t = last.trimmingCharacters(in: .whitespaces)
+            if QuoteMarkers.isDeviceFooter(t) {
+                removed.append("device footer")
+            } else if !(t.isEmpty || QuoteMarkers.isUnderscoreRule(t)
+                || (t.count >= 3 && t.allSatisfy { $0 == "-" || $0 == "—" || $0 == "_" || $0 == "=" }))
+            {
+                break
+            }
             out.removeLast()
         }
         return out

@@ -62,7 +62,9 @@ public enum ContributionExtractor {
         subject: String?, contributor: Person, text: String, messageId: String?, rules: ExtractionRules
     ) -> ExtractedContribution {
         let clean = BodyCleaner.clean(text, subject: subject)
-        let (fields, body) = ContributionFields.parse(clean.text)
+        let (fields, fieldlessBody) = ContributionFields.parse(clean.text)
+        // Readers of the digest see where links go, not a security gateway's redirect.
+        let body = LinkFinder.unwrappingLinks(in: fieldlessBody)
         var title = SubjectTitle.title(fromSubject: subject)
         if title.isEmpty {
             let first = body.split(separator: "\n").first.map(String.init) ?? ""
@@ -159,10 +161,16 @@ public enum ContributionExtractor {
             }
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-        var paragraph = paragraphs.first.map { TextLayout.singleLine($0, limit: 100_000) } ?? ""
-        if paragraphs.count > 1, paragraph.count <= 40, paragraph.hasSuffix(",") || isGreeting(paragraph) {
-            paragraph = TextLayout.singleLine(paragraphs[1], limit: 100_000)
+        // Skip a greeting ("Hi all,") and other short openers ("(English below)") while more follows.
+        var index = 0
+        while index + 1 < paragraphs.count, index < 3 {
+            let p = TextLayout.singleLine(paragraphs[index], limit: 200)
+            let words = p.split(separator: " ").count
+            let opener = words < 4 && !(p.hasSuffix(".") || p.hasSuffix("!") || p.hasSuffix("?"))
+            guard opener || (p.count <= 40 && (p.hasSuffix(",") || isGreeting(p))) else { break }
+            index += 1
         }
+        let paragraph = paragraphs.isEmpty ? "" : TextLayout.singleLine(paragraphs[index], limit: 100_000)
         guard paragraph.count > limit else { return paragraph }
         let chars = Array(paragraph)
         var cut: Int?

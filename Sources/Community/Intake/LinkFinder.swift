@@ -8,38 +8,87 @@ public enum LinkFinder {
     public static func links(in text: String) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for raw in candidates(in: text) {
-            let url = unwrap(raw)
+        for span in spans(in: Array(text.unicodeScalars)) {
+            let url = unwrap(span.url)
             if seen.insert(url).inserted { out.append(url) }
         }
         return out
     }
 
-    /// Raw `http(s)://…` and `www.…` runs, trailing punctuation trimmed.
-    static func candidates(in text: String) -> [String] {
+    /// `text` with every wrapped link replaced by its target, and "target (target)" — what an
+    /// HTML link whose text is the URL becomes in plain text — said once.
+    public static func unwrappingLinks(in text: String) -> String {
         let chars = Array(text.unicodeScalars)
-        var out: [String] = []
+        var out = String.UnicodeScalarView()
+        var last = 0
+        var previous: (target: String, end: Int)?
+        for span in spans(in: chars) {
+            let target = unwrap(span.url)
+            defer { previous = (target, span.end) }
+            guard target != span.url, span.prefix.isEmpty else { continue }
+            if let p = previous, p.target == target, p.end == span.start - 2, chars[span.start - 2] == " ",
+                chars[span.start - 1] == "(", span.end < chars.count, chars[span.end] == ")"
+            {
+                out.append(contentsOf: chars[last..<(span.start - 2)])
+                last = span.end + 1
+                continue
+            }
+            out.append(contentsOf: chars[last..<span.start])
+            out.append(contentsOf: target.unicodeScalars)
+            last = span.end
+        }
+        out.append(contentsOf: chars[last...])
+        return String(out)
+    }
+
+    struct Span {
+        var start: Int
+        var end: Int
+        /// The link, with `prefix` ("https://" for a bare `www.`) and any line break removed.
+        var url: String
+        var prefix: String
+    }
+
+    /// `http(s)://…` and `www.…` runs with trailing punctuation trimmed. A link that a plain-text
+    /// client wrapped after a hyphen ("https://www.eastvale-" / "ca.example/…") is joined: a host
+    /// name never ends with "-".
+    static func spans(in chars: [Unicode.Scalar]) -> [Span] {
+        var out: [Span] = []
         var i = 0
         while i < chars.count {
-            let start: Int
             var prefix = ""
             if matches(chars, i, "https://") || matches(chars, i, "http://") {
-                start = i
             } else if matches(chars, i, "www."), i == 0 || !isURLChar(chars[i - 1]) || chars[i - 1] == "(" {
-                start = i
                 prefix = "https://"
             } else {
                 i += 1
                 continue
             }
-            // A URL glued to a word before it ("Seehttps://…") still counts; one inside a word-link
-            // like "xhttp" is accepted too: mail text rarely has that.
+            let start = i
             var j = start
-            while j < chars.count, isURLChar(chars[j]) { j += 1 }
-            var url = String(String.UnicodeScalarView(chars[start..<j]))
-            url = trimTrailing(url)
-            if url.count > prefix.count + 10 || url.contains(".") {
-                if let host = host(of: prefix + url), host.contains(".") { out.append(prefix + url) }
+            var url = String.UnicodeScalarView()
+            while true {
+                while j < chars.count, isURLChar(chars[j]) {
+                    url.append(chars[j])
+                    j += 1
+                }
+                var k = j
+                if k < chars.count, chars[k] == "\r" { k += 1 }
+                guard url.last == "-", k < chars.count, chars[k] == "\n", k + 1 < chars.count, isURLChar(chars[k + 1]),
+                    chars[k + 1] != ">"
+                else { break }
+                j = k + 1
+            }
+            let text = trimTrailing(String(url))
+            // The span ends where the trimmed text ends (punctuation after it stays outside).
+            var end = j
+            var extra = url.count - text.unicodeScalars.count
+            while extra > 0, end > start {
+                end -= 1
+                extra -= 1
+            }
+            if let host = host(of: prefix + text), host.contains(".") {
+                out.append(Span(start: start, end: end, url: prefix + text, prefix: prefix))
             }
             i = max(j, i + 1)
         }

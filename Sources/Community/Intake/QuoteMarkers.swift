@@ -17,7 +17,7 @@ enum QuoteMarkers {
     static let forwardPhrases = [
         "forwarded message", "begin forwarded message", "forwarded message follows", "début du message réexpédié",
         "message transféré", "message réexpédié", "anfang der weitergeleiteten nachricht", "weitergeleitete nachricht",
-        "inicio del mensaje reenviado", "mensaje reenviado", "mensaje reenviado", "neges wedi'i hanfon ymlaen",
+        "inicio del mensaje reenviado", "mensaje reenviado", "neges wedi'i hanfon ymlaen",
         "neges a anfonwyd ymlaen", "dechrau'r neges a anfonwyd ymlaen",
     ]
 
@@ -57,18 +57,13 @@ enum QuoteMarkers {
         return first == ">" || first == "»"
     }
 
-    /// True for a line that is an attribution by itself: ends with ":" and holds a verb.
+    /// True for a line that is an attribution by itself: ends with ":" and holds a verb as a word
+    /// ("…, Ann wrote:"; German and Welsh put the name after it: "…, schrieb Ann <a@b>:").
     static func isAttributionText(_ text: String) -> Bool {
         let t = lower(text)
         guard t.hasSuffix(":"), t.count <= 300 else { return false }
-        let body = t.dropLast().trimmingCharacters(in: .whitespaces)
-        if attributionVerbs.contains(where: {
-            body.hasSuffix($0) || body.contains(" \($0) ") || body.hasSuffix($0 + " ")
-        }) {
-            return true
-        }
-        // German and Welsh put the name after the verb: "Am …, schrieb Ann <a@b>:"
-        return attributionVerbs.contains(where: { body.contains(" \($0) ") }) || body.contains(" schrieb ")
+        let body = " " + t.dropLast().trimmingCharacters(in: .whitespaces) + " "
+        return attributionVerbs.contains { body.contains(" \($0) ") }
     }
 
     static func startsLikeAttribution(_ text: String) -> Bool {
@@ -134,6 +129,34 @@ enum QuoteMarkers {
         guard t.count <= 100 else { return false }
         return deviceFooters.contains(where: { t.hasPrefix($0) })
             || (t.hasPrefix("von meinem") && t.hasSuffix("gesendet"))
+    }
+
+    /// What mail gateways and Outlook put at the top of mail from outside an organisation.
+    static let bannerPhrases = [
+        "you don't often get email from", "you don’t often get email from",
+        "some people who received this message don't often get email from",
+        "some people who received this message don’t often get email from",
+        "this email originated from outside", "this message originated from outside",
+        "this email was sent from outside", "this email came from outside", "this message was sent from outside",
+        "caution: external", "external email", "warning: external", "[external]", "*external*", "external sender",
+    ]
+
+    static func isBanner(_ line: String) -> Bool {
+        let t = lower(line).trimmingCharacters(in: .whitespaces)
+        guard t.count <= 500 else { return false }
+        return bannerPhrases.contains(where: { t.hasPrefix($0) || (t.count < 300 && t.contains($0)) })
+            && !t.hasSuffix("wrote:")
+    }
+
+    /// The advice lines that follow a banner.
+    static func isBannerAdvice(_ line: String) -> Bool {
+        let t = lower(line).replacingOccurrences(of: "’", with: "'")
+        guard t.count <= 300 else { return false }
+        return [
+            "do not click", "don't click", "unless you recognise", "unless you recognize",
+            "learn why this is important",
+            "report suspicious", "know the content is safe", "exercise caution",
+        ].contains(where: { t.contains($0) })
     }
 
     static func isSignatureDelimiter(_ line: String) -> Bool {

@@ -123,7 +123,8 @@ public enum ModerationTexts {
         } else {
             lines.append("Attachments:")
             for a in c.attachments {
-                lines.append(TextLayout.wrap("  * \(a.filename) (\(a.contentType), \(sizeText(a.size)))", indent: ""))
+                let line = TextLayout.wrap("* \(a.filename) (\(a.contentType), \(sizeText(a.size)))", width: 70)
+                lines.append(line.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             }
         }
         return lines.joined(separator: "\n")

@@ -80,8 +80,10 @@ public struct SubscriptionDesk: Sendable {
                 replyTo: list.confirmAddress(token: confirmation.token))
 
         case .confirm(let token):
-            let match = subscribers.subscribers.last { s in
-                s.confirmation.map { SubscriberToken.constantTimeEqual($0.token, token.lowercased()) } ?? false
+            let wanted = token.lowercased()
+            var match: Subscriber?
+            for s in subscribers.subscribers {  // full scan, constant-time compares: no timing hints
+                if let c = s.confirmation, SubscriberToken.constantTimeEqual(c.token, wanted) { match = s }
             }
             guard var s = match, s.status == .pending, let c = s.confirmation else {
                 notes.append("confirm from \(from): unknown or used token")

@@ -176,3 +176,33 @@ for name, text in cases.items():
     raw = crlf(text).encode("cp1252" if "windows-1252" in text else "utf-8")
     write(OUT, name, None, raw_bytes=raw)
 print(len(cases))
+
+# Outlook desktop (Word HTML), windows-1252 QP, multipart/alternative as Outlook sends it.
+html42 = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head>"
+  "<body lang=\"EN-GB\"><div class=\"WordSection1\"><p class=\"MsoNormal\">Reject Needs more detail \u2013 which library?<o:p></o:p></p>"
+  "<p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p><div><div style=\"border:none;border-top:solid #E1E1E1 1.0pt\">"
+  "<p class=\"MsoNormal\"><b><span lang=\"EN-US\">From:</span></b><span lang=\"EN-US\"> learnmail &lt;learning@example.org&gt; <br>"
+  "<b>Sent:</b> 30 November 2026 09:00<br><b>To:</b> Facilitator &lt;facilitator@example.org&gt;<br>"
+  "<b>Subject:</b> [learnmail #42] New<o:p></o:p></span></p></div></div>"
+  "<p class=\"MsoNormal\">approve<o:p></o:p></p></div></body></html>")
+text42 = "Reject Needs more detail \u2013 which library?\n\n\nFrom: learnmail <learning@example.org>\nSent: 30 November 2026 09:00\nTo: Facilitator <facilitator@example.org>\nSubject: [learnmail #42] New\n\napprove\n"
+cases["r42-outlook-desktop-multipart-1252"] = headers(extra="X-Mailer: Microsoft Outlook 16.0\nThread-Index: AdnXyZ==\n") + \
+  'Content-Type: multipart/alternative;\n\tboundary="----=_NextPart_000_0042_01DB4242.42424242"\n\n' + \
+  "This is a multipart message in MIME format.\n\n------=_NextPart_000_0042_01DB4242.42424242\n" + \
+  'Content-Type: text/plain;\n\tcharset="windows-1252"\nContent-Transfer-Encoding: quoted-printable\n\n' + \
+  qp(text42.encode("cp1252")) + "\n------=_NextPart_000_0042_01DB4242.42424242\n" + \
+  'Content-Type: text/html;\n\tcharset="windows-1252"\nContent-Transfer-Encoding: quoted-printable\n\n' + \
+  qp(html42.encode("cp1252")) + "\n------=_NextPart_000_0042_01DB4242.42424242--\n"
+
+for name in ["r42-outlook-desktop-multipart-1252"]:
+    write(OUT, name, None, raw_bytes=crlf(cases[name]).encode("ascii"))
+
+# Bottom posting (mutt, Thunderbird configured so): the quote first, the command below it.
+cases["r43-bottom-post-approve"] = plain(
+    "On Mon, 30 Nov 2026 at 09:00:00AM +0000, learnmail wrote:\n" + quoted(NOTIFICATION) + "\n\napprove\n\n-- \nFacilitator\n",
+    extra="User-Agent: Mutt/2.2.12 (2023-09-09)\n")
+# Bottom posting with only prose below the quote: nothing to do.
+cases["r44-bottom-post-prose"] = plain(
+    "On Mon, 30 Nov 2026 at 09:00:00AM +0000, learnmail wrote:\n" + quoted(NOTIFICATION) + "\n\nI'll read it tonight.\napprove\n")
+for name in ["r43-bottom-post-approve", "r44-bottom-post-prose"]:
+    write(OUT, name, None, raw_bytes=crlf(cases[name]).encode("ascii"))
