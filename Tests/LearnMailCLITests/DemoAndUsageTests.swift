@@ -53,7 +53,8 @@ struct DemoAndUsageTests {
         #expect(list.status == 0)
         let array = try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]]
         #expect(array?.count == 10)
-        for key in ["id", "status", "title", "contributor", "learningArea", "summary", "body", "receivedAt", "history"] {
+        for key in ["id", "status", "title", "contributor", "learningArea", "summary", "body", "receivedAt", "history"]
+        {
             #expect(array?.first?[key] != nil, "queue list --json has \(key)")
         }
     }
@@ -77,15 +78,19 @@ struct DemoAndUsageTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-cfg-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/learnmail.json"
-        try Data(#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"weekday": "someday"}}"#.utf8)
-            .write(to: URL(fileURLWithPath: file))
+        try Data(
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"weekday": "someday"}}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: file))
         let result = try learnmail(["status"], environment: ["LEARNMAIL_CONFIG": file])
         #expect(result.status == 1)
         #expect(result.output.contains("\(file): key 'digest.weekday'"), "\(result.output)")
     }
 
     @Test func argumentsSeparateOptionsFlagsAndPositionals() throws {
-        let parsed = try Arguments(["reject", "4", "--reason", "too vague", "--json"], options: ["reason"], flags: ["json"])
+        let parsed = try Arguments(
+            ["reject", "4", "--reason", "too vague", "--json"], options: ["reason"], flags: ["json"])
         #expect(parsed.positionals == ["reject", "4"])
         #expect(parsed.options["reason"] == "too vague")
         #expect(parsed.has("json"))
@@ -97,13 +102,15 @@ struct DemoAndUsageTests {
 struct DaemonTests {
     /// `learnmail run` polls, processes what arrives, and stops cleanly on SIGTERM.
     @Test func theDaemonProcessesMailAndStopsOnSIGTERM() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-daemon-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-daemon-\(UUID().uuidString)")
+            .path
         for sub in ["maildir/new", "maildir/cur", "maildir/tmp"] {
             try FileManager.default.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
         }
         try FileManager.default.copyItem(atPath: samplesFolder + "/learnmail.json", toPath: folder + "/learnmail.json")
         let sample = try FileManager.default.contentsOfDirectory(atPath: samplesFolder + "/maildir/new").sorted()[0]
-        try FileManager.default.copyItem(atPath: "\(samplesFolder)/maildir/new/\(sample)", toPath: "\(folder)/maildir/new/\(sample)")
+        try FileManager.default.copyItem(
+            atPath: "\(samplesFolder)/maildir/new/\(sample)", toPath: "\(folder)/maildir/new/\(sample)")
 
         let process = Process()
         process.executableURL = CommunityRun.executable

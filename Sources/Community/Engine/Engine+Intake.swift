@@ -103,7 +103,9 @@ extension Engine {
     }
 
     /// A new contribution (or a held one from a sender the policy does not allow).
-    private func contribute(_ message: Message, bytes: [UInt8], sender: String, key: String) throws
+    private func contribute(
+        _ message: Message, bytes: [UInt8], sender: String, key: String
+    ) throws
         -> RunReport.Outcome
     {
         let extraction = ContributionExtractor.extract(message, rules: ExtractionRules(config))
@@ -141,7 +143,7 @@ extension Engine {
             outgoing.append(
                 PendingMail(
                     id: "item-\(id)-\(creation)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
-                    recipients: [moderator],
+                    recipients: [moderator], secret: true,
                     message: Data(
                         compose(
                             to: [moderator], subject: note.subject, text: note.text,
@@ -159,7 +161,7 @@ extension Engine {
             outgoing.append(
                 PendingMail(
                     id: "item-\(id)-\(creation)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
-                    recipients: [sender],
+                    recipients: [sender], secret: false,
                     message: Data(
                         compose(to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId))))
         }
@@ -181,7 +183,7 @@ extension Engine {
         for (_, mail) in pending {
             try outbox.enqueue(
                 id: mail.id, kind: mail.kind, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients,
-                message: [UInt8](mail.message), at: now)
+                message: [UInt8](mail.message), at: now, secret: mail.secret)
         }
         // Removed only once the outbox has them durably (a group commit when inside intake).
         if !pending.isEmpty { try AtomicFile.syncDirectory(spool.path("outbox")) }

@@ -31,7 +31,7 @@ extension Engine {
                 id: "subscription-\(key)-\(number)", kind: "subscription", envelopeFrom: bounceAddress,
                 recipients: [reply.to],
                 message: compose(to: [reply.to], subject: reply.subject, text: reply.text, replyTo: reply.replyTo),
-                at: now)
+                at: now, secret: reply.replyTo != nil)
         }
         return .subscription(address: request.from, result: outcome.log)
     }
