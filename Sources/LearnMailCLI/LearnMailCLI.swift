@@ -4,7 +4,9 @@ import Foundation
 /// Entry point of the command line; returns the process exit status (DESIGN.md):
 /// 0 success, 1 an error the message explains, 2 a usage error, 3 a server unreachable.
 public enum LearnMail {
-    public static func main(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func main(
+        arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> Int32
     {
         let terminal = Terminal()

@@ -99,7 +99,9 @@ final class SMTPMailSink: MailSink {
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
         let results = sender.send(envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) })
         // Nothing accepted and the server unreachable: keep everything queued, untouched.
-        if let error = results.first?.error, error.isUnreachable, results.allSatisfy({ !$0.recipients.contains { $0.status.isAccepted } }) {
+        if let error = results.first?.error, error.isUnreachable,
+            results.allSatisfy({ !$0.recipients.contains { $0.status.isAccepted } })
+        {
             throw UnreachableError(error.description)
         }
         var outcomes = envelopes.map { $0.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") } }
@@ -132,7 +134,8 @@ final class DirectoryMailSink: MailSink {
 
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
         try envelopes.map { envelope in
-            written.append(try outbox.deliver(Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)))
+            written.append(
+                try outbox.deliver(Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)))
             return envelope.recipients.map { _ in .accepted }
         }
     }

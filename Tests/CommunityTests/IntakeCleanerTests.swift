@@ -100,6 +100,29 @@ import Testing
             label: "Sent from my… inside the text is kept",
             input: "Sent from my phone on the bus, so brief:\nTablets work.",
             expected: "Sent from my phone on the bus, so brief:\nTablets work."),
+        Row(
+            label: "Outlook first-contact tip",
+            input:
+                "You don't often get email from ann@x.org. Learn why this is important<https://aka.ms/LearnAboutSenderIdentification>\n\nOur text.",
+            expected: "Our text."),
+        Row(
+            label: "gateway banner paragraph",
+            input:
+                "CAUTION: This email originated from outside of the organisation.\nDo not click links unless you recognise the sender.\n\nOur text.",
+            expected: "Our text."),
+        Row(
+            label: "banner glued to the text keeps the text",
+            input: "[EXTERNAL] Take care with links.\nOur text goes on here.", expected: "Our text goes on here."),
+        Row(
+            label: "banner in a forwarded part",
+            input:
+                "Note.\n\n---------- Forwarded message ---------\nFrom: Bob <bob@x.org>\nDate: Mon\nSubject: S\nTo: a@b.org\n\nThis email originated from outside the council.\n\nTheir text.",
+            subject: "Fwd: S", expected: "Note.\n\nTheir text.",
+            forwardedFrom: Person(name: "Bob", address: "bob@x.org")),
+        Row(
+            label: "the phrase inside the text is kept",
+            input: "Our text.\n\nExternal email is a worry for learners.",
+            expected: "Our text.\n\nExternal email is a worry for learners."),
         Row(label: "empty body", input: "", expected: ""),
         Row(label: "only a signature", input: "-- \nAnn", expected: ""),
     ]

@@ -68,7 +68,8 @@ import Testing
         ("[Partners] Re: [Learning] Tablets", "Tablets"), ("Re[2]: Tablets", "Tablets"), ("Re: Re: Re: Re: x", "x"),
         ("AW : Tablets", "Tablets"), ("Tablets (fwd)", "Tablets"), ("Rethinking tablets", "Rethinking tablets"),
         ("Fwd:Tablets", "Tablets"), ("TR: RV: Tablets", "Tablets"), ("   Tablets\r\n folded", "Tablets folded"),
-        ("Re: Tablets: what worked", "Tablets: what worked"), ("[]", ""), ("", ""),
+        ("Re: Tablets: what worked", "Tablets: what worked"), ("[EXTERNAL] RE: Tablets", "Tablets"),
+        ("EXTERNAL: Tablets", "Tablets"), ("[]", ""), ("", ""),
     ])
     func titles(subject: String, title: String) {
         #expect(SubjectTitle.title(fromSubject: subject) == title)

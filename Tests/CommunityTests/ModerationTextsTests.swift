@@ -86,6 +86,7 @@ import Testing
     @Test(arguments: [
         ("one two three", 7, "one two\nthree"), ("a\n\nb", 72, "a\n\nb"),
         ("averyveryverylongword x", 5, "averyveryverylongword\nx"),
+        ("  - a list item that wraps", 16, "  - a list item\n  that wraps"),
     ])
     func wrapping(text: String, width: Int, expected: String) {
         #expect(TextLayout.wrap(text, width: width) == expected)

@@ -238,4 +238,16 @@ struct SplitMix64: RandomNumberGenerator {
             fields, trustedAuthservId: "MX.example.org", fromDomain: "example.org")
         #expect(verdict.passed == pass, "\(verdict)")
     }
+
+    @Test func hostileInputsAreBoundedAndSafe() {
+        let start = Date()
+        let junk = String(repeating: "((\"\\;=tok:[#", count: 20_000)
+        _ = AuthenticationResults.parse(junk)
+        _ = AuthenticationResults.verify([junk, ";;;;", "", "x; dmarc"], trustedAuthservId: "x", fromDomain: "y")
+        #expect(
+            ModerationToken.find(subject: junk + String(repeating: "tok:", count: 50_000), addresses: [junk]) == nil)
+        let body = String(repeating: "approve\n", count: 50_000) + String(repeating: "> x\n", count: 50_000)
+        #expect(ModerationReply.parse(body).commands.count == ModerationReply.maxCommands)
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
 }

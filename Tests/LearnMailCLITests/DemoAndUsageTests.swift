@@ -53,7 +53,8 @@ struct DemoAndUsageTests {
         #expect(list.status == 0)
         let array = try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]]
         #expect(array?.count == 10)
-        for key in ["id", "status", "title", "contributor", "learningArea", "summary", "body", "receivedAt", "history"] {
+        for key in ["id", "status", "title", "contributor", "learningArea", "summary", "body", "receivedAt", "history"]
+        {
             #expect(array?.first?[key] != nil, "queue list --json has \(key)")
         }
     }
@@ -77,18 +78,59 @@ struct DemoAndUsageTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-cfg-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/learnmail.json"
-        try Data(#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"weekday": "someday"}}"#.utf8)
-            .write(to: URL(fileURLWithPath: file))
+        try Data(
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"weekday": "someday"}}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: file))
         let result = try learnmail(["status"], environment: ["LEARNMAIL_CONFIG": file])
         #expect(result.status == 1)
         #expect(result.output.contains("\(file): key 'digest.weekday'"), "\(result.output)")
     }
 
     @Test func argumentsSeparateOptionsFlagsAndPositionals() throws {
-        let parsed = try Arguments(["reject", "4", "--reason", "too vague", "--json"], options: ["reason"], flags: ["json"])
+        let parsed = try Arguments(
+            ["reject", "4", "--reason", "too vague", "--json"], options: ["reason"], flags: ["json"])
         #expect(parsed.positionals == ["reject", "4"])
         #expect(parsed.options["reason"] == "too vague")
         #expect(parsed.has("json"))
         #expect(throws: UsageError.self) { try Arguments(["--reason"], options: ["reason"], flags: []) }
+    }
+}
+
+@Suite("Daemon")
+struct DaemonTests {
+    /// `learnmail run` polls, processes what arrives, and stops cleanly on SIGTERM.
+    @Test func theDaemonProcessesMailAndStopsOnSIGTERM() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-daemon-\(UUID().uuidString)")
+            .path
+        for sub in ["maildir/new", "maildir/cur", "maildir/tmp"] {
+            try FileManager.default.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
+        }
+        try FileManager.default.copyItem(atPath: samplesFolder + "/learnmail.json", toPath: folder + "/learnmail.json")
+        let sample = try FileManager.default.contentsOfDirectory(atPath: samplesFolder + "/maildir/new").sorted()[0]
+        try FileManager.default.copyItem(
+            atPath: "\(samplesFolder)/maildir/new/\(sample)", toPath: "\(folder)/maildir/new/\(sample)")
+
+        let process = Process()
+        process.executableURL = CommunityRun.executable
+        process.arguments = ["run", "--config", folder + "/learnmail.json"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let spool = try Spool(directory: folder + "/data")
+        let deadline = Date().addingTimeInterval(20)
+        while spool.itemIds().isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(spool.itemIds() == [1], "the daemon made an item of the waiting mail")
+        process.terminate()  // SIGTERM
+        let stopBy = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning, "stopped within 10 s of SIGTERM")
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("stopped"), "\(log)")
     }
 }

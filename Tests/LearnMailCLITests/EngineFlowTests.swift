@@ -47,14 +47,18 @@ struct EngineFlowTests {
         }
 
         func round(_ engine: Engine) throws -> RunReport {
-            engine.runOnce(source: MaildirMailSource(path: folder + "/maildir"), sink: try DirectoryMailSink(path: folder + "/outbox"))
+            engine.runOnce(
+                source: MaildirMailSource(path: folder + "/maildir"),
+                sink: try DirectoryMailSink(path: folder + "/outbox"))
         }
 
         /// The delivered messages whose To is `address`.
         func mail(to address: String) throws -> [Message] {
-            try FileManager.default.contentsOfDirectory(atPath: folder + "/outbox").sorted().filter { $0.hasSuffix(".eml") }
-                .map { Message(try readFile(folder + "/outbox/" + $0)) }
-                .filter { $0.to.contains { $0.address == address } }
+            try FileManager.default.contentsOfDirectory(atPath: folder + "/outbox").sorted().filter {
+                $0.hasSuffix(".eml")
+            }
+            .map { Message(try readFile(folder + "/outbox/" + $0)) }
+            .filter { $0.to.contains { $0.address == address } }
         }
     }
 
@@ -77,11 +81,15 @@ struct EngineFlowTests {
         try setup.deliver("1.M1.test", Self.contribution(1))
         try setup.deliver("2.M2.test", Self.contribution(2, from: "stranger@elsewhere.example"))
         let report = try setup.round(try setup.engine())
-        #expect(report.entries.map(\.outcome) == [
-            .contribution(item: 1, title: "Lesson 1: tablets for tenants"),
-            .held(item: 2, title: "Lesson 2: tablets for tenants", reason: report.entries.last.flatMap {
-                if case .held(_, _, let reason) = $0.outcome { return reason } else { return nil } } ?? ""),
-        ])
+        #expect(
+            report.entries.map(\.outcome) == [
+                .contribution(item: 1, title: "Lesson 1: tablets for tenants"),
+                .held(
+                    item: 2, title: "Lesson 2: tablets for tenants",
+                    reason: report.entries.last.flatMap {
+                        if case .held(_, _, let reason) = $0.outcome { return reason } else { return nil }
+                    } ?? ""),
+            ])
         let notifications = try setup.mail(to: "facilitator@example.org")
         #expect(notifications.count == 2)
         #expect(notifications.allSatisfy { $0.subject?.contains("tok:") == true })
@@ -95,6 +103,12 @@ struct EngineFlowTests {
         let stored = try String(contentsOfFile: spool.itemFolder(1) + "/tokens.json", encoding: .utf8)
         #expect(!stored.contains(token.text))
         #expect(stored.contains(token.sha256Hex))
+        // Nor does the spool keep the sent notification: only its envelope and state.
+        let spoolFiles = FileManager.default.enumerator(atPath: spool.root)?.allObjects as? [String] ?? []
+        for file in spoolFiles where !file.hasSuffix(".eml") || file.hasPrefix("sent/") {
+            let text = (try? String(contentsOfFile: spool.root + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains(token.text), "\(file) holds a token in plain text")
+        }
     }
 
     @Test func aCrashBeforeTheMessageIsMarkedProcessedMakesNoSecondItem() throws {
@@ -105,9 +119,11 @@ struct EngineFlowTests {
         // As if learnmail died after making the item, before moving the raw message on, and before
         // the mailbox marked it handled: the raw message is back in incoming/, the mail back in new/.
         let key = "maildir-1.M1.test"
-        try FileManager.default.moveItem(atPath: spool.path("processed", key + ".eml"), toPath: spool.path("incoming", key + ".eml"))
+        try FileManager.default.moveItem(
+            atPath: spool.path("processed", key + ".eml"), toPath: spool.path("incoming", key + ".eml"))
         let handled = try FileManager.default.contentsOfDirectory(atPath: setup.folder + "/maildir/cur")
-        try FileManager.default.moveItem(atPath: "\(setup.folder)/maildir/cur/\(handled[0])", toPath: "\(setup.folder)/maildir/new/1.M1.test")
+        try FileManager.default.moveItem(
+            atPath: "\(setup.folder)/maildir/cur/\(handled[0])", toPath: "\(setup.folder)/maildir/new/1.M1.test")
         let again = try setup.round(try setup.engine())
         #expect(again.entries.map(\.outcome) == [.duplicate(item: 1)])
         #expect(spool.itemIds() == [1])
@@ -123,11 +139,15 @@ struct EngineFlowTests {
         // the raw message was never marked processed.
         try Data().write(to: URL(fileURLWithPath: spool.itemFolder(1) + "/item.json"))
         let key = "maildir-1.M1.test"
-        try FileManager.default.moveItem(atPath: spool.path("processed", key + ".eml"), toPath: spool.path("incoming", key + ".eml"))
+        try FileManager.default.moveItem(
+            atPath: spool.path("processed", key + ".eml"), toPath: spool.path("incoming", key + ".eml"))
         let report = try setup.round(try setup.engine())
         #expect(report.entries.map(\.outcome) == [.contribution(item: 1, title: "Lesson 1: tablets for tenants")])
         #expect(try spool.loadItem(1).contribution.title == "Lesson 1: tablets for tenants")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: spool.path("items")).contains { $0.hasPrefix(".damaged-1-") })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: spool.path("items")).contains {
+                $0.hasPrefix(".damaged-1-")
+            })
         // The facilitator gets a notification for the item made again, with a token that works.
         #expect(try setup.mail(to: "facilitator@example.org").count == 2)
     }
@@ -139,10 +159,12 @@ struct EngineFlowTests {
         let engine = try setup.engine()
         _ = try engine.addSubscriber("ann.old@examplehousing.org.uk")
         let spool = try Spool(directory: setup.config.dataDirectory)
-        let token = try #require(try spool.loadSubscribers().subscriber(address: "ann.old@examplehousing.org.uk")?.bounceToken)
+        let token = try #require(
+            try spool.loadSubscribers().subscriber(address: "ann.old@examplehousing.org.uk")?.bounceToken)
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("CommunityTests/Fixtures/bounces/postfix-user-unknown.eml")
-        let dsn = try String(contentsOf: fixture, encoding: .utf8).replacingOccurrences(of: "k3mbq7zx4wd2ypta", with: token)
+        let dsn = try String(contentsOf: fixture, encoding: .utf8).replacingOccurrences(
+            of: "k3mbq7zx4wd2ypta", with: token)
         for day in 0..<3 {
             setup.clock.now = ISO8601UTC.date(from: "2026-11-2\(3 + day)T10:00:00Z")!
             try Data(dsn.utf8).write(to: URL(fileURLWithPath: "\(setup.folder)/maildir/new/\(day).bounce.test"))
@@ -158,6 +180,54 @@ struct EngineFlowTests {
         let notes = try setup.mail(to: "facilitator@example.org")
         #expect(notes.count == 1)
         #expect(notes.first?.textBody?.contains("ann.old@examplehousing.org.uk") == true)
+    }
+
+    /// Double opt-in by mail, then a one-click unsubscribe from a provider's robot (marked
+    /// Auto-Submitted): honoured at once, and not answered.
+    @Test func subscribeConfirmAndUnsubscribeByMail() throws {
+        let setup = try Setup()
+        let engine = try setup.engine()
+        try setup.deliver(
+            "1.sub.test",
+            """
+            From: Reader <reader@example.net>
+            To: learning@example.org
+            Subject: subscribe
+            Message-ID: <sub-1@example.net>
+
+            """)
+        _ = try setup.round(engine)
+        let spool = try Spool(directory: setup.config.dataDirectory)
+        #expect(try spool.loadSubscribers().subscriber(address: "reader@example.net")?.status == .pending)
+        let request = try #require(try setup.mail(to: "reader@example.net").first)
+        let confirmAddress = try #require(request.replyTo.first?.address)
+        try setup.deliver(
+            "2.sub.test",
+            """
+            From: Reader <reader@example.net>
+            To: \(confirmAddress)
+            Subject: Re: \(request.subject ?? "")
+            Message-ID: <sub-2@example.net>
+
+            yes please
+            """)
+        _ = try setup.round(engine)
+        let subscriber = try #require(try spool.loadSubscribers().subscriber(address: "reader@example.net"))
+        #expect(subscriber.status == .active)
+        let repliesBefore = try setup.mail(to: "reader@example.net").count
+        try setup.deliver(
+            "3.sub.test",
+            """
+            From: reader@example.net
+            To: learning+unsubscribe-\(subscriber.unsubscribeToken)@example.org
+            Subject: unsubscribe
+            Auto-Submitted: auto-generated
+            Message-ID: <sub-3@example.net>
+
+            """)
+        _ = try setup.round(engine)
+        #expect(try spool.loadSubscribers().subscriber(address: "reader@example.net")?.status == .unsubscribed)
+        #expect(try setup.mail(to: "reader@example.net").count == repliesBefore, "no reply to a robot")
     }
 
     @Test func theSameMessageIdTwiceIsOneItem() throws {
@@ -176,7 +246,9 @@ struct EngineFlowTests {
         let notifications = try setup.mail(to: "facilitator@example.org")
         for (n, notification) in notifications.enumerated() {
             let command = n == 0 ? "approve" : "reject Not about digital inclusion"
-            try setup.deliver("\(3 + n).M\(3 + n).test", """
+            try setup.deliver(
+                "\(3 + n).M\(3 + n).test",
+                """
                 From: facilitator@example.org
                 To: \(notification.replyTo.first?.address ?? "")
                 Subject: Re: \(notification.subject ?? "")
@@ -189,7 +261,9 @@ struct EngineFlowTests {
                 """)
         }
         // A forged approval: right words, no token.
-        try setup.deliver("9.M9.test", """
+        try setup.deliver(
+            "9.M9.test",
+            """
             From: facilitator@example.org
             To: learning@example.org
             Subject: Re: Lesson 2
@@ -207,7 +281,10 @@ struct EngineFlowTests {
             Issue.record("the token-less approval must be refused, got \(report.entries[2].outcome)")
             return
         }
-        #expect(try setup.mail(to: "helen@examplehousing.org.uk").contains { $0.textBody?.contains("Not about digital inclusion") == true })
+        #expect(
+            try setup.mail(to: "helen@examplehousing.org.uk").contains {
+                $0.textBody?.contains("Not about digital inclusion") == true
+            })
 
         // Monday 09:00 London: the digest goes out once, whatever the restarts.
         _ = try engine.addSubscriber("reader@example.net")

@@ -22,7 +22,8 @@ struct TestServers {
     func requireRunning() throws {
         guard Self.available else {
             throw TestSetupError(
-                "the test servers are not running: use scripts/test, or scripts/test-servers start DIR and source DIR/env")
+                "the test servers are not running: use scripts/test, or scripts/test-servers start DIR and source DIR/env"
+            )
         }
     }
 
@@ -36,7 +37,9 @@ struct TestServers {
             imapPort.map { "imap://\(host):\($0)/INBOX" } ?? "imaps://localhost:\(imapsPort)/INBOX"
         let smtp = "smtp://\(host):\(smtpPort.map(String.init) ?? self.smtpPort)"
         let config: [String: Any] = [
-            "community": ["name": "Test Community", "address": "\(user)@example.test", "listId": "learning.example.test"],
+            "community": [
+                "name": "Test Community", "address": "\(user)@example.test", "listId": "learning.example.test",
+            ],
             "mailbox": [
                 "imap": imap, "username": user, "passwordFile": "imap.pass", "processedFolder": "Processed",
                 "allowPlaintext": imapPort != nil, "caFile": caFile ?? "",

@@ -15,6 +15,8 @@ import Testing
         var existing: [String] = []
         var uidNext: UInt32 = 6
         var uids: [UInt32] = []
+        /// Closes the connection without answering the n-th NOOP (a server restart or idle timeout).
+        var dropOnNoop: Int?
     }
 
     /// Dovecot's answer to `UID SEARCH UID a:b` (or `a:*`): the UIDs in range, and for `*` the highest UID
@@ -32,6 +34,7 @@ import Testing
     final class State: @unchecked Sendable {
         let lock = NSLock()
         var created: [String] = []
+        var noops = 0
     }
 
     static func server(_ script: Script) throws -> FakeServer {
@@ -49,7 +52,13 @@ import Testing
                     "\(tag) OK [READ-WRITE] selected",
                 ]
             }
-            if upper.hasPrefix("NOOP") { return [ok] }
+            if upper.hasPrefix("NOOP") {
+                let count = state.lock.withLock {
+                    state.noops += 1
+                    return state.noops
+                }
+                return count == script.dropOnNoop ? nil : [ok]
+            }
             if upper.hasPrefix("STATUS") {
                 return [
                     "* STATUS \"INBOX\" (MESSAGES \(script.uids.count) UIDNEXT \(script.uidNext) UIDVALIDITY 7)", ok,
@@ -140,6 +149,19 @@ import Testing
                 "UID SEARCH UID 1:40000", "UID SEARCH UID 40001:80000", "UID SEARCH UID 80001:*",
                 "UID SEARCH UID 90001:*",
             ])
+    }
+
+    @Test func droppedConnectionIsReopenedForTheNextPoll() throws {
+        let server = try Self.server(
+            Script(capabilities: "IMAP4rev1", namespace: "NIL", uidNext: 4, uids: [1, 2, 3], dropOnNoop: 2))
+        defer { server.stop() }
+        let mailbox = try Self.mailbox(server, processedFolder: nil)
+        #expect(try mailbox.status().messages == 3)
+        #expect(try mailbox.status().messages == 3)  // NOOP went unanswered: sent again on a new connection
+        #expect(try mailbox.uids(from: UID(2)).map(\.value) == [2, 3])
+        let commands = Self.commands(server)
+        #expect(commands.filter { $0 == "SELECT INBOX" }.count == 2)
+        #expect(commands.filter { $0 == "NOOP" }.count == 3)
     }
 
     @Test func manyMessagesAreHandledWithOneCommandPerStep() throws {

@@ -111,7 +111,8 @@ extension ObjectReader {
         }
         let zoneName = try digestReader.string("timeZone", default: "Europe/London") ?? "Europe/London"
         guard let zone = TimeZone(identifier: zoneName) else {
-            throw digestReader.error(at: "timeZone", "expected an IANA time zone such as Europe/London, got '\(zoneName)'")
+            throw digestReader.error(
+                at: "timeZone", "expected an IANA time zone such as Europe/London, got '\(zoneName)'")
         }
         let digest = Config.Digest(
             weekday: weekdayIndex + 1, time: (timeParts[0], timeParts[1]), timeZone: zone,

@@ -45,7 +45,8 @@ extension Engine {
 
     private func sendDigestNowLocked() throws -> DigestResult {
         let week = schedule.week(containing: now).id
-        if let last = state.lastDigestWeek, last >= week, (try? spool.loadJSON(DigestRecord.self, at: "digests/\(week).json")) != nil
+        if let last = state.lastDigestWeek, last >= week,
+            (try? spool.loadJSON(DigestRecord.self, at: "digests/\(week).json")) != nil
         {
             throw DigestAlreadySent(week: week, next: schedule.nextDue(after: now, lastSentWeek: last).week)
         }
@@ -93,37 +94,38 @@ extension Engine {
         // One copy per subscriber, each with their own unsubscribe and bounce address; queueing is
         // idempotent, so a digest interrupted here is completed, never doubled. One group commit.
         let subscribers = try spool.loadSubscribers()
+        // Rendered once; each copy only swaps in the subscriber's own unsubscribe addresses.
+        let template = DigestTemplate(items: items, community: list, week: week)
         try AtomicFile.groupCommit(syncing: spool.root) {
-        try AtomicFile.write(Array(archive.text.utf8), to: textPath)
-        try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
-        for address in record.recipients {
-            guard let subscriber = subscribers.subscriber(address: address) else { continue }
-            let unsubscribe = list.unsubscribeAddress(for: subscriber)
-            let copy = DigestRenderer.render(
-                items: items, community: list, week: week, unsubscribeAddress: unsubscribe,
-                unsubscribeURL: list.unsubscribeURL(for: subscriber))
-            try outbox.enqueue(
-                id: "digest-\(week)-\(subscriber.bounceToken)", kind: "digest",
-                envelopeFrom: VERP.envelopeSender(for: subscriber, list: list), recipients: [address],
-                message: compose(
-                    to: [address], subject: copy.subject, text: copy.text, html: copy.html,
-                    autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" }),
-                at: now)
-        }
+            try AtomicFile.write(Array(archive.text.utf8), to: textPath)
+            try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
+            for address in record.recipients {
+                guard let subscriber = subscribers.subscriber(address: address) else { continue }
+                let unsubscribe = list.unsubscribeAddress(for: subscriber)
+                let copy = template.copy(
+                    unsubscribeAddress: unsubscribe, unsubscribeURL: list.unsubscribeURL(for: subscriber))
+                try outbox.enqueue(
+                    id: "digest-\(week)-\(subscriber.bounceToken)", kind: "digest",
+                    envelopeFrom: VERP.envelopeSender(for: subscriber, list: list), recipients: [address],
+                    message: compose(
+                        to: [address], subject: copy.subject, text: copy.text, html: copy.html,
+                        autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" }),
+                    at: now)
+            }
         }
 
         try AtomicFile.groupCommit(syncing: spool.root) {
-        for var item in items where item.status != .published {
-            item.status = .published
-            item.digestWeek = week
-            item.history.append(HistoryEntry(at: now, action: "published", by: "learnmail", note: "digest \(week)"))
-            try spool.saveItem(item)
-            let contributor = item.contribution.contributor.address
-            let text = ContributorTexts.published(item: item, communityName: config.community.name)
-            _ = try queueAutomaticReply(
-                id: "item-\(item.id)-published", kind: "published", to: contributor,
-                message: compose(to: [contributor], subject: text.subject, text: text.text))
-        }
+            for var item in items where item.status != .published {
+                item.status = .published
+                item.digestWeek = week
+                item.history.append(HistoryEntry(at: now, action: "published", by: "learnmail", note: "digest \(week)"))
+                try spool.saveItem(item)
+                let contributor = item.contribution.contributor.address
+                let text = ContributorTexts.published(item: item, communityName: config.community.name)
+                _ = try queueAutomaticReply(
+                    id: "item-\(item.id)-published", kind: "published", to: contributor,
+                    message: compose(to: [contributor], subject: text.subject, text: text.text))
+            }
         }
         state.lastDigestWeek = week
         let summary = "digest \(week): \(items.count) item(s) to \(record.recipients.count) subscriber(s)"

@@ -19,6 +19,15 @@ extension Engine {
             entry.outcome = .duplicate(item: earlier)
             return entry
         }
+        let subscription = SubscriptionRequest.detect(
+            from: sender, recipients: Self.recipients(of: message), subject: message.subject, body: message.textBody,
+            communityAddress: config.community.address)
+        if case .unsubscribeByToken? = subscription?.command {
+            // One-click unsubscribes come from mail providers' robots, often marked automatic:
+            // the token in the address is the proof, so they are honoured before the robot check.
+            entry.outcome = try handleSubscription(subscription!, key: key, mayReply: !message.isAutomatedOrBulk)
+            return entry
+        }
         switch AutomatedMail.classify(message) {
         case .bounce(let reason)?:
             entry.outcome = try handleBounce(message, reason: reason)
@@ -33,11 +42,8 @@ extension Engine {
             entry.outcome = try moderate(message, sender: sender, reference: reference, key: key)
             return entry
         }
-        if let request = SubscriptionRequest.detect(
-            from: sender, recipients: Self.recipients(of: message), subject: message.subject, body: message.textBody,
-            communityAddress: config.community.address)
-        {
-            entry.outcome = try handleSubscription(request, key: key)
+        if let request = subscription {
+            entry.outcome = try handleSubscription(request, key: key, mayReply: true)
             return entry
         }
         if sender.isEmpty {
@@ -97,7 +103,9 @@ extension Engine {
     }
 
     /// A new contribution (or a held one from a sender the policy does not allow).
-    private func contribute(_ message: Message, bytes: [UInt8], sender: String, key: String) throws
+    private func contribute(
+        _ message: Message, bytes: [UInt8], sender: String, key: String
+    ) throws
         -> RunReport.Outcome
     {
         let extraction = ContributionExtractor.extract(message, rules: ExtractionRules(config))
@@ -135,7 +143,7 @@ extension Engine {
             outgoing.append(
                 PendingMail(
                     id: "item-\(id)-\(creation)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
-                    recipients: [moderator],
+                    recipients: [moderator], secret: true,
                     message: Data(
                         compose(
                             to: [moderator], subject: note.subject, text: note.text,
@@ -153,7 +161,7 @@ extension Engine {
             outgoing.append(
                 PendingMail(
                     id: "item-\(id)-\(creation)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
-                    recipients: [sender],
+                    recipients: [sender], secret: false,
                     message: Data(
                         compose(to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId))))
         }
@@ -175,7 +183,7 @@ extension Engine {
         for (_, mail) in pending {
             try outbox.enqueue(
                 id: mail.id, kind: mail.kind, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients,
-                message: [UInt8](mail.message), at: now)
+                message: [UInt8](mail.message), at: now, secret: mail.secret)
         }
         // Removed only once the outbox has them durably (a group commit when inside intake).
         if !pending.isEmpty { try AtomicFile.syncDirectory(spool.path("outbox")) }

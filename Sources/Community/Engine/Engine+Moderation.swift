@@ -4,7 +4,9 @@ import MIME
 extension Engine {
     /// A reply carrying a moderation token. Whatever happens, nothing changes unless the sender is
     /// a moderator holding this item's token; refusals are logged, and answered only to moderators.
-    func moderate(_ message: Message, sender: String, reference: ModerationTokenReference, key: String) throws
+    func moderate(
+        _ message: Message, sender: String, reference: ModerationTokenReference, key: String
+    ) throws
         -> RunReport.Outcome
     {
         let itemId = reference.itemId ?? findItem(holding: reference.token)
@@ -37,7 +39,9 @@ extension Engine {
     }
 
     /// The same actions from the command line (`learnmail queue approve 42`): trusted, no token.
-    public func moderateFromConsole(_ commands: [ModerationCommand], item id: Int, by actor: String) throws
+    public func moderateFromConsole(
+        _ commands: [ModerationCommand], item id: Int, by actor: String
+    ) throws
         -> ModerationOutcome
     {
         try spool.withLock {
@@ -46,7 +50,9 @@ extension Engine {
         }
     }
 
-    private func moderateLocked(_ commands: [ModerationCommand], item id: Int, by actor: String) throws
+    private func moderateLocked(
+        _ commands: [ModerationCommand], item id: Int, by actor: String
+    ) throws
         -> ModerationOutcome
     {
         let item = try spool.loadItem(id)
@@ -67,7 +73,8 @@ extension Engine {
         let text = ContributorTexts.declined(item: item, reason: outcome.reason, communityName: config.community.name)
         _ = try queueAutomaticReply(
             id: "item-\(item.id)-declined", kind: "declined", to: contributor,
-            message: compose(to: [contributor], subject: text.subject, text: text.text, inReplyTo: item.contribution.messageId))
+            message: compose(
+                to: [contributor], subject: text.subject, text: text.text, inReplyTo: item.contribution.messageId))
     }
 
     /// The item whose token this is, when the reply carried it only in its address.
@@ -86,7 +93,8 @@ extension Engine {
 
     static func describe(_ outcome: ModerationOutcome) -> String {
         let steps = outcome.steps.map { "\($0.command) (\($0.result.rawValue))" }.joined(separator: ", ")
-        let state = outcome.statusBefore == outcome.statusAfter
+        let state =
+            outcome.statusBefore == outcome.statusAfter
             ? "still \(outcome.statusAfter.rawValue)" : "now \(outcome.statusAfter.rawValue)"
         return steps.isEmpty ? "no commands; \(state)" : "\(steps); \(state)"
     }

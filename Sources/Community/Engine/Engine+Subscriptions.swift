@@ -13,7 +13,8 @@ extension Spool {
 
 extension Engine {
     /// `subscribe`, `unsubscribe`, `confirm TOKEN` and `help` by mail (double opt-in, rate-limited).
-    func handleSubscription(_ request: SubscriptionRequest, key: String) throws -> RunReport.Outcome {
+    /// `mayReply` is false for mail from robots (a provider's one-click unsubscribe): acted on, never answered.
+    func handleSubscription(_ request: SubscriptionRequest, key: String, mayReply: Bool) throws -> RunReport.Outcome {
         var subscribers = try spool.loadSubscribers()
         var limits =
             (try? spool.loadJSON(SubscriptionRateLimit.self, at: "subscription-limits.json"))
@@ -25,12 +26,12 @@ extension Engine {
         log(outcome.log)
         if outcome.listChanged { try spool.saveSubscribers(subscribers) }
         try spool.saveJSON(limits, at: "subscription-limits.json")
-        for (number, reply) in outcome.replies.enumerated() {
+        for (number, reply) in outcome.replies.enumerated() where mayReply {
             try outbox.enqueue(
                 id: "subscription-\(key)-\(number)", kind: "subscription", envelopeFrom: bounceAddress,
                 recipients: [reply.to],
                 message: compose(to: [reply.to], subject: reply.subject, text: reply.text, replyTo: reply.replyTo),
-                at: now)
+                at: now, secret: reply.replyTo != nil)
         }
         return .subscription(address: request.from, result: outcome.log)
     }

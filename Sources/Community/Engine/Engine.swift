@@ -36,14 +36,16 @@ public final class Engine {
     /// One round: take in new mail, send the digest if it is due, deliver what is queued.
     /// Errors of one stage are reported and do not stop the others: a mailbox that cannot be
     /// reached must not hold back the digest, nor a failing SMTP server the intake.
-    public func runOnce(source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)? = nil)
+    public func runOnce(
+        source: MailSource?, sink: MailSink, progress: ((String, Int, Int) -> Void)? = nil
+    )
         -> RunReport
     {
         do {
             return try spool.withLock {
                 // Another process may have changed the spool since this one last looked.
                 state = spool.loadState()
-                index = ItemIndex(spool: spool)
+                if ItemIndex.stamp(of: spool) != index.stamp { index = ItemIndex(spool: spool) }
                 return round(source: source, sink: sink, progress: progress)
             }
         } catch {
@@ -134,7 +136,9 @@ public final class Engine {
     func queueAutomaticReply(id: String, kind: String, to address: String, message: [UInt8]) throws -> Bool {
         guard !outbox.contains(id) else { return false }
         guard state.spendReply(to: address, day: dayKey, limit: config.limits.autoRepliesPerAddressPerDay) else {
-            log("not replying to \(address): \(config.limits.autoRepliesPerAddressPerDay) automatic replies today already")
+            log(
+                "not replying to \(address): \(config.limits.autoRepliesPerAddressPerDay) automatic replies today already"
+            )
             return false
         }
         return try outbox.enqueue(

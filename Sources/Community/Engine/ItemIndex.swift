@@ -9,7 +9,16 @@ struct ItemIndex {
     private var byMessageId: [String: [DuplicateCheck.Key]] = [:]
     private var bySender: [String: [DuplicateCheck.Key]] = [:]
 
+    /// The items folder's modification time when the index was built: new items are renamed into
+    /// that folder, so a different time means another process made items since.
+    let stamp: Date?
+
+    static func stamp(of spool: Spool) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: spool.path("items")))?[.modificationDate] as? Date
+    }
+
     init(spool: Spool) {
+        stamp = Self.stamp(of: spool)
         for id in spool.itemIds() {
             if let source = spool.loadSource(id), let item = try? spool.loadItem(id) {
                 add(id: id, source: source, receivedAt: item.receivedAt)

@@ -89,7 +89,9 @@ final class ObjectReader {
     func rejectUnknownKeys() throws {
         let unknown = Set(values.keys).subtracting(used).sorted()
         guard let first = unknown.first else { return }
-        throw error(at: first, "unknown key" + (unknown.count > 1 ? " (also: \(unknown.dropFirst().joined(separator: ", ")))" : ""))
+        throw error(
+            at: first,
+            "unknown key" + (unknown.count > 1 ? " (also: \(unknown.dropFirst().joined(separator: ", ")))" : ""))
     }
 
     static func looksLikeAddress(_ text: String) -> Bool {

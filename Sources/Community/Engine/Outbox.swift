@@ -20,6 +20,10 @@ public struct Outbox: Sendable {
         public var envelopeFrom: String
         public var createdAt: Date
         public var recipients: [Recipient]
+        /// The message carries a secret (a moderation or confirmation token): once every recipient
+        /// has it, only the envelope is kept, so that tokens live in plain text nowhere but the
+        /// recipients' mailboxes (the spool keeps their hashes).
+        public var secret: Bool?
 
         public var isFinished: Bool { recipients.allSatisfy { $0.state != .queued } }
     }
@@ -48,14 +52,16 @@ public struct Outbox: Sendable {
     /// entry whose JSON exists always has its message. Returns false when it was already there.
     @discardableResult
     public func enqueue(
-        id: String, kind: String, envelopeFrom: String, recipients: [String], message: [UInt8], at now: Date
+        id: String, kind: String, envelopeFrom: String, recipients: [String], message: [UInt8], at now: Date,
+        secret: Bool = false
     ) throws -> Bool {
         guard !contains(id), !recipients.isEmpty else { return false }
         let name = Spool.safeKey(id)
         try AtomicFile.write(message, to: spool.path("outbox", name + ".eml"), syncDirectory: false)
         let entry = Entry(
             id: name, kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
-            recipients: recipients.map { Recipient(address: $0, state: .queued, attempts: 0) })
+            recipients: recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
+            secret: secret ? true : nil)
         try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", name + ".json"))
         return true
     }
@@ -154,12 +160,17 @@ public struct Outbox: Sendable {
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
             for entry in batch where entry.isFinished {
-            let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
-            // The state moves first: a crash between the two renames leaves a stray .eml in the
-            // queue folder (never listed), not an entry without its message.
+                let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
+                // The state moves first: a crash between the two renames leaves a stray .eml in the
+                // queue folder (never listed), not an entry without its message.
                 try AtomicFile.move(
                     spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"))
-                try AtomicFile.move(spool.path("outbox", entry.id + ".eml"), to: spool.path(folder, entry.id + ".eml"))
+                if entry.secret == true && folder == "sent" {
+                    try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
+                } else {
+                    try AtomicFile.move(
+                        spool.path("outbox", entry.id + ".eml"), to: spool.path(folder, entry.id + ".eml"))
+                }
             }
         }
     }

@@ -28,6 +28,8 @@ public struct PendingMail: Codable, Sendable, Equatable {
     public var kind: String
     public var envelopeFrom: String
     public var recipients: [String]
+    /// True when the message carries a token (see `Outbox.Entry.secret`).
+    public var secret: Bool
     /// The rendered message (base64 in the JSON).
     public var message: Data
 }

@@ -42,7 +42,9 @@ public struct Spool: Sendable {
     public static func safeKey(_ key: String) -> String {
         String(
             key.unicodeScalars.map { scalar -> Character in
-                let ok = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                let ok =
+                    scalar.isASCII
+                    && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
                 return ok ? Character(scalar) : "_"
             }
         ).trimmingCharacters(in: CharacterSet(charactersIn: "."))

@@ -75,7 +75,7 @@ public enum BodyCleaner {
         _ lines: [String], subject: String?, depth: Int, removed: inout [String], forwardedFrom: inout Person?
     ) -> [String] {
         var own: [String] = []
-        var i = 0
+        var i = bannerEnd(lines, removed: &removed)
         while i < lines.count {
             let line = lines[i]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -127,7 +127,7 @@ public enum BodyCleaner {
                 var j = i
                 while j < lines.count,
                     QuoteMarkers.isQuoted(lines[j].trimmingCharacters(in: .whitespaces))
-                        || lines[j].trimmingCharacters(in: .whitespaces).isEmpty
+                        || isBlank(lines[j])
                 {
                     j += 1
                 }
@@ -139,13 +139,13 @@ public enum BodyCleaner {
             // "On … wrote:" (one to three lines) and the quoted block after it.
             if let span = attributionSpan(lines, at: i) {
                 var j = i + span
-                while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty {
+                while j < min(lines.count, i + span + 3), isBlank(lines[j]) {
                     j += 1
                 }
                 removed.append("quoted reply")
                 if j < lines.count, QuoteMarkers.isQuoted(lines[j]) {
                     while j < lines.count,
-                        QuoteMarkers.isQuoted(lines[j]) || lines[j].trimmingCharacters(in: .whitespaces).isEmpty
+                        QuoteMarkers.isQuoted(lines[j]) || isBlank(lines[j])
                     {
                         j += 1
                     }
@@ -162,6 +162,21 @@ public enum BodyCleaner {
         return finishOwn(own, removed: &removed)
     }
 
+    /// Where the text starts after a mail gateway's warning banner at the top of a part ("CAUTION:
+    /// This email originated from outside…", Outlook's "You don't often get email from…"): the
+    /// banner's lines and their usual advice ("Do not click links…"), never a line of other text.
+    static func bannerEnd(_ lines: [String], removed: inout [String]) -> Int {
+        var i = 0
+        while i < lines.count, i < 3, isBlank(lines[i]) { i += 1 }
+        guard i < lines.count, QuoteMarkers.isBanner(lines[i]) else { return 0 }
+        var j = i + 1
+        while j < lines.count, j < i + 6, QuoteMarkers.isBanner(lines[j]) || QuoteMarkers.isBannerAdvice(lines[j]) {
+            j += 1
+        }
+        removed.append("gateway banner")
+        return j
+    }
+
     /// Cuts the signature and the trailing device footers from a part's own lines. `-- ` (RFC 3676
     /// §4.3) always starts a signature; a bare `--` (what HTML conversions and some clients leave)
     /// only when a short block follows it, so that a "--" between two sections is kept.
@@ -169,7 +184,7 @@ public enum BodyCleaner {
         var out: [String] = []
         for (n, line) in lines.enumerated() {
             if QuoteMarkers.isSignatureDelimiter(line) {
-                let following = lines[(n + 1)...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+                let following = lines[(n + 1)...].filter { !isBlank($0) }.count
                 if line.hasPrefix("-- ") || following <= 6 {
                     removed.append("signature")
                     break
@@ -225,7 +240,7 @@ public enum BodyCleaner {
             if QuoteMarkers.startsLikeAttribution(joined) { return span }
             // At most a few blank lines between (bounded, so that hostile input stays linear).
             var j = i + span
-            while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+            while j < min(lines.count, i + span + 3), isBlank(lines[j]) { j += 1 }
             if j < lines.count, QuoteMarkers.isQuoted(lines[j]) { return span }
             return nil
         }
@@ -241,7 +256,7 @@ public enum BodyCleaner {
         var headers: [(label: String, value: String)] = []
         var j = start
         if skipBlankStart {
-            while j < min(lines.count, start + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+            while j < min(lines.count, start + 3), isBlank(lines[j]) { j += 1 }
         }
         var continuations = 0
         while j < lines.count, headers.count < 12 {
@@ -312,7 +327,7 @@ public enum BodyCleaner {
     static func tidy(_ lines: [String]) -> String {
         var out: [String] = []
         for line in lines {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if isBlank(line) {
                 if let last = out.last, !last.isEmpty { out.append("") }
             } else {
                 out.append(line)
@@ -321,4 +336,6 @@ public enum BodyCleaner {
         while out.last?.isEmpty == true { out.removeLast() }
         return out.joined(separator: "\n")
     }
+
+    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" } }
 }

@@ -131,6 +131,34 @@ enum QuoteMarkers {
             || (t.hasPrefix("von meinem") && t.hasSuffix("gesendet"))
     }
 
+    /// What mail gateways and Outlook put at the top of mail from outside an organisation.
+    static let bannerPhrases = [
+        "you don't often get email from", "you don’t often get email from",
+        "some people who received this message don't often get email from",
+        "some people who received this message don’t often get email from",
+        "this email originated from outside", "this message originated from outside",
+        "this email was sent from outside", "this email came from outside", "this message was sent from outside",
+        "caution: external", "external email", "warning: external", "[external]", "*external*", "external sender",
+    ]
+
+    static func isBanner(_ line: String) -> Bool {
+        let t = lower(line).trimmingCharacters(in: .whitespaces)
+        guard t.count <= 500 else { return false }
+        return bannerPhrases.contains(where: { t.hasPrefix($0) || (t.count < 300 && t.contains($0)) })
+            && !t.hasSuffix("wrote:")
+    }
+
+    /// The advice lines that follow a banner.
+    static func isBannerAdvice(_ line: String) -> Bool {
+        let t = lower(line).replacingOccurrences(of: "’", with: "'")
+        guard t.count <= 300 else { return false }
+        return [
+            "do not click", "don't click", "unless you recognise", "unless you recognize",
+            "learn why this is important",
+            "report suspicious", "know the content is safe", "exercise caution",
+        ].contains(where: { t.contains($0) })
+    }
+
     static func isSignatureDelimiter(_ line: String) -> Bool {
         line == "-- " || line == "--" || line == "-- \u{00A0}" || line == "--\u{00A0}"
     }

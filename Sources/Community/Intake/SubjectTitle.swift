@@ -4,7 +4,7 @@
 public enum SubjectTitle {
     static let prefixes: Set<String> = [
         "re", "fw", "fwd", "aw", "sv", "wg", "tr", "rv", "enc", "antw", "vs", "vl", "ref", "réf", "res", "odp", "ynt",
-        "ateb", "ymlaen", "r",
+        "ateb", "ymlaen", "r", "external", "ext",
     ]
 
     public static func title(fromSubject subject: String?) -> String {

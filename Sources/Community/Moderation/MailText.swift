@@ -46,7 +46,8 @@ public enum TextLayout {
     }
 
     /// Wraps each line of `text` at `width` characters on spaces; `indent` starts every line
-    /// (continuation lines too). Existing line breaks are kept; blank lines stay blank.
+    /// (continuation lines too), before the line's own indentation. Existing line breaks are
+    /// kept; blank lines stay blank.
     public static func wrap(_ text: String, width: Int = 72, indent: String = "") -> String {
         var lines: [String] = []
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -55,13 +56,15 @@ public enum TextLayout {
                 lines.append("")
                 continue
             }
-            var current = indent
+            // A line's own indentation (a list, a quoted block) is kept, on its continuations too.
+            let margin = indent + String(repeating: " ", count: min(line.prefix(while: { $0 == " " }).count, 16))
+            var current = margin
             for word in line.split(separator: " ", omittingEmptySubsequences: true) {
-                if current.count > indent.count, current.count + 1 + word.count > width {
+                if current.count > margin.count, current.count + 1 + word.count > width {
                     lines.append(current)
-                    current = indent
+                    current = margin
                 }
-                current += (current.count > indent.count ? " " : "") + word
+                current += (current.count > margin.count ? " " : "") + word
             }
             lines.append(current)
         }

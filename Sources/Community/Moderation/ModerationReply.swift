@@ -14,6 +14,9 @@ public struct ModerationReply: Sendable, Equatable {
     /// ("edit colour red"): the confirmation then includes the help.
     public var malformed: String?
 
+    /// The most commands read from one reply.
+    public static let maxCommands = 50
+
     public init(commands: [ModerationCommand], malformed: String? = nil) {
         self.commands = commands
         self.malformed = malformed
@@ -38,6 +41,8 @@ public struct ModerationReply: Sendable, Equatable {
             // A quoted line ends the commands even when it quotes a command.
             if line.hasPrefix(">") || line.hasPrefix("|") { break }
             if let command = ModerationCommand.parse(line: line) {
+                // Nobody moderates with more; a runaway paste must not make a huge confirmation.
+                guard commands.count < maxCommands else { break }
                 commands.append(command)
                 i += 1
                 continue

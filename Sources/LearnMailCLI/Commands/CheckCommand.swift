@@ -13,12 +13,16 @@ struct CheckCommand {
         let t = context.terminal
         let config = try context.loadConfig()
         t.print("Config \(config.file): valid")
-        t.print("  community   \(config.community.name) <\(config.community.address)>, List-Id \(config.community.listId)")
+        t.print(
+            "  community   \(config.community.name) <\(config.community.address)>, List-Id \(config.community.listId)")
         t.print("  moderators  \(config.moderators.joined(separator: ", "))")
         t.print("  partners    \(config.partners.count) organisation(s), contributors: \(config.contributors.rawValue)")
-        t.print("  areas       \(config.learningAreas.isEmpty ? "(none: everything is General)" : config.learningAreas.map(\.name).joined(separator: ", "))")
+        t.print(
+            "  areas       \(config.learningAreas.isEmpty ? "(none: everything is General)" : config.learningAreas.map(\.name).joined(separator: ", "))"
+        )
         let runtime = try Runtime(config: config, terminal: Terminal.quiet)
-        let next = runtime.engine.schedule.nextDue(after: runtime.engine.now, lastSentWeek: runtime.engine.lastDigestWeek)
+        let next = runtime.engine.schedule.nextDue(
+            after: runtime.engine.now, lastSentWeek: runtime.engine.lastDigestWeek)
         t.print("  digest      next \(next.week), \(describeDue(next, config))")
         t.print("  data        \(config.dataDirectory)")
 
@@ -38,7 +42,8 @@ struct CheckCommand {
                 let status = try source.mailbox.status()
                 t.print(
                     "Mailbox \(server.url): logged in as \(server.username ?? "?"), \(status.messages) message(s), "
-                        + "UIDVALIDITY \(status.uidValidity)" + (processed.map { ", handled mail goes to \($0)" } ?? ""))
+                        + "UIDVALIDITY \(status.uidValidity)" + (processed.map { ", handled mail goes to \($0)" } ?? "")
+                )
             } catch {
                 t.print("Mailbox \(server.url): FAILED — \(error)")
                 failures.append(("mailbox", error))
@@ -51,7 +56,9 @@ struct CheckCommand {
             do {
                 guard let sink = try runtime.makeSink() as? SMTPMailSink else { break }
                 try sink.sender.verify()
-                t.print("Sender \(server.url): connected" + (server.username.map { ", logged in as \($0)" } ?? "") + ", ready to send")
+                t.print(
+                    "Sender \(server.url): connected" + (server.username.map { ", logged in as \($0)" } ?? "")
+                        + ", ready to send")
             } catch {
                 t.print("Sender \(server.url): FAILED — \(error)")
                 failures.append(("sender", error))

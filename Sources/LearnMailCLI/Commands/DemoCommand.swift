@@ -22,7 +22,9 @@ struct DemoCommand {
             throw CommandError("\(work) already holds a demo (\(name)); give an empty --folder")
         }
         try fm.copyItem(atPath: samples + "/maildir", toPath: work + "/maildir")
-        for folder in ["new", "cur", "tmp"] { try? fm.createDirectory(atPath: "\(work)/maildir/\(folder)", withIntermediateDirectories: true) }
+        for folder in ["new", "cur", "tmp"] {
+            try? fm.createDirectory(atPath: "\(work)/maildir/\(folder)", withIntermediateDirectories: true)
+        }
         try fm.copyItem(atPath: samples + "/learnmail.json", toPath: work + "/learnmail.json")
         let config = try Config.load(file: work + "/learnmail.json")
         let runtime = try Runtime(config: config, terminal: Terminal.quiet)
@@ -38,8 +40,12 @@ struct DemoCommand {
         let first = engine.runOnce(source: try runtime.makeSource(), sink: try runtime.makeSink())
         try check(first)
         for entry in first.entries { t.print("   " + line(entry)) }
-        t.print("   → \(count(first.entries, \.isItem)) items made, \(count(first.entries, \.isNotItem)) messages made no item")
-        t.print("   → \(first.delivery.sent) messages sent into outbox/: notifications to the facilitator, acknowledgements to partners\n")
+        t.print(
+            "   → \(count(first.entries, \.isItem)) items made, \(count(first.entries, \.isNotItem)) messages made no item"
+        )
+        t.print(
+            "   → \(first.delivery.sent) messages sent into outbox/: notifications to the facilitator, acknowledgements to partners\n"
+        )
 
         // 2. The facilitator answers some notifications by email.
         t.print("2. The facilitator replies to notifications (samples/replies/)")

@@ -27,7 +27,9 @@ struct DigestCommand {
                 let due = engine.schedule.due(now: engine.now, lastSentWeek: engine.lastDigestWeek)
                 guard due != nil else {
                     let next = engine.schedule.nextDue(after: engine.now, lastSentWeek: engine.lastDigestWeek)
-                    t.print("No digest is due. The next, \(next.week), is due \(describe(next.dueAt, runtime.config)). Use --now to send one now.")
+                    t.print(
+                        "No digest is due. The next, \(next.week), is due \(describe(next.dueAt, runtime.config)). Use --now to send one now."
+                    )
                     return
                 }
                 result = try engine.sendDigestNow()

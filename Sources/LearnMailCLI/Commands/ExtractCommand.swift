@@ -27,7 +27,8 @@ struct ExtractCommand {
         }
         let t = context.terminal
         t.print("Title:         \(c.title)")
-        t.print("Contributor:   \(c.contributor.name.map { "\($0) <\(c.contributor.address)>" } ?? c.contributor.address)")
+        t.print(
+            "Contributor:   \(c.contributor.name.map { "\($0) <\(c.contributor.address)>" } ?? c.contributor.address)")
         if let original = c.forwardedFrom { t.print("Forwarded from: \(original.name ?? "") <\(original.address)>") }
         t.print("Organisation:  \(c.organisation ?? "(unknown)")")
         t.print("Area:          \(c.learningArea)")
@@ -35,7 +36,10 @@ struct ExtractCommand {
         t.print("Summary:       \(c.summary)")
         if !c.links.isEmpty { t.print("Links:\n" + c.links.map { "  \($0)" }.joined(separator: "\n")) }
         if !c.attachments.isEmpty {
-            t.print("Attachments:\n" + c.attachments.map { "  \($0.filename) → \($0.storedName) (\($0.contentType), \($0.size) bytes)" }.joined(separator: "\n"))
+            t.print(
+                "Attachments:\n"
+                    + c.attachments.map { "  \($0.filename) → \($0.storedName) (\($0.contentType), \($0.size) bytes)" }
+                    .joined(separator: "\n"))
         }
         t.print("\n\(c.body)")
         for note in extraction.notes { t.print("Note: \(note)") }

@@ -64,7 +64,9 @@ struct ParseCommand {
         if !message.attachments.isEmpty {
             t.print("  Attachments:")
             for attachment in message.attachments {
-                t.print("    \(attachment.filename ?? "(unnamed)")  \(attachment.contentType)  \(attachment.data.count) bytes")
+                t.print(
+                    "    \(attachment.filename ?? "(unnamed)")  \(attachment.contentType)  \(attachment.data.count) bytes"
+                )
             }
         }
         for note in message.notes { t.print("  Note: \(note)") }

@@ -19,7 +19,8 @@ struct QueueCommand {
             var items = engine.spool.loadItems()
             if let status = arguments.options["status"] {
                 guard let wanted = ItemStatus(rawValue: status) else {
-                    throw UsageError("--status must be one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw UsageError(
+                        "--status must be one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 items = items.filter { $0.status == wanted }
             }
@@ -37,14 +38,17 @@ struct QueueCommand {
             let reason = arguments.options["reason"] ?? (rest.count > 1 ? rest.dropFirst().joined(separator: " ") : nil)
             try apply([.reject(reason: reason)], to: try itemNumber(rest), engine: engine, arguments)
         case "edit":
-            guard rest.count >= 3 else { throw UsageError("usage: queue edit N FIELD TEXT (FIELD: title, summary, organisation, area)") }
+            guard rest.count >= 3 else {
+                throw UsageError("usage: queue edit N FIELD TEXT (FIELD: title, summary, organisation, area)")
+            }
             let line = "edit " + rest.dropFirst().joined(separator: " ")
             guard let command = ModerationCommand.parse(line: line) else {
                 throw UsageError("cannot edit '\(rest[1])': FIELD is title, summary, organisation or area")
             }
             try apply([command], to: try itemNumber(rest), engine: engine, arguments)
         case "tag":
-            guard rest.count >= 2, let command = ModerationCommand.parse(line: "tag " + rest.dropFirst().joined(separator: " "))
+            guard rest.count >= 2,
+                let command = ModerationCommand.parse(line: "tag " + rest.dropFirst().joined(separator: " "))
             else { throw UsageError("usage: queue tag N +TAG -TAG ...") }
             try apply([command], to: try itemNumber(rest), engine: engine, arguments)
         default:
@@ -104,11 +108,14 @@ struct QueueCommand {
             "Tags:          \(c.tags.isEmpty ? "(none)" : c.tags.joined(separator: ", "))",
             "Received:      \(ISO8601UTC.string(from: item.receivedAt))",
         ]
-        if let original = c.forwardedFrom { lines.append("Forwarded from: \(original.name ?? original.address) <\(original.address)>") }
+        if let original = c.forwardedFrom {
+            lines.append("Forwarded from: \(original.name ?? original.address) <\(original.address)>")
+        }
         lines += ["", "Summary: \(c.summary)", "", c.body]
         if !c.links.isEmpty { lines += ["", "Links:"] + c.links.map { "  \($0)" } }
         if !c.attachments.isEmpty {
-            lines += ["", "Attachments:"] + c.attachments.map { "  \($0.filename) (\($0.contentType), \($0.size) bytes)" }
+            lines +=
+                ["", "Attachments:"] + c.attachments.map { "  \($0.filename) (\($0.contentType), \($0.size) bytes)" }
         }
         lines += ["", "History:"]
         lines += item.history.map {

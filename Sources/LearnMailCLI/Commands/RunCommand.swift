@@ -35,7 +35,9 @@ struct RunCommand {
             let report = runtime.engine.runOnce(source: source, sink: sink)
             for failure in report.errors { context.terminal.log("error: \(failure) — retrying next round") }
             if report.delivery.sent + report.delivery.failed > 0 {
-                context.terminal.log("sent \(report.delivery.sent), failed \(report.delivery.failed), deferred \(report.delivery.deferred)")
+                context.terminal.log(
+                    "sent \(report.delivery.sent), failed \(report.delivery.failed), deferred \(report.delivery.deferred)"
+                )
             }
             stop.wait(seconds: runtime.pollSeconds)
         }

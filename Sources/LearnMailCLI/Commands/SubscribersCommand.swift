@@ -28,7 +28,9 @@ struct SubscribersCommand {
             for s in list.subscribers {
                 t.print(pad(s.address, 40) + pad(s.status.rawValue, 14) + ISO8601UTC.string(from: s.since))
             }
-            let counts = Dictionary(grouping: list.subscribers, by: \.status).map { "\($0.value.count) \($0.key.rawValue)" }
+            let counts = Dictionary(grouping: list.subscribers, by: \.status).map {
+                "\($0.value.count) \($0.key.rawValue)"
+            }
             t.print("\n\(list.subscribers.count) subscriber(s): \(counts.sorted().joined(separator: ", "))")
         case "add":
             guard !rest.isEmpty else { throw UsageError("usage: subscribers add ADDRESS [--name NAME]") }
@@ -54,7 +56,9 @@ struct SubscribersCommand {
             if context.terminal.isInteractive { context.terminal.error("Importing \(rest[0]) …") }
             let report = try engine.importSubscribers(csv: text)
             t.print(report.description)
-            if !report.invalid.isEmpty { throw CommandError("\(report.invalid.count) row(s) of \(rest[0]) could not be imported") }
+            if !report.invalid.isEmpty {
+                throw CommandError("\(report.invalid.count) row(s) of \(rest[0]) could not be imported")
+            }
         default:
             throw UsageError("unknown subscribers action '\(action)'")
         }

@@ -53,26 +53,46 @@ struct ConfigTests {
 
     /// Each broken config names the key and says what was expected.
     @Test(arguments: [
-        (#"{"community": {"name": "C", "address": "learning@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "modrators": []}"#,
-         "key 'modrators': unknown key"),
-        (#"{"community": {"name": "C", "address": "learning@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}}"#,
-         "key 'moderators': expected at least one moderator address"),
-        (#"{"community": {"name": "C", "address": "not-an-address"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
-         "key 'community.address': expected an email address"),
-        (#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"weekday": "funday"}}"#,
-         "key 'digest.weekday': expected a day"),
-        (#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"time": "9am"}}"#,
-         "key 'digest.time': expected HH:MM"),
-        (#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"timeZone": "Mars/Olympus"}}"#,
-         "key 'digest.timeZone': expected an IANA time zone"),
-        (#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"imap": "http://x/INBOX"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
-         "key 'mailbox.imap': expected a URL"),
-        (#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"imap": "imaps://x/INBOX", "password": "hunter2"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
-         "key 'mailbox.password': passwords are never kept in the config"),
-        (#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
-         "key 'mailbox': expected either"),
-        (#"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "limits": {"maxMessageBytes": "big"}}"#,
-         "key 'limits.maxMessageBytes': expected a whole number"),
+        (
+            #"{"community": {"name": "C", "address": "learning@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "modrators": []}"#,
+            "key 'modrators': unknown key"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "learning@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}}"#,
+            "key 'moderators': expected at least one moderator address"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "not-an-address"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
+            "key 'community.address': expected an email address"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"weekday": "funday"}}"#,
+            "key 'digest.weekday': expected a day"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"time": "9am"}}"#,
+            "key 'digest.time': expected HH:MM"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"timeZone": "Mars/Olympus"}}"#,
+            "key 'digest.timeZone': expected an IANA time zone"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"imap": "http://x/INBOX"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
+            "key 'mailbox.imap': expected a URL"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"imap": "imaps://x/INBOX", "password": "hunter2"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
+            "key 'mailbox.password': passwords are never kept in the config"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}"#,
+            "key 'mailbox': expected either"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "limits": {"maxMessageBytes": "big"}}"#,
+            "key 'limits.maxMessageBytes': expected a whole number"
+        ),
         (#"{"community": "#, "not valid JSON"),
     ])
     func errorsNameTheKey(json: String, expected: String) {
@@ -95,7 +115,8 @@ struct ConfigTests {
         try Data("s3cret\n".utf8).write(to: URL(fileURLWithPath: file))
         #expect(try Config.Secret.file(file).resolve(key: "mailbox", configFile: "c.json") == "s3cret")
         #expect(throws: ConfigError.self) {
-            try Config.Secret.environment("LEARNMAIL_SURELY_UNSET_VARIABLE").resolve(key: "sender", configFile: "c.json")
+            try Config.Secret.environment("LEARNMAIL_SURELY_UNSET_VARIABLE").resolve(
+                key: "sender", configFile: "c.json")
         }
     }
 }

@@ -28,9 +28,15 @@ struct OutboxTests {
     @Test func queuesOnceAndMovesSentMailOut() throws {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool)
-        #expect(try outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: Array("m\r\n".utf8), at: start))
+        #expect(
+            try outbox.enqueue(
+                id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"],
+                message: Array("m\r\n".utf8), at: start))
         // Queueing the same id again (after a crash) does nothing.
-        #expect(try !outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: Array("m\r\n".utf8), at: start))
+        #expect(
+            try !outbox.enqueue(
+                id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"],
+                message: Array("m\r\n".utf8), at: start))
         let sink = ScriptedSink()
         let report = try outbox.flush(through: sink, at: start)
         #expect(report.sent == 1)
@@ -38,19 +44,26 @@ struct OutboxTests {
         #expect(outbox.pending().isEmpty)
         #expect(outbox.entries(in: "sent").map(\.id) == ["item-1-notify"])
         // Sent mail is never queued again under the same id.
-        #expect(try !outbox.enqueue(id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [], at: start))
+        #expect(
+            try !outbox.enqueue(
+                id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [], at: start
+            ))
     }
 
     @Test func temporaryFailuresRetryLaterAndPermanentOnesAreRecordedPerRecipient() throws {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool, retry: RetryPolicy(delays: [600]))
         try outbox.enqueue(
-            id: "digest-1", kind: "digest", envelopeFrom: "b@x.org", recipients: ["ok@x.org", "later@x.org", "gone@x.org"],
+            id: "digest-1", kind: "digest", envelopeFrom: "b@x.org",
+            recipients: ["ok@x.org", "later@x.org", "gone@x.org"],
             message: Array("m\r\n".utf8), at: start)
         let sink = ScriptedSink()
-        sink.answers = ["later@x.org": .temporaryFailure("451 try again"), "gone@x.org": .permanentFailure("550 no such user")]
+        sink.answers = [
+            "later@x.org": .temporaryFailure("451 try again"), "gone@x.org": .permanentFailure("550 no such user"),
+        ]
         var report = try outbox.flush(through: sink, at: start)
-        #expect(report == Outbox.FlushReport(sent: 1, deferred: 1, failed: 1, failures: ["gone@x.org: 550 no such user"]))
+        #expect(
+            report == Outbox.FlushReport(sent: 1, deferred: 1, failed: 1, failures: ["gone@x.org: 550 no such user"]))
         // Not due yet: nothing is sent.
         report = try outbox.flush(through: sink, at: start.addingTimeInterval(60))
         #expect(report.sent == 0 && sink.delivered.count == 1)
@@ -67,7 +80,8 @@ struct OutboxTests {
     @Test func anUnreachableServerLeavesEverythingQueued() throws {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool)
-        try outbox.enqueue(id: "a", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41], at: start)
+        try outbox.enqueue(
+            id: "a", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41], at: start)
         let sink = ScriptedSink()
         sink.unreachable = true
         #expect(throws: (any Error).self) { try outbox.flush(through: sink, at: start) }

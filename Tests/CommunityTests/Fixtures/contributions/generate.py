@@ -765,3 +765,28 @@ Priya Shah | Age Friendly Leeds | 0113 000 0000
   "A learner sent us a card. She wrote: \"I can now video call my grandson and spot a scam text.\"",
   "A learner sent us a card. She wrote:\n\"I can now video call my grandson and spot a scam text.\"\n\nOur volunteer champions were delighted.",
   mid="sig28@agefriendlyleeds.org.uk"))
+
+# 29 Microsoft 365 first-contact safety tip (an HTML table at the top) and an [EXTERNAL] subject tag.
+html29 = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>'
+  '<table border="0" cellspacing="0" cellpadding="0" align="left" width="100%" style="width:100.0%;display:table;">'
+  '<tr><td style="padding:7.5pt 1.5pt 7.5pt 0;background:#A6A6A6"></td>'
+  '<td width="100%" style="width:100.0%;background:#EAEAEA;padding:7.5pt 5.25pt 7.5pt 3.75pt;">'
+  '<div><p style="mso-line-height-rule:exactly;line-height:12.0pt"><span style="font-size:9.0pt;color:#212121">'
+  'You don\u2019t often get email from priya@agefriendlyleeds.org.uk. '
+  '<a href="https://aka.ms/LearnAboutSenderIdentification">Learn why this is important</a></span></p></div></td></tr></table>'
+  '<div><p>Our new \u201cask me anything\u201d phone line for learners took 60 calls in its first month.</p>'
+  '<p>Most calls were about passwords and online banking.</p></div></body></html>')
+write(OUT, "29-m365-first-contact-banner", """From: Priya Shah <priya@agefriendlyleeds.org.uk>
+To: learning@example.org
+Subject: [EXTERNAL] Phone helpline for learners
+Date: Tue, 01 Dec 2026 09:00:00 +0000
+Message-ID: <banner29@agefriendlyleeds.org.uk>
+MIME-Version: 1.0
+Content-Type: text/html; charset="utf-8"
+Content-Transfer-Encoding: base64
+
+""" + b64(html29.encode("utf-8")) + "\n", exp("Phone helpline for learners", person("Priya Shah", "priya@agefriendlyleeds.org.uk"),
+  "Age Friendly Leeds", "Online Safety", [],
+  "Our new \u201cask me anything\u201d phone line for learners took 60 calls in its first month.",
+  "Our new \u201cask me anything\u201d phone line for learners took 60 calls in its first month.\n\nMost calls were about passwords and online banking.",
+  mid="banner29@agefriendlyleeds.org.uk"))
