@@ -23,6 +23,17 @@ import Testing
         }
     }
 
+    @Test func parallelFetchFromClosedPortReportsEveryUIDOnce() throws {
+        let port = try FakeServer.closedPort()
+        let mailbox = try IMAPMailbox(
+            IMAPConfiguration(url: "imaps://127.0.0.1:\(port)/INBOX", username: "u", password: "p", timeoutSeconds: 2))
+        var seen: [UID] = []
+        mailbox.fetch((1...10).map { UID($0) }, uidValidity: UIDValidity(1), connections: 4) { uid, result in
+            if case .failure(let error) = result, error.isUnreachable { seen.append(uid) }
+        }
+        #expect(seen.sorted() == (1...10).map { UID($0) })
+    }
+
     @Test func closedPortSMTPReportsUnreachablePerEnvelope() throws {
         let port = try FakeServer.closedPort()
         let sender = try SMTPSender(SMTPConfiguration(url: "smtp://127.0.0.1:\(port)", timeoutSeconds: 2))
@@ -135,6 +146,7 @@ import Testing
         #expect(results[2].allAccepted)
         let lines = server.lines
         #expect(lines.first == "EHLO me.example")
+        #expect(lines.last?.uppercased() == "QUIT")  // the batch ends by closing the connection
         #expect(lines.contains("..hidden dot") == false)  // the fake collects data without showing it
         #expect(lines.filter { $0.hasPrefix("EHLO") }.count <= 2)  // at most one reconnect, after the failed envelope
     }
