@@ -151,7 +151,13 @@ public final class IMAPMailbox {
     }
 
     func error(_ outcome: CurlEasy.Outcome, command: String) -> TransportError {
-        TransportError.from(
+        // libcurl 7.88 reports a refused SELECT as LOGIN_DENIED (67) with "Select failed".
+        if outcome.code == 67, outcome.errorText.contains("Select failed") {
+            return .mailboxNotFound(
+                mailbox: mailbox, server: server.server,
+                reply: TransportError.lastTaggedReply(outcome.headers) ?? outcome.errorText)
+        }
+        return TransportError.from(
             outcome, service: "IMAP", server: server.server, settingsKey: configuration.usernameSettingsKey,
             command: command)
     }

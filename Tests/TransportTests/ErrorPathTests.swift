@@ -112,6 +112,26 @@ import Testing
             !server.lines.contains { $0.uppercased().contains("LOGIN") || $0.uppercased().contains("AUTHENTICATE") })
     }
 
+    @Test func smtpWithoutSTARTTLSIsRefusedUnlessPlaintextIsAllowed() throws {
+        let server = try FakeServer(greeting: "220 fake ESMTP") { line in
+            let upper = line.uppercased()
+            if upper.hasPrefix("EHLO") { return ["250-fake", "250 8BITMIME"] }
+            if upper.hasPrefix("MAIL FROM") || upper.hasPrefix("RCPT TO") { return ["250 Ok"] }
+            if upper == "DATA" { return ["354 go ahead"] }
+            if line == "<DATA>" { return ["250 queued"] }
+            return ["221 bye"]
+        }
+        defer { server.stop() }
+        let envelope = Envelope(from: "a@x", recipients: ["b@x"], data: Array("x\r\n".utf8))
+        let strict = try SMTPSender(SMTPConfiguration(url: "smtp://127.0.0.1:\(server.port)", timeoutSeconds: 5))
+        let refused = strict.send([envelope])
+        #expect(refused.first?.error == .tlsRequired(service: "SMTP", server: "127.0.0.1:\(server.port)"))
+        #expect(!server.lines.contains { $0.uppercased().hasPrefix("MAIL FROM") })
+        let plaintext = try SMTPSender(
+            SMTPConfiguration(url: "smtp://127.0.0.1:\(server.port)", allowPlaintext: true, timeoutSeconds: 5))
+        #expect(plaintext.send([envelope]).first?.allAccepted == true)
+    }
+
     @Test func smtpRepliesArePerRecipient() throws {
         let server = try FakeServer(greeting: "220 fake ESMTP") { line in
             let upper = line.uppercased()

@@ -271,6 +271,17 @@ struct IMAPIntegrationTests {
         }
     }
 
+    @Test func missingMailboxIsNotALoginProblem() throws {
+        let mailbox = try mailbox("transport1", folder: "NoSuchMailbox")
+        #expect {
+            try mailbox.status()
+        } throws: { error in
+            guard case .mailboxNotFound(let name, _, let reply) = error as? TransportError else { return false }
+            return name == "NoSuchMailbox" && reply.hasPrefix("NO")
+                && error.localizedDescription.isEmpty == false
+        }
+    }
+
     @Test func smtpsWithCAFileDelivers() throws {
         let sender = try SMTPSender(
             SMTPConfiguration(

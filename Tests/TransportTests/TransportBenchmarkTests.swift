@@ -83,11 +83,14 @@ struct TransportBenchmarkTests {
         #expect(failures == 0)
     }
 
-    @Test func send1000MessagesOnOneConnection() throws {
+    /// Plaintext as well as STARTTLS, to compare with `smtp-source -s 1 -d -m 1000 -l 4000` (plaintext).
+    @Test(arguments: [true, false])
+    func send1000MessagesOnOneConnection(_ plaintext: Bool) throws {
         let servers = try TestServers.require()
         let sender = try SMTPSender(
             SMTPConfiguration(
-                url: "smtp://\(servers.host):\(servers.smtpPort)/bench.example.test", caFile: servers.caFile))
+                url: "smtp://\(servers.host):\(servers.smtpPort)/bench.example.test", caFile: servers.caFile,
+                allowPlaintext: plaintext))
         let envelopes = (0..<1000).map { index in
             Envelope(
                 from: "bench-sender@example.test", recipients: [servers.address("bench2")],
@@ -97,7 +100,8 @@ struct TransportBenchmarkTests {
         let results = sender.send(envelopes)
         let seconds = Date().timeIntervalSince(start)
         print(
-            "BENCH smtp: \(results.filter(\.allAccepted).count)/1000 accepted in \(seconds) s on one connection (STARTTLS)"
+            "BENCH smtp: \(results.filter(\.allAccepted).count)/1000 accepted in \(seconds) s on one connection "
+                + (plaintext ? "(plaintext)" : "(STARTTLS)")
         )
         #expect(results.allSatisfy { $0.allAccepted })
     }

@@ -38,7 +38,15 @@ public enum BodyCleaner {
         var forwardedFrom: Person?
         let lines = splitLines(text)
         let kept = cleanLines(lines, subject: subject, depth: 0, removed: &removed, forwardedFrom: &forwardedFrom)
-        return CleanBody(text: tidy(kept), forwardedFrom: forwardedFrom, removed: removed)
+        let text = tidy(kept)
+        // "See below" over a quoted message: the quote is the contribution. When cleaning leaves
+        // (almost) nothing of a substantial message, keep the message as it was.
+        func words(_ s: String) -> Int { s.split(whereSeparator: { $0.isWhitespace }).count }
+        if words(text) < 3, lines.reduce(0, { $0 + words($1) }) > 20 {
+            return CleanBody(
+                text: tidy(lines), forwardedFrom: forwardedFrom, removed: ["nothing: the whole message kept"])
+        }
+        return CleanBody(text: text, forwardedFrom: forwardedFrom, removed: removed)
     }
 
     static func splitLines(_ text: String) -> [String] {
