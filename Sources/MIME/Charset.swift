@@ -18,8 +18,29 @@ enum Charset {
         case unknown
     }
 
+    /// The spellings seen on nearly every message, looked up before any normalisation work.
+    private static let common: [String: Kind] = {
+        var d = [String: Kind]()
+        for label in [
+            "utf-8", "us-ascii", "iso-8859-1", "windows-1252", "iso-8859-15", "iso-8859-2", "koi8-r",
+            "shift_jis", "iso-2022-jp", "gb2312", "big5", "euc-kr", "euc-jp", "windows-1251", "utf8", "ascii",
+        ] {
+            for spelling in [label, label.uppercased(), "\"\(label)\"", "\"\(label.uppercased())\""] {
+                d[spelling] = slowKind(spelling)
+            }
+        }
+        d["Windows-1252"] = .windows1252
+        d["Utf-8"] = .utf8
+        return d
+    }()
+
     /// Normalises a charset label: lowercase, quotes and whitespace removed, aliases mapped.
     static func kind(_ label: String) -> Kind {
+        if let k = common[label] { return k }
+        return slowKind(label)
+    }
+
+    private static func slowKind(_ label: String) -> Kind {
         var name = label.lowercased()
         name.removeAll { $0 == "\"" || $0 == "'" || $0 == " " || $0 == "\t" }
         switch name {
@@ -115,6 +136,13 @@ enum Charset {
                 !(name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS") || name == "UTF-7"
                 || name.hasPrefix("ISO-2022"))
         }
+    }
+
+    /// True when CR and LF are single bytes 0x0D 0x0A in this charset (all but UTF-16/32 and UCS-2/4), so
+    /// line ends can be normalised on the bytes before decoding.
+    static func hasByteLineEnds(_ charset: String?) -> Bool {
+        guard let charset, case .iconv(let name) = kind(charset) else { return true }
+        return !(name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS"))
     }
 
     /// The UTF-8 size of the decoded text, without building a String when the bytes are ASCII or valid UTF-8.

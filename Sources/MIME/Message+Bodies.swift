@@ -67,7 +67,7 @@ extension Message {
         var removedCRs = 0
         let (decoded, known) = part.withDecodedBody { p -> (String, Bool) in
             // Line ends are made LF on the bytes when the charset is ASCII-compatible (cheaper than on text).
-            if Charset.isASCIICompatible(charset), let base = p.baseAddress,
+            if Charset.hasByteLineEnds(charset), let base = p.baseAddress,
                 memchr(base, Int32(asciiCR), p.count) != nil
             {
                 let lf = Bytes.crlfToLF(p)
@@ -83,7 +83,7 @@ extension Message {
             if !notes.contains(text) { notes.append(text) }
         }
         var text = decoded
-        if !Charset.isASCIICompatible(charset) && text.utf8.contains(asciiCR) {
+        if !Charset.hasByteLineEnds(charset) && text.utf8.contains(asciiCR) {
             text = text.replacingCRLF()
         }
         if flowed, part.contentType["format"]?.lowercased() == "flowed" {
