@@ -68,7 +68,7 @@ public struct MIMEPart: Sendable {
         if let n = contentType["name"], !n.isEmpty { return n }
         if transferEncoding == .uuencode {
             return source.withUnsafeBufferPointer {
-                TransferDecoding.uudecode(UnsafeBufferPointer(rebasing: $0[bodyRange])).filename
+                TransferDecoding.uuencodedFilename(UnsafeBufferPointer(rebasing: $0[bodyRange]))
             }
         }
         return nil

@@ -230,6 +230,22 @@ enum TransferDecoding {
         return out
     }
 
+    /// The file name on the `begin MODE NAME` line of a uuencoded body, without decoding the rest.
+    static func uuencodedFilename(_ p: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        while i < p.count {
+            let e = Bytes.lineEnd(p, i, p.count)
+            if e - i >= 6 && Bytes.equalsLowercase(p, i..<(i + 6), "begin ") {
+                let rest = Array(p[(i + 6)..<e])
+                guard let sp = rest.firstIndex(of: asciiSpace) else { return nil }
+                let name = String(decoding: rest[(sp + 1)...], as: UTF8.self).trimmingWhitespace()
+                return name.isEmpty ? nil : name
+            }
+            i = e + 1
+        }
+        return nil
+    }
+
     /// x-uuencode: an optional `begin MODE NAME` line, then lines whose first character gives the
     /// byte count, until `end`. Returns the bytes and the file name from the begin line.
     static func uudecode(_ p: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], filename: String?) {
