@@ -148,10 +148,19 @@ enum TransferDecoding {
     /// line, with trailing whitespace tolerated), trailing whitespace on lines removed (rule 3), and
     /// broken escapes kept literally. Works a line at a time with memchr and bulk copies.
     static func quotedPrintable(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        quotedPrintable(p, lineFeedsOnly: false).bytes
+    }
+
+    /// With `lineFeedsOnly`, hard line breaks come out as LF (saving a CRLF pass for text bodies);
+    /// `droppedCRs` says how many CRs that left out.
+    static func quotedPrintable(
+        _ p: UnsafeBufferPointer<UInt8>, lineFeedsOnly: Bool
+    ) -> (bytes: [UInt8], droppedCRs: Int) {
         let n = p.count
-        guard n > 0, let src = p.baseAddress else { return [] }
+        guard n > 0, let src = p.baseAddress else { return ([], 0) }
+        var dropped = 0
         let hexTable = self.hexTable  // one lazy-global access
-        return hexTable.withUnsafeBufferPointer { hex in
+        let bytes = hexTable.withUnsafeBufferPointer { hex in
             [UInt8](unsafeUninitializedCapacity: n) { out, count in
                 let dst = out.baseAddress!
                 var o = 0
@@ -193,7 +202,9 @@ enum TransferDecoding {
                         k = eq + 1
                     }
                     if !soft && lf < n {
-                        if hadCR {
+                        if hadCR && lineFeedsOnly {
+                            dropped += 1
+                        } else if hadCR {
                             dst[o] = asciiCR
                             o += 1
                         }
@@ -205,6 +216,7 @@ enum TransferDecoding {
                 count = o
             }
         }
+        return (bytes, dropped)
     }
 
     /// RFC 2047 section 4.2 "Q": quoted-printable with '_' for space and no line structure.
