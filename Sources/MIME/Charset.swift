@@ -16,8 +16,29 @@ enum Charset {
         case unknown
     }
 
+    /// The spellings seen on nearly every message, looked up before any normalisation work.
+    private static let common: [String: Kind] = {
+        var d = [String: Kind]()
+        for label in [
+            "utf-8", "us-ascii", "iso-8859-1", "windows-1252", "iso-8859-15", "iso-8859-2", "koi8-r",
+            "shift_jis", "iso-2022-jp", "gb2312", "big5", "euc-kr", "euc-jp", "windows-1251", "utf8", "ascii",
+        ] {
+            for spelling in [label, label.uppercased(), "\"\(label)\"", "\"\(label.uppercased())\""] {
+                d[spelling] = slowKind(spelling)
+            }
+        }
+        d["Windows-1252"] = .windows1252
+        d["Utf-8"] = .utf8
+        return d
+    }()
+
     /// Normalises a charset label: lowercase, quotes and whitespace removed, aliases mapped.
     static func kind(_ label: String) -> Kind {
+        if let k = common[label] { return k }
+        return slowKind(label)
+    }
+
+    private static func slowKind(_ label: String) -> Kind {
         var name = label.lowercased()
         name.removeAll { $0 == "\"" || $0 == "'" || $0 == " " || $0 == "\t" }
         switch name {
@@ -115,6 +136,13 @@ enum Charset {
         }
     }
 
+    /// True when CR and LF are single bytes 0x0D 0x0A in this charset (all but UTF-16/32 and UCS-2/4), so
+    /// line ends can be normalised on the bytes before decoding.
+    static func hasByteLineEnds(_ charset: String?) -> Bool {
+        guard let charset, case .iconv(let name) = kind(charset) else { return true }
+        return !(name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS"))
+    }
+
     /// The UTF-8 size of the decoded text, without building a String when the bytes are ASCII or valid UTF-8.
     static func decodedUTF8Count(_ p: UnsafeBufferPointer<UInt8>, charset: String?) -> Int {
         let k = charset.map(kind) ?? .ascii
@@ -178,57 +206,6 @@ enum Charset {
             }
             count = o
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// A thin wrapper over glibc iconv converting to UTF-8; invalid input becomes U+FFFD.
-enum Iconv {
-    static func convert(_ p: UnsafeBufferPointer<UInt8>, from charset: String) -> String? {
-        let cd = iconv_open("UTF-8", charset)
-        guard let cd, Int(bitPattern: cd) != -1 else { return nil }
-        defer { iconv_close(cd) }
-        guard let base = p.baseAddress, !p.isEmpty else { return "" }
-        var out = [UInt8](repeating: 0, count: p.count * 3 + 16)
-        var produced = 0
-        var inPtr = UnsafeMutablePointer(mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
-        var inLeft = p.count
-        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-        while inLeft > 0 {
-            if out.count - produced < 16 { out.append(contentsOf: repeatElement(0, count: out.count)) }
-            let before = produced
-            var outLeft = out.count - produced
-            let r = out.withUnsafeMutableBufferPointer { ob -> Int in
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress! + produced)
-                    .assumingMemoryBound(to: CChar.self)
-                var ip: UnsafeMutablePointer<CChar>? = inPtr
-                let r = iconv(cd, &ip, &inLeft, &outPtr, &outLeft)
-                inPtr = ip!
-                return r
-            }
-            produced = out.count - outLeft
-            if r == -1 {
-                let e = errno
-                if e == E2BIG {
-                    out.append(contentsOf: repeatElement(0, count: out.count))
-                } else if e == EILSEQ || e == EINVAL {
-                    // Skip one undecodable byte and mark it.
-                    if out.count - produced < 3 { out.append(contentsOf: repeatElement(0, count: out.count)) }
-                    for b in replacement {
-                        out[produced] = b
-                        produced += 1
-                    }
-                    inPtr += 1
-                    inLeft -= 1
-                } else {
-                    return nil
-                }
-            } else if produced == before && inLeft > 0 {
-                return nil
-            }
-        }
-        // Flush shift state (ISO-2022-JP).
-        out.removeSubrange(produced...)
         return String(decoding: out, as: UTF8.self)
     }
 }

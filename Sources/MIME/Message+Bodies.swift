@@ -65,17 +65,36 @@ extension Message {
     private mutating func bodyText(_ part: MIMEPart, flowed: Bool) -> String {
         let charset = part.contentType.charset
         var removedCRs = 0
-        let (decoded, known) = part.withDecodedBody { p -> (String, Bool) in
-            // Line ends are made LF on the bytes when the charset is ASCII-compatible (cheaper than on text).
-            if Charset.isASCIICompatible(charset), let base = p.baseAddress,
-                memchr(base, Int32(asciiCR), p.count) != nil
-            {
-                let lf = Bytes.crlfToLF(p)
-                removedCRs = p.count - lf.count
-                return lf.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
+        let byteLineEnds = Charset.hasByteLineEnds(charset)
+        let decodedPair: (String, Bool)? =
+            (part.transferEncoding == .quotedPrintable && byteLineEnds)
+            ? part.source.withUnsafeBufferPointer { src in
+                // Quoted-printable text: line ends become LF while decoding, in the same pass.
+                let (bytes, dropped) = TransferDecoding.quotedPrintable(
+                    UnsafeBufferPointer(rebasing: src[part.bodyRange]), lineFeedsOnly: true)
+                removedCRs = dropped
+                return bytes.withUnsafeBufferPointer { p in
+                    if let base = p.baseAddress, memchr(base, Int32(asciiCR), p.count) != nil {
+                        let lf = Bytes.crlfToLF(p)
+                        removedCRs += p.count - lf.count
+                        return lf.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
+                    }
+                    return Charset.decode(p, charset: charset)
+                }
+            } : nil
+        let (decoded, known) =
+            decodedPair
+            ?? part.withDecodedBody { p -> (String, Bool) in
+                // Line ends are made LF on the bytes when the charset is ASCII-compatible (cheaper than on text).
+                if byteLineEnds, let base = p.baseAddress,
+                    memchr(base, Int32(asciiCR), p.count) != nil
+                {
+                    let lf = Bytes.crlfToLF(p)
+                    removedCRs = p.count - lf.count
+                    return lf.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
+                }
+                return Charset.decode(p, charset: charset)
             }
-            return Charset.decode(p, charset: charset)
-        }
         // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
         decodedTextSizes[part.bodyRange.lowerBound] = decoded.utf8.count + removedCRs
         if !known, let cs = charset {
@@ -83,7 +102,7 @@ extension Message {
             if !notes.contains(text) { notes.append(text) }
         }
         var text = decoded
-        if !Charset.isASCIICompatible(charset) && text.utf8.contains(asciiCR) {
+        if !Charset.hasByteLineEnds(charset) && text.utf8.contains(asciiCR) {
             text = text.replacingCRLF()
         }
         if flowed, part.contentType["format"]?.lowercased() == "flowed" {

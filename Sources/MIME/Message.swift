@@ -94,6 +94,13 @@ public struct Message: Sendable {
                 stack.append((m.root, m.decodedTextSizes))
             } else if let size = known[part.bodyRange.lowerBound] {
                 total += size
+            } else if !part.contentType.isText && part.transferEncoding == .base64 {
+                // Binary attachments are decoded through a fixed buffer: bounded memory at any size.
+                part.source.withUnsafeBufferPointer { p in
+                    TransferDecoding.base64Chunks(UnsafeBufferPointer(rebasing: p[part.bodyRange])) {
+                        total += $0.count
+                    }
+                }
             } else {
                 let isText = part.contentType.isText
                 total += part.withDecodedBody { p in

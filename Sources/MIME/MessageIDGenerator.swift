@@ -21,4 +21,9 @@ public enum MessageIDGenerator {
         return "lm." + String(decoding: local, as: UTF8.self) + "@"
             + (trimmed.isEmpty ? "localhost" : String(decoding: trimmed, as: UTF8.self))
     }
+
+    /// True when `id` (without angle brackets) has the shape `make` gives for `domain`.
+    public static func isMade(_ id: String, domain: String) -> Bool {
+        id.hasPrefix("lm.") && id.lowercased().hasSuffix("@" + domain.lowercased())
+    }
 }

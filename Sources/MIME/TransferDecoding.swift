@@ -27,19 +27,38 @@ enum TransferDecoding {
         return t
     }()
 
+    /// The state carried between chunks of one base64 body: the pending bits and how many sextets.
+    struct Base64State {
+        var acc: UInt32 = 0
+        var k = 0
+    }
+
     static func base64(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let n = p.count
         guard n > 0 else { return [] }
         return [UInt8](unsafeUninitializedCapacity: n / 4 * 3 + 3) { out, count in
-            base64Table.withUnsafeBufferPointer { table in
-                var o = 0
-                var i = 0
-                var acc: UInt32 = 0
-                var k = 0
-                let src = p.baseAddress!
-                let dst = out.baseAddress!
-                // Fast path: whole 4-character groups with no skipped characters.
-                while true {
+            var state = Base64State()
+            let o = base64Chunk(p, &state, into: out.baseAddress!)
+            count = o + base64Finish(&state, into: out.baseAddress! + o)
+        }
+    }
+
+    /// Decodes the bytes of one chunk; `dst` must have room for `p.count / 4 * 3 + 3` bytes. Returns the
+    /// number written. Whole clean 4-character groups take the fast path; anything else (line ends,
+    /// junk, padding in the middle) goes one character at a time.
+    static func base64Chunk(
+        _ p: UnsafeBufferPointer<UInt8>, _ state: inout Base64State, into dst: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        let n = p.count
+        guard n > 0, let src = p.baseAddress else { return 0 }
+        let table = base64Table  // one lazy-global access
+        return table.withUnsafeBufferPointer { table in
+            var o = 0
+            var i = 0
+            var acc = state.acc
+            var k = state.k
+            while true {
+                if k == 0 {
                     while i + 4 <= n {
                         let a = table[Int(src[i])]
                         let b = table[Int(src[i + 1])]
@@ -53,50 +72,72 @@ enum TransferDecoding {
                         o += 3
                         i += 4
                     }
-                    // Slow path: one character at a time until the next line starts cleanly.
-                    guard i < n else { break }
-                    while i < n {
-                        let v = table[Int(src[i])]
-                        i += 1
-                        if v < 64 {
-                            acc = acc << 6 | UInt32(v)
-                            k += 1
-                            if k == 4 {
-                                dst[o] = UInt8(truncatingIfNeeded: acc >> 16)
-                                dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
-                                dst[o + 2] = UInt8(truncatingIfNeeded: acc)
-                                o += 3
-                                k = 0
-                                acc = 0
-                                break  // back to the fast path
-                            }
-                        } else if v == 64 {
-                            // Padding ends a quantum; concatenated base64 blocks continue after it.
-                            if k == 2 {
-                                dst[o] = UInt8(truncatingIfNeeded: acc >> 4)
-                                o += 1
-                            } else if k == 3 {
-                                dst[o] = UInt8(truncatingIfNeeded: acc >> 10)
-                                dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 2)
-                                o += 2
-                            }
+                }
+                guard i < n else { break }
+                // Slow path until a quantum completes, then back to the fast path.
+                while i < n {
+                    let v = table[Int(src[i])]
+                    i += 1
+                    if v < 64 {
+                        acc = acc << 6 | UInt32(v)
+                        k += 1
+                        if k == 4 {
+                            dst[o] = UInt8(truncatingIfNeeded: acc >> 16)
+                            dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
+                            dst[o + 2] = UInt8(truncatingIfNeeded: acc)
+                            o += 3
                             k = 0
                             acc = 0
+                            break
                         }
+                    } else if v == 64 {
+                        // Padding ends a quantum; concatenated base64 blocks continue after it.
+                        var pending = Base64State(acc: acc, k: k)
+                        o += base64Finish(&pending, into: dst + o)
+                        k = 0
+                        acc = 0
                     }
-                    if i >= n { break }
                 }
-                if k == 2 {
-                    dst[o] = UInt8(truncatingIfNeeded: acc >> 4)
-                    o += 1
-                } else if k == 3 {
-                    dst[o] = UInt8(truncatingIfNeeded: acc >> 10)
-                    dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 2)
-                    o += 2
-                }
-                count = o
             }
+            state = Base64State(acc: acc, k: k)
+            return o
         }
+    }
+
+    /// Writes the bytes of a final partial quantum (2 or 3 sextets); returns how many.
+    static func base64Finish(_ state: inout Base64State, into dst: UnsafeMutablePointer<UInt8>) -> Int {
+        defer { state = Base64State() }
+        switch state.k {
+        case 2:
+            dst[0] = UInt8(truncatingIfNeeded: state.acc >> 4)
+            return 1
+        case 3:
+            dst[0] = UInt8(truncatingIfNeeded: state.acc >> 10)
+            dst[1] = UInt8(truncatingIfNeeded: state.acc >> 2)
+            return 2
+        default:
+            return 0
+        }
+    }
+
+    /// Decodes a base64 body a chunk at a time into a fixed scratch buffer, calling `body` with each
+    /// decoded chunk: memory stays bounded however large the attachment is.
+    static func base64Chunks(
+        _ p: UnsafeBufferPointer<UInt8>, chunk: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard let src = p.baseAddress else { return }
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk / 4 * 3 + 6)
+        defer { scratch.deallocate() }
+        var state = Base64State()
+        var i = 0
+        while i < p.count {
+            let len = min(chunk, p.count - i)
+            let o = base64Chunk(UnsafeBufferPointer(start: src + i, count: len), &state, into: scratch)
+            body(UnsafeBufferPointer(start: scratch, count: o))
+            i += len
+        }
+        let o = base64Finish(&state, into: scratch)
+        body(UnsafeBufferPointer(start: scratch, count: o))
     }
 
     static func base64(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
@@ -107,10 +148,19 @@ enum TransferDecoding {
     /// line, with trailing whitespace tolerated), trailing whitespace on lines removed (rule 3), and
     /// broken escapes kept literally. Works a line at a time with memchr and bulk copies.
     static func quotedPrintable(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        quotedPrintable(p, lineFeedsOnly: false).bytes
+    }
+
+    /// With `lineFeedsOnly`, hard line breaks come out as LF (saving a CRLF pass for text bodies);
+    /// `droppedCRs` says how many CRs that left out.
+    static func quotedPrintable(
+        _ p: UnsafeBufferPointer<UInt8>, lineFeedsOnly: Bool
+    ) -> (bytes: [UInt8], droppedCRs: Int) {
         let n = p.count
-        guard n > 0, let src = p.baseAddress else { return [] }
+        guard n > 0, let src = p.baseAddress else { return ([], 0) }
+        var dropped = 0
         let hexTable = self.hexTable  // one lazy-global access
-        return hexTable.withUnsafeBufferPointer { hex in
+        let bytes = hexTable.withUnsafeBufferPointer { hex in
             [UInt8](unsafeUninitializedCapacity: n) { out, count in
                 let dst = out.baseAddress!
                 var o = 0
@@ -152,7 +202,9 @@ enum TransferDecoding {
                         k = eq + 1
                     }
                     if !soft && lf < n {
-                        if hadCR {
+                        if hadCR && lineFeedsOnly {
+                            dropped += 1
+                        } else if hadCR {
                             dst[o] = asciiCR
                             o += 1
                         }
@@ -164,6 +216,7 @@ enum TransferDecoding {
                 count = o
             }
         }
+        return (bytes, dropped)
     }
 
     /// RFC 2047 section 4.2 "Q": quoted-printable with '_' for space and no line structure.
@@ -187,6 +240,22 @@ enum TransferDecoding {
             }
         }
         return out
+    }
+
+    /// The file name on the `begin MODE NAME` line of a uuencoded body, without decoding the rest.
+    static func uuencodedFilename(_ p: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        while i < p.count {
+            let e = Bytes.lineEnd(p, i, p.count)
+            if e - i >= 6 && Bytes.equalsLowercase(p, i..<(i + 6), "begin ") {
+                let rest = Array(p[(i + 6)..<e])
+                guard let sp = rest.firstIndex(of: asciiSpace) else { return nil }
+                let name = String(decoding: rest[(sp + 1)...], as: UTF8.self).trimmingWhitespace()
+                return name.isEmpty ? nil : name
+            }
+            i = e + 1
+        }
+        return nil
     }
 
     /// x-uuencode: an optional `begin MODE NAME` line, then lines whose first character gives the

@@ -30,7 +30,8 @@ final class CurlEasy {
         var uploadOffset = 0
     }
 
-    private let handle: UnsafeMutableRawPointer
+    /// The raw `CURL *`, for `CurlMulti` only; never leaves this module.
+    let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let sink = Sink()
     private var lists: [OpaquePointer] = []
@@ -117,12 +118,21 @@ final class CurlEasy {
 
     /// Runs one transfer. Blocks until it ends, the server answers, or a timeout fires.
     func perform() -> Outcome {
+        beginTransfer()
+        return finishTransfer(curl_easy_perform(handle))
+    }
+
+    /// Clears what the previous transfer left; `perform()` and `CurlMulti` call it before each transfer.
+    func beginTransfer() {
         sink.body.removeAll(keepingCapacity: true)
         sink.headers.removeAll(keepingCapacity: true)
         sink.dialogue.removeAll(keepingCapacity: true)
         sink.uploadOffset = 0
         errorBuffer[0] = 0
-        let code = curl_easy_perform(handle)
+    }
+
+    /// Collects the transfer's result once libcurl reports `code` for it.
+    func finishTransfer(_ code: CURLcode) -> Outcome {
         var text = String(cString: errorBuffer)
         if text.isEmpty, code != CURLE_OK { text = String(cString: curl_easy_strerror(code)) }
         let outcome = Outcome(

@@ -1,7 +1,11 @@
 #if canImport(Glibc)
     import Glibc
+    private let posixWrite = Glibc.write
+    private let posixRead = Glibc.read
 #elseif canImport(Darwin)
     import Darwin
+    private let posixWrite = Darwin.write
+    private let posixRead = Darwin.read
 #endif
 
 /// Crash-safe file writes with POSIX calls: write a hidden temp file, fsync it, rename it into place,
@@ -16,7 +20,7 @@ enum DurableFile {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+                posixWrite(descriptor, buffer.baseAddress! + written, bytes.count - written)
             }
             if result < 0 {
                 if errno == EINTR { continue }
@@ -68,7 +72,7 @@ enum DurableFile {
         while true {
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
             let result = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                posixRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
             }
             if result < 0 {
                 if errno == EINTR { continue }

@@ -24,6 +24,8 @@ public final class IMAPMailbox {
     /// The resolved processed folder once it is known to exist.
     var processedFolderName: String?
     var lastStatus: MailboxStatus?
+    /// Extra connections for `fetch(_:uidValidity:connections:each:)`, kept for the next polls.
+    var parallel: (multi: CurlMulti, workers: [CurlEasy])?
 
     /// A bounded SEARCH range keeps each reply below CURLOPT_BUFFERSIZE even when every UID in it exists:
     /// 40 000 UIDs × at most 11 bytes ("4294967295 ") = 440 000 bytes < 512 KiB. libcurl would truncate a
@@ -113,14 +115,10 @@ public final class IMAPMailbox {
         easy.set(CURLOPT_URL, "\(mailboxURL);UIDVALIDITY=\(uidValidity)/;UID=\(uid)")
         var outcome = easy.perform()
         if !outcome.succeeded && TransportError.isRetryable(outcome.code) { outcome = easy.perform() }
-        if outcome.code == 78 {  // REMOTE_FILE_NOT_FOUND
-            lastStatus = nil
-            if outcome.errorText.uppercased().contains("UIDVALIDITY") {
-                throw .uidValidityChanged(mailbox: mailbox, expected: uidValidity)
-            }
-            throw .messageNotFound(mailbox: mailbox, uid: uid)
+        guard outcome.succeeded else {
+            if outcome.code == 78 { lastStatus = nil }
+            throw fetchError(outcome, uid: uid, uidValidity: uidValidity)
         }
-        guard outcome.succeeded else { throw error(outcome, command: "UID FETCH \(uid) BODY[]") }
         return outcome.body
     }
 
@@ -153,7 +151,13 @@ public final class IMAPMailbox {
     }
 
     func error(_ outcome: CurlEasy.Outcome, command: String) -> TransportError {
-        TransportError.from(
+        // libcurl 7.88 reports a refused SELECT as LOGIN_DENIED (67) with "Select failed".
+        if outcome.code == 67, outcome.errorText.contains("Select failed") {
+            return .mailboxNotFound(
+                mailbox: mailbox, server: server.server,
+                reply: TransportError.lastTaggedReply(outcome.headers) ?? outcome.errorText)
+        }
+        return TransportError.from(
             outcome, service: "IMAP", server: server.server, settingsKey: configuration.usernameSettingsKey,
             command: command)
     }

@@ -51,7 +51,13 @@ public final class SMTPSender {
     /// Delivers every envelope, in order, over one connection; never throws: each result says what happened
     /// to each recipient. CURLOPT_CRLF stays off: the data is sent exactly as given (CRLF expected).
     public func send(_ envelopes: [Envelope]) -> [DeliveryResult] {
-        envelopes.enumerated().map { index, envelope in deliver(envelope, index: index) }
+        defer { easy.set(CURLOPT_FORBID_REUSE, false) }
+        return envelopes.enumerated().map { index, envelope in
+            // After the batch's last message libcurl says QUIT and closes, instead of leaving an idle
+            // connection for the server to time out.
+            if index == envelopes.count - 1 { easy.set(CURLOPT_FORBID_REUSE, true) }
+            return deliver(envelope, index: index)
+        }
     }
 
     private func deliver(_ envelope: Envelope, index: Int) -> DeliveryResult {

@@ -27,14 +27,19 @@ extension TransportError {
         }
     }
 
-    /// The last line of an IMAP reply that is neither untagged (`*`) nor a continuation (`+`), without its tag:
-    /// for example `NO [TRYCREATE] Mailbox doesn't exist: Processed`.
+    /// The last tagged NO or BAD line of an IMAP reply (else the last tagged line), without its tag:
+    /// for example `NO [TRYCREATE] Mailbox doesn't exist: Processed`. A LOGOUT that libcurl sends while
+    /// closing the connection after the failure must not hide the refusal.
     static func lastTaggedReply(_ headers: [UInt8]) -> String? {
         let text = String(decoding: headers, as: UTF8.self)
-        let lines = text.split(whereSeparator: { $0 == "\r" || $0 == "\n" })
-        guard let line = lines.last(where: { !$0.hasPrefix("*") && !$0.hasPrefix("+") }) else { return nil }
-        let words = line.split(separator: " ", maxSplits: 1)
-        return words.count == 2 ? String(words[1]) : String(line)
+        let tagged = text.split(whereSeparator: \.isNewline)  // "\r\n" is one Character
+            .filter { !$0.hasPrefix("*") && !$0.hasPrefix("+") }
+            .map { line -> Substring in
+                let words = line.split(separator: " ", maxSplits: 1)
+                return words.count == 2 ? words[1] : line
+            }
+        let refusal = tagged.last { $0.uppercased().hasPrefix("NO") || $0.uppercased().hasPrefix("BAD") }
+        return (refusal ?? tagged.last).map(String.init)
     }
 
     /// True for failures where the connection broke and an idempotent command may simply be sent again.

@@ -16,6 +16,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case loginRejected(service: String, server: String, settingsKey: String)
     /// The mailbox's UIDVALIDITY is no longer the one the UID was taken under (RFC 3501 §2.3.1.1).
     case uidValidityChanged(mailbox: String, expected: UIDValidity)
+    /// The mailbox in the URL cannot be selected (it does not exist, or the user may not open it).
+    case mailboxNotFound(mailbox: String, server: String, reply: String)
     /// No message with this UID (already moved or expunged).
     case messageNotFound(mailbox: String, uid: UID)
     /// The server answered NO/BAD (IMAP) or an error reply (SMTP) to a command.
@@ -51,6 +53,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .uidValidityChanged(let mailbox, let expected):
             return "IMAP mailbox \(mailbox) has a new UIDVALIDITY (expected \(expected)): its UIDs were reset, "
                 + "poll again to start from the new numbering"
+        case .mailboxNotFound(let mailbox, let server, let reply):
+            return "IMAP mailbox \"\(mailbox)\" on \(server) cannot be opened: \(reply) — check the mailbox name at "
+                + "the end of the mailbox.imap URL (for example imaps://host/INBOX)"
         case .messageNotFound(let mailbox, let uid):
             return "IMAP message UID \(uid) is not in \(mailbox) (moved or deleted meanwhile)"
         case .commandRejected(let service, let server, let command, let reply):

@@ -66,7 +66,7 @@ func bounceFixture(_ name: String) throws -> Message {
             for (i, b) in bytes.enumerated() where b == 0x0A { #expect(i > 0 && bytes[i - 1] == 0x0D, "\(name)") }
             let m = Message(bytes)
             #expect(
-                VERP.token(inRecipients: SubscriptionRequest.deliveryRecipients(of: m), list: list)
+                VERP.token(inRecipients: m.deliveryRecipients, list: list)
                     == "k3mbq7zx4wd2ypta",
                 "\(name)")
         }

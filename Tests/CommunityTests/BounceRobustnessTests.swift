@@ -36,7 +36,7 @@ import Testing
                 let m = Message(bytes)
                 if BounceReader.read(m) != nil { read += 1 }
                 _ = SubscriptionRequest.detect(in: m, communityAddress: list.address)
-                _ = VERP.token(inRecipients: SubscriptionRequest.deliveryRecipients(of: m), list: list)
+                _ = VERP.token(inRecipients: m.deliveryRecipients, list: list)
             }
         }
         #expect(read > 0)

@@ -120,7 +120,7 @@ import Testing
         let message = try bounceFixture("gmail-address-not-found.eml")
         let bounce = try #require(BounceReader.read(message))
         let who = VERP.subscriber(
-            inRecipients: SubscriptionRequest.deliveryRecipients(of: message), list: list, subscribers: subscribers)
+            inRecipients: message.deliveryRecipients, list: list, subscribers: subscribers)
         #expect(who?.address == "bob@example.org")  // the DSN names a forwarding target; VERP knows better
         var last: BounceOutcome?
         for week in 0..<3 {

@@ -123,6 +123,13 @@ import Testing
             label: "the phrase inside the text is kept",
             input: "Our text.\n\nExternal email is a worry for learners.",
             expected: "Our text.\n\nExternal email is a worry for learners."),
+        Row(
+            label: "nothing left of a substantial message: all kept",
+            input:
+                "See below.\n\nOn Mon, 23 Nov 2026 at 09:15, Ann <a@b.org> wrote:\n> We lent forty tablets this autumn and learned that a weekly drop-in and a data SIM matter more than the device itself.",
+            expected:
+                "See below.\n\nOn Mon, 23 Nov 2026 at 09:15, Ann <a@b.org> wrote:\n> We lent forty tablets this autumn and learned that a weekly drop-in and a data SIM matter more than the device itself."
+        ),
         Row(label: "empty body", input: "", expected: ""),
         Row(label: "only a signature", input: "-- \nAnn", expected: ""),
     ]

@@ -69,7 +69,10 @@ import Testing
         ("AW : Tablets", "Tablets"), ("Tablets (fwd)", "Tablets"), ("Rethinking tablets", "Rethinking tablets"),
         ("Fwd:Tablets", "Tablets"), ("TR: RV: Tablets", "Tablets"), ("   Tablets\r\n folded", "Tablets folded"),
         ("Re: Tablets: what worked", "Tablets: what worked"), ("[EXTERNAL] RE: Tablets", "Tablets"),
-        ("EXTERNAL: Tablets", "Tablets"), ("[]", ""), ("", ""),
+        ("EXTERNAL: Tablets", "Tablets"),
+        ("Re: Received as #42, awaiting review: Tablets", "Tablets"), ("RE: Published: #7 Tablets", "Tablets"),
+        ("Re: Received as #42, held for the facilitator: Tablets", "Tablets"),
+        ("Received as a gift", "Received as a gift"), ("[]", ""), ("", ""),
     ])
     func titles(subject: String, title: String) {
         #expect(SubjectTitle.title(fromSubject: subject) == title)

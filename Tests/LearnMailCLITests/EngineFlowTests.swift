@@ -230,6 +230,33 @@ struct EngineFlowTests {
         #expect(try setup.mail(to: "reader@example.net").count == repliesBefore, "no reply to a robot")
     }
 
+    /// "Thanks!" in answer to learnmail's acknowledgement is held for the facilitator, not
+    /// published as learning, and not acknowledged again.
+    @Test func anAnswerToOurOwnMailIsHeldNotAcknowledged() throws {
+        let setup = try Setup()
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        _ = try setup.round(try setup.engine())
+        let acknowledgement = try #require(try setup.mail(to: "helen@examplehousing.org.uk").first)
+        try setup.deliver(
+            "2.M2.test",
+            """
+            From: Helen <helen@examplehousing.org.uk>
+            To: learning@example.org
+            Subject: Re: \(acknowledgement.subject ?? "")
+            In-Reply-To: <\(acknowledgement.messageId ?? "")>
+            Message-ID: <thanks@examplehousing.org.uk>
+
+            Thanks, great to hear!
+            """)
+        let report = try setup.round(try setup.engine())
+        guard case .held(let id, _, let reason) = report.entries.first?.outcome else {
+            Issue.record("expected a held item, got \(report.entries)")
+            return
+        }
+        #expect(id == 2 && reason.contains("answers learnmail's own message"))
+        #expect(try setup.mail(to: "helen@examplehousing.org.uk").count == 1)
+    }
+
     @Test func theSameMessageIdTwiceIsOneItem() throws {
         let setup = try Setup()
         try setup.deliver("1.M1.test", Self.contribution(1))

@@ -46,6 +46,20 @@ struct TransferDecodingTests {
         #expect(enc.withUnsafeBufferPointer { TransferDecoding.base64($0) } == data)
     }
 
+    @Test(arguments: [1, 3, 4, 7, 64, 1 << 18])
+    func base64ChunksMatchWholeDecoding(_ chunk: Int) {
+        let inputs = [
+            "aGVsbG8gd29ybGQ=", "aGVs\r\nbG8g\r\nd29y\r\nbGQ", "aGVsbG8=aGVsbG8=", "aGVs!!bG8=", "YQ==YmM=ZGVm",
+        ]
+        for input in inputs {
+            var chunked = [UInt8]()
+            Array(input.utf8).withUnsafeBufferPointer { p in
+                TransferDecoding.base64Chunks(p, chunk: chunk) { chunked += $0 }
+            }
+            #expect(chunked == Self.b64(input), "\(input) in chunks of \(chunk)")
+        }
+    }
+
     @Test(arguments: [
         ("caf=C3=A9", "café"),
         ("caf=c3=a9", "café"),

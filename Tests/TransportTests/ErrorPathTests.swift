@@ -23,6 +23,17 @@ import Testing
         }
     }
 
+    @Test func parallelFetchFromClosedPortReportsEveryUIDOnce() throws {
+        let port = try FakeServer.closedPort()
+        let mailbox = try IMAPMailbox(
+            IMAPConfiguration(url: "imaps://127.0.0.1:\(port)/INBOX", username: "u", password: "p", timeoutSeconds: 2))
+        var seen: [UID] = []
+        mailbox.fetch((1...10).map { UID($0) }, uidValidity: UIDValidity(1), connections: 4) { uid, result in
+            if case .failure(let error) = result, error.isUnreachable { seen.append(uid) }
+        }
+        #expect(seen.sorted() == (1...10).map { UID($0) })
+    }
+
     @Test func closedPortSMTPReportsUnreachablePerEnvelope() throws {
         let port = try FakeServer.closedPort()
         let sender = try SMTPSender(SMTPConfiguration(url: "smtp://127.0.0.1:\(port)", timeoutSeconds: 2))
@@ -101,6 +112,26 @@ import Testing
             !server.lines.contains { $0.uppercased().contains("LOGIN") || $0.uppercased().contains("AUTHENTICATE") })
     }
 
+    @Test func smtpWithoutSTARTTLSIsRefusedUnlessPlaintextIsAllowed() throws {
+        let server = try FakeServer(greeting: "220 fake ESMTP") { line in
+            let upper = line.uppercased()
+            if upper.hasPrefix("EHLO") { return ["250-fake", "250 8BITMIME"] }
+            if upper.hasPrefix("MAIL FROM") || upper.hasPrefix("RCPT TO") { return ["250 Ok"] }
+            if upper == "DATA" { return ["354 go ahead"] }
+            if line == "<DATA>" { return ["250 queued"] }
+            return ["221 bye"]
+        }
+        defer { server.stop() }
+        let envelope = Envelope(from: "a@x", recipients: ["b@x"], data: Array("x\r\n".utf8))
+        let strict = try SMTPSender(SMTPConfiguration(url: "smtp://127.0.0.1:\(server.port)", timeoutSeconds: 5))
+        let refused = strict.send([envelope])
+        #expect(refused.first?.error == .tlsRequired(service: "SMTP", server: "127.0.0.1:\(server.port)"))
+        #expect(!server.lines.contains { $0.uppercased().hasPrefix("MAIL FROM") })
+        let plaintext = try SMTPSender(
+            SMTPConfiguration(url: "smtp://127.0.0.1:\(server.port)", allowPlaintext: true, timeoutSeconds: 5))
+        #expect(plaintext.send([envelope]).first?.allAccepted == true)
+    }
+
     @Test func smtpRepliesArePerRecipient() throws {
         let server = try FakeServer(greeting: "220 fake ESMTP") { line in
             let upper = line.uppercased()
@@ -135,6 +166,7 @@ import Testing
         #expect(results[2].allAccepted)
         let lines = server.lines
         #expect(lines.first == "EHLO me.example")
+        #expect(lines.last?.uppercased() == "QUIT")  // the batch ends by closing the connection
         #expect(lines.contains("..hidden dot") == false)  // the fake collects data without showing it
         #expect(lines.filter { $0.hasPrefix("EHLO") }.count <= 2)  // at most one reconnect, after the failed envelope
     }

@@ -131,6 +131,26 @@ struct IMAPIntegrationTests {
             #expect(again)
         }
         #expect(matched.count == 3)
+        // The same bytes over several connections at once, plus per-UID errors.
+        var parallel: [UID: [UInt8]] = [:]
+        var failures: [UID: TransportError] = [:]
+        let missing = UID(status.uidNext.value + 500)
+        mailbox.fetch(uids + [missing], uidValidity: status.uidValidity, connections: 3) { uid, result in
+            switch result {
+            case .success(let bytes): parallel[uid] = bytes
+            case .failure(let error): failures[uid] = error
+            }
+        }
+        for uid in uids {
+            let same = try parallel[uid] == mailbox.fetch(uid, uidValidity: status.uidValidity)
+            #expect(same, "parallel fetch of UID \(uid) differs")
+        }
+        #expect(failures == [missing: .messageNotFound(mailbox: "INBOX", uid: missing)])
+        var mismatched = 0
+        mailbox.fetch(uids, uidValidity: UIDValidity(status.uidValidity.value &+ 1), connections: 2) { _, result in
+            if case .failure(.uidValidityChanged) = result { mismatched += 1 }
+        }
+        #expect(mismatched == uids.count)
         // `n:*` with n above every UID returns the highest UID on Dovecot: filtered away.
         #expect(try mailbox.uids(from: status.uidNext).isEmpty)
         #expect(try mailbox.uids(from: uids[1]) == Array(uids[1...]))
@@ -248,6 +268,17 @@ struct IMAPIntegrationTests {
         } throws: { error in
             (error as? TransportError)?.description
                 == "IMAP login to \(servers.host):\(port) failed: authentication rejected — check mailbox.username and the password"
+        }
+    }
+
+    @Test func missingMailboxIsNotALoginProblem() throws {
+        let mailbox = try mailbox("transport1", folder: "NoSuchMailbox")
+        #expect {
+            try mailbox.status()
+        } throws: { error in
+            guard case .mailboxNotFound(let name, _, let reply) = error as? TransportError else { return false }
+            return name == "NoSuchMailbox" && reply.hasPrefix("NO")
+                && error.localizedDescription.isEmpty == false
         }
     }
 

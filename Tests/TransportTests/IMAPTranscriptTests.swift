@@ -111,6 +111,7 @@ import Testing
         #expect(try mailbox.uids(from: UID(6)).isEmpty)
         try mailbox.markHandled(UID(5))
         try mailbox.markHandled(UID(4))  // folder known now: no second LIST/CREATE
+        #expect(server.lines.filter { $0.uppercased().contains(" LOGIN ") }.count == 1)  // one reused connection
         #expect(
             Self.commands(server) == [
                 "SELECT INBOX", "NOOP", "STATUS \"INBOX\" (UIDVALIDITY UIDNEXT MESSAGES)", "UID SEARCH UID 6:*",

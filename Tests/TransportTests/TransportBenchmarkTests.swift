@@ -6,7 +6,9 @@ import Testing
 
 /// Throughput on one connection against the real servers; opt-in (`LEARNMAIL_BENCH=1`), prints numbers,
 /// asserts only correctness. PERFORMANCE.md anchors: ~1.4 s for 2000 fetches, ~1.4–2.0 s for 1000 sends.
-@Suite(.enabled(if: TestServers.isConfigured && ProcessInfo.processInfo.environment["LEARNMAIL_BENCH"] != nil))
+@Suite(
+    .serialized, .enabled(if: TestServers.isConfigured && ProcessInfo.processInfo.environment["LEARNMAIL_BENCH"] != nil)
+)
 struct TransportBenchmarkTests {
     static let count = 2000
 
@@ -52,11 +54,43 @@ struct TransportBenchmarkTests {
             "BENCH imap: \(uids.count) messages flagged handled in \(Date().timeIntervalSince(flagStart)) s (batched)")
     }
 
-    @Test func send1000MessagesOnOneConnection() throws {
+    /// With `LEARNMAIL_BENCH_LATENCY_PORT` pointing at a delaying proxy in front of Dovecot's IMAP port:
+    /// the same 2000 fetches on 1, 4 and 8 connections.
+    @Test(
+        .enabled(if: ProcessInfo.processInfo.environment["LEARNMAIL_BENCH_LATENCY_PORT"] != nil),
+        arguments: [1, 4, 8])
+    func fetchOverALatentLink(_ connections: Int) throws {
+        let servers = try TestServers.require()
+        let port = ProcessInfo.processInfo.environment["LEARNMAIL_BENCH_LATENCY_PORT"]!
+        let mailbox = try IMAPMailbox(
+            IMAPConfiguration(
+                url: "imap://\(servers.host):\(port)/INBOX", username: "bench", password: servers.password,
+                allowPlaintext: true))
+        let start = Date()
+        let status = try mailbox.status()
+        let uids = Array(try mailbox.uids(from: UID.min).prefix(Self.count))
+        var bytes = 0
+        var failures = 0
+        mailbox.fetch(uids, uidValidity: status.uidValidity, connections: connections) { _, result in
+            switch result {
+            case .success(let data): bytes += data.count
+            case .failure: failures += 1
+            }
+        }
+        print(
+            "BENCH imap latent link: \(uids.count) messages, \(bytes) bytes on \(connections) connection(s) in "
+                + "\(Date().timeIntervalSince(start)) s")
+        #expect(failures == 0)
+    }
+
+    /// Plaintext as well as STARTTLS, to compare with `smtp-source -s 1 -d -m 1000 -l 4000` (plaintext).
+    @Test(arguments: [true, false])
+    func send1000MessagesOnOneConnection(_ plaintext: Bool) throws {
         let servers = try TestServers.require()
         let sender = try SMTPSender(
             SMTPConfiguration(
-                url: "smtp://\(servers.host):\(servers.smtpPort)/bench.example.test", caFile: servers.caFile))
+                url: "smtp://\(servers.host):\(servers.smtpPort)/bench.example.test", caFile: servers.caFile,
+                allowPlaintext: plaintext))
         let envelopes = (0..<1000).map { index in
             Envelope(
                 from: "bench-sender@example.test", recipients: [servers.address("bench2")],
@@ -66,7 +100,8 @@ struct TransportBenchmarkTests {
         let results = sender.send(envelopes)
         let seconds = Date().timeIntervalSince(start)
         print(
-            "BENCH smtp: \(results.filter(\.allAccepted).count)/1000 accepted in \(seconds) s on one connection (STARTTLS)"
+            "BENCH smtp: \(results.filter(\.allAccepted).count)/1000 accepted in \(seconds) s on one connection "
+                + (plaintext ? "(plaintext)" : "(STARTTLS)")
         )
         #expect(results.allSatisfy { $0.allAccepted })
     }

@@ -20,7 +20,7 @@ extension Engine {
             return entry
         }
         let subscription = SubscriptionRequest.detect(
-            from: sender, recipients: Self.recipients(of: message), subject: message.subject, body: message.textBody,
+            from: sender, recipients: message.deliveryRecipients, subject: message.subject, body: message.textBody,
             communityAddress: config.community.address)
         if case .unsubscribeByToken? = subscription?.command {
             // One-click unsubscribes come from mail providers' robots, often marked automatic:
@@ -60,17 +60,6 @@ extension Engine {
         }
         entry.outcome = try contribute(message, bytes: bytes, sender: sender, key: key)
         return entry
-    }
-
-    /// Every address a message was delivered to: where plus-address commands and tokens hide.
-    static func recipients(of message: Message) -> [String] {
-        var addresses = (message.to + message.cc).map(\.address)
-        for name in ["Delivered-To", "X-Original-To", "Envelope-To"] {
-            addresses += message.headers.all(name).map {
-                $0.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")).lowercased()
-            }
-        }
-        return addresses
     }
 
     /// Oversize mail is kept aside untouched and the facilitator told; it never becomes an item.
@@ -116,7 +105,15 @@ extension Engine {
         if let existing = index.duplicate(of: source, at: now) {
             return .duplicate(item: existing)
         }
-        let decision = SenderPolicy(config).decide(sender)
+        var decision = SenderPolicy(config).decide(sender)
+        let answered = (message.inReplyTo + message.references).first {
+            MessageIDGenerator.isMade($0, domain: communityDomain)
+        }
+        if decision.isAllowed, let ours = answered {
+            // "Thanks!" in answer to an acknowledgement is a conversation, not learning: the
+            // facilitator sees it, held, and decides.
+            decision = .hold(reason: "it answers learnmail's own message <\(ours)>")
+        }
         let id = spool.nextItemId()
         var item = LearningItem(
             id: id, status: decision.isAllowed ? .pending : .held, contribution: contribution, receivedAt: now,
@@ -150,8 +147,9 @@ extension Engine {
                             replyTo: token.replyAddress(community: config.community.address),
                             autoSubmitted: "auto-generated"))))
         }
-        // The contributor hears back only within the automatic-reply rules (never to robots).
-        if !message.isAutomatedOrBulk,
+        // The contributor hears back only within the automatic-reply rules (never to robots, and
+        // not to an answer to our own mail, which would only start a conversation between robots).
+        if !message.isAutomatedOrBulk, answered == nil,
             state.spendReply(to: sender, day: dayKey, limit: config.limits.autoRepliesPerAddressPerDay)
         {
             let ack =

@@ -40,7 +40,7 @@ extension Engine {
     /// since that cannot be mistaken), disabling them after repeated hard bounces.
     func handleBounce(_ message: Message, reason: String) throws -> RunReport.Outcome {
         var subscribers = try spool.loadSubscribers()
-        let verp = VERP.subscriber(inRecipients: Self.recipients(of: message), list: list, subscribers: subscribers)
+        let verp = VERP.subscriber(inRecipients: message.deliveryRecipients, list: list, subscribers: subscribers)
         guard let bounce = BounceReader.read(message) else {
             return .ignored(reason: "\(reason); no failed recipient could be read from it")
         }

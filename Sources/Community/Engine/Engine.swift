@@ -120,13 +120,12 @@ public final class Engine {
     ) -> [UInt8] {
         var headers = [("Auto-Submitted", autoSubmitted)]
         headers += extraHeaders
-        let domain = config.community.address.split(separator: "@").last.map(String.init) ?? "localhost"
         let mail = OutgoingMail(
             from: MailAddress(name: config.community.name, address: config.community.address),
             to: recipients.map { MailAddress(name: nil, address: $0) },
             replyTo: replyTo.map { [MailAddress(name: config.community.name, address: $0)] } ?? [],
             subject: subject, date: now,
-            messageId: MessageIDGenerator.make(domain: domain, using: &random),
+            messageId: MessageIDGenerator.make(domain: communityDomain, using: &random),
             inReplyTo: inReplyTo.map { [$0] } ?? [], references: references + (inReplyTo.map { [$0] } ?? []),
             extraHeaders: headers, text: text, html: html)
         return mail.rendered()
@@ -150,6 +149,10 @@ public final class Engine {
         let parts = config.community.address.split(separator: "@", maxSplits: 1)
         guard parts.count == 2 else { return config.community.address }
         return "\(parts[0])+bounces@\(parts[1])"
+    }
+
+    var communityDomain: String {
+        config.community.address.split(separator: "@").last.map(String.init) ?? "localhost"
     }
 
     var dayKey: String { String(ISO8601UTC.string(from: now).prefix(10)) }

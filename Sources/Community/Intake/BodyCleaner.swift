@@ -38,7 +38,15 @@ public enum BodyCleaner {
         var forwardedFrom: Person?
         let lines = splitLines(text)
         let kept = cleanLines(lines, subject: subject, depth: 0, removed: &removed, forwardedFrom: &forwardedFrom)
-        return CleanBody(text: tidy(kept), forwardedFrom: forwardedFrom, removed: removed)
+        let text = tidy(kept)
+        // "See below" over a quoted message: the quote is the contribution. When cleaning leaves
+        // (almost) nothing of a substantial message, keep the message as it was.
+        func words(_ s: String) -> Int { s.split(whereSeparator: { $0.isWhitespace }).count }
+        if words(text) < 3, lines.reduce(0, { $0 + words($1) }) > 20 {
+            return CleanBody(
+                text: tidy(lines), forwardedFrom: forwardedFrom, removed: ["nothing: the whole message kept"])
+        }
+        return CleanBody(text: text, forwardedFrom: forwardedFrom, removed: removed)
     }
 
     static func splitLines(_ text: String) -> [String] {
@@ -127,7 +135,7 @@ public enum BodyCleaner {
                 var j = i
                 while j < lines.count,
                     QuoteMarkers.isQuoted(lines[j].trimmingCharacters(in: .whitespaces))
-                        || lines[j].trimmingCharacters(in: .whitespaces).isEmpty
+                        || isBlank(lines[j])
                 {
                     j += 1
                 }
@@ -139,13 +147,13 @@ public enum BodyCleaner {
             // "On … wrote:" (one to three lines) and the quoted block after it.
             if let span = attributionSpan(lines, at: i) {
                 var j = i + span
-                while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty {
+                while j < min(lines.count, i + span + 3), isBlank(lines[j]) {
                     j += 1
                 }
                 removed.append("quoted reply")
                 if j < lines.count, QuoteMarkers.isQuoted(lines[j]) {
                     while j < lines.count,
-                        QuoteMarkers.isQuoted(lines[j]) || lines[j].trimmingCharacters(in: .whitespaces).isEmpty
+                        QuoteMarkers.isQuoted(lines[j]) || isBlank(lines[j])
                     {
                         j += 1
                     }
@@ -167,7 +175,7 @@ public enum BodyCleaner {
     /// banner's lines and their usual advice ("Do not click links…"), never a line of other text.
     static func bannerEnd(_ lines: [String], removed: inout [String]) -> Int {
         var i = 0
-        while i < lines.count, i < 3, lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+        while i < lines.count, i < 3, isBlank(lines[i]) { i += 1 }
         guard i < lines.count, QuoteMarkers.isBanner(lines[i]) else { return 0 }
         var j = i + 1
         while j < lines.count, j < i + 6, QuoteMarkers.isBanner(lines[j]) || QuoteMarkers.isBannerAdvice(lines[j]) {
@@ -184,7 +192,7 @@ public enum BodyCleaner {
         var out: [String] = []
         for (n, line) in lines.enumerated() {
             if QuoteMarkers.isSignatureDelimiter(line) {
-                let following = lines[(n + 1)...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+                let following = lines[(n + 1)...].filter { !isBlank($0) }.count
                 if line.hasPrefix("-- ") || following <= 6 {
                     removed.append("signature")
                     break
@@ -240,7 +248,7 @@ public enum BodyCleaner {
             if QuoteMarkers.startsLikeAttribution(joined) { return span }
             // At most a few blank lines between (bounded, so that hostile input stays linear).
             var j = i + span
-            while j < min(lines.count, i + span + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+            while j < min(lines.count, i + span + 3), isBlank(lines[j]) { j += 1 }
             if j < lines.count, QuoteMarkers.isQuoted(lines[j]) { return span }
             return nil
         }
@@ -256,7 +264,7 @@ public enum BodyCleaner {
         var headers: [(label: String, value: String)] = []
         var j = start
         if skipBlankStart {
-            while j < min(lines.count, start + 3), lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+            while j < min(lines.count, start + 3), isBlank(lines[j]) { j += 1 }
         }
         var continuations = 0
         while j < lines.count, headers.count < 12 {
@@ -327,7 +335,7 @@ public enum BodyCleaner {
     static func tidy(_ lines: [String]) -> String {
         var out: [String] = []
         for line in lines {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if isBlank(line) {
                 if let last = out.last, !last.isEmpty { out.append("") }
             } else {
                 out.append(line)
@@ -336,4 +344,6 @@ public enum BodyCleaner {
         while out.last?.isEmpty == true { out.removeLast() }
         return out.joined(separator: "\n")
     }
+
+    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" } }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A contribution's title from its subject (DESIGN flow 3): without reply and forward prefixes
 /// (`Re:`, `Fwd:`, `AW:`, `SV:`, `WG:`, `Fw:`, `TR:`, `RV:`, with counters like `Re[2]:`) and
 /// list tags (`[partners]`), removed repeatedly in any order.
@@ -37,8 +39,24 @@ public enum SubjectTitle {
             s = s[s.index(after: j)...]
             changed = true
         }
-        var title = String(s).trimmingSpaces()
+        var title = stripOwnPrefix(String(s).trimmingSpaces())
         for suffix in [" (fwd)", " (Fwd)", " (FWD)"] where title.hasSuffix(suffix) { title.removeLast(suffix.count) }
+        return title
+    }
+
+    /// A partner replying to learnmail's own note ("Received as #42, awaiting review: Tablets")
+    /// means the item's title, not the note's.
+    static func stripOwnPrefix(_ title: String) -> String {
+        for lead in ["Received as #", "Published: #", "Declined: #"] where title.hasPrefix(lead) {
+            var rest = title.dropFirst(lead.count)
+            guard let first = rest.first, first.isNumber else { return title }
+            rest = rest.drop(while: { $0.isNumber })
+            for tail in [", awaiting review:", ", held for the facilitator:", ":", ""] where rest.hasPrefix(tail + " ")
+            {
+                let stripped = rest.dropFirst(tail.count + 1).trimmingCharacters(in: .whitespaces)
+                return stripped.isEmpty ? title : stripped
+            }
+        }
         return title
     }
 }
