@@ -91,6 +91,15 @@ def summary(logfile, poll_seconds=None):
     verbs = collections.Counter(e[3] if len(e) > 3 else "" for e in commands)
     print(f"connections: {connects}; commands: {len(commands)}")
     print("by verb: " + ", ".join(f"{v} {n}" for v, n in verbs.most_common()))
+    if events:
+        # When each kind of command was sent, from the first connection: the phases of a run.
+        start, spans = float(events[0][0]), {}
+        for e in commands:
+            t = float(e[0]) - start
+            first, _ = spans.get(e[3], (t, t))
+            spans[e[3]] = (first, t)
+        print("phases (s from connect): " + ", ".join(
+            f"{v} {a:.2f}-{b:.2f}" for v, (a, b) in sorted(spans.items(), key=lambda kv: kv[1][0])))
     if poll_seconds:
         polls, last = [], None
         for e in commands:

@@ -114,7 +114,7 @@ extension Engine {
             // facilitator sees it, held, and decides.
             decision = .hold(reason: "it answers learnmail's own message <\(ours)>")
         }
-        let id = spool.nextItemId()
+        let id = index.highestId + 1
         var item = LearningItem(
             id: id, status: decision.isAllowed ? .pending : .held, contribution: contribution, receivedAt: now,
             history: [HistoryEntry(at: now, action: "received", by: sender, note: nil)])

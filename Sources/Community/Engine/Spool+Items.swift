@@ -43,8 +43,6 @@ extension Spool {
         return names.compactMap(Int.init).sorted()
     }
 
-    public func nextItemId() -> Int { (itemIds().last ?? 0) + 1 }
-
     public func loadItem(_ id: Int) throws -> LearningItem {
         guard let item = try loadJSON(LearningItem.self, at: "items/\(id)/item.json") else {
             throw SpoolError.noSuchItem(id)
