@@ -70,9 +70,7 @@ struct HostileInputTests {
         #expect(m?.textBody == "body\n" || m?.textBody == "body")
     }
 
-    @Test(arguments: [
-        "=?utf-8?q?a?= ", "=?utf-8?b?YQ==?=", "=?x?q?a?= =?y?q?b?= ", "=?utf-8?q?a", "(a", "\"a", "<a", "a@b,",
-    ])
+    @Test(arguments: ["=?utf-8?q?a?= ", "=?utf-8?q?a", "(a", "a@b,"])
     func megabyteStructuredHeaders(_ unit: String) {
         let value = String(repeating: unit, count: 1_000_000 / unit.utf8.count)
         let bytes = Array(
