@@ -82,8 +82,9 @@ extension Spool {
         try? FileManager.default.removeItem(atPath: temporary)
         try FileManager.default.createDirectory(
             atPath: temporary + "/attachments", withIntermediateDirectories: true)
+        // Inside the temporary folder plain writes are enough: the folder's rename is the atomic step.
         func write(_ bytes: some Collection<UInt8>, _ name: String) throws {
-            try AtomicFile.write(bytes, to: temporary + "/" + name, syncDirectory: false)
+            try AtomicFile.writeInPlace(bytes, to: temporary + "/" + name)
         }
         func json(_ value: some Encodable) throws -> [UInt8] {
             Array(try Spool.encoder.encode(value)) + [0x0A]
