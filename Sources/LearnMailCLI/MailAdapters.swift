@@ -16,13 +16,17 @@ final class MaildirMailSource: MailSource {
         return pending.map { "maildir-" + $0.uniqueName }
     }
 
-    func fetch(_ key: String) throws -> [UInt8] {
-        guard let entry = entries[key] else { throw CommandError("the Maildir no longer holds \(key)") }
-        return try maildir.read(entry)
+    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
+        for key in keys {
+            guard let entry = entries[key] else { throw CommandError("the Maildir no longer holds \(key)") }
+            try store(key, try maildir.read(entry))
+        }
     }
 
-    func markHandled(_ key: String) throws {
-        if let entry = entries[key] { try maildir.markHandled(entry) }
+    func markHandled(_ keys: [String]) throws {
+        for key in keys {
+            if let entry = entries[key] { try maildir.markHandled(entry) }
+        }
     }
 }
 
@@ -59,19 +63,34 @@ final class IMAPMailSource: MailSource {
         return try mailbox.uids(from: UID(from)).map { "imap-\(validity)-\($0.value)" }
     }
 
-    func fetch(_ key: String) throws -> [UInt8] {
-        let (validity, uid) = try Self.parse(key)
-        return try mailbox.fetch(UID(uid), uidValidity: UIDValidity(validity))
+    /// Several connections at once (`IMAPMailbox.fetch(_:uidValidity:connections:)`): on a link with
+    /// real latency, round trips overlap instead of adding up.
+    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
+        guard !keys.isEmpty else { return }
+        let parsed = try keys.map(Self.parse)
+        var failure: (any Error)?
+        mailbox.fetch(parsed.map { UID($0.1) }, uidValidity: UIDValidity(parsed[0].0), connections: 4) { uid, result in
+            guard failure == nil else { return }
+            do {
+                try store("imap-\(parsed[0].0)-\(uid.value)", try result.get())
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
     }
 
-    func markHandled(_ key: String) throws {
-        let (_, uid) = try Self.parse(key)
+    /// One command for the whole batch (MOVE, or COPY+EXPUNGE, or a flag), not one per message.
+    func markHandled(_ keys: [String]) throws {
+        guard !keys.isEmpty else { return }
+        let uids = try keys.map { try Self.parse($0).1 }
         do {
-            try mailbox.markHandled(UID(uid))
-        } catch .messageNotFound {
+            try mailbox.markHandled(uids.map(UID.init))
+        } catch {
             // Already moved (by us before a crash, or by someone else): nothing left to do.
+            guard case .messageNotFound = error else { throw error }
         }
-        handled = max(handled, uid)
+        handled = max(handled, uids.max() ?? 0)
     }
 
     func finishBatch() throws {
@@ -132,11 +151,14 @@ final class DirectoryMailSink: MailSink {
         outbox = DirectoryOutbox(path: path)
     }
 
+    /// The batch is written, then made durable with one flush, before any is reported delivered.
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
-        try envelopes.map { envelope in
-            written.append(
-                try outbox.deliver(Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)))
+        let outcomes: [[RecipientOutcome]] = try envelopes.map { envelope in
+            let copy = Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)
+            written.append(try outbox.deliver(copy, durable: false))
             return envelope.recipients.map { _ in .accepted }
         }
+        try AtomicFile.syncFileSystem(containing: outbox.path)
+        return outcomes
     }
 }

@@ -7,7 +7,8 @@
 enum EncodedWord {
     private enum Segment {
         case literal(Range<Int>)
-        case encoded(charset: String, bytes: [UInt8])
+        /// Decoded bytes live in `buffers[index]` so that adjacent words append in place (linear time).
+        case encoded(charset: String, index: Int)
     }
 
     /// Decodes unfolded header bytes that may contain encoded words (unstructured text, phrases,
@@ -32,20 +33,23 @@ enum EncodedWord {
         if !hasWord { return Bytes.headerString(UnsafeBufferPointer(rebasing: p[range])) }
 
         var segments = [Segment]()
+        var buffers = [[UInt8]]()
         var i = range.lowerBound
         var literalStart = i
+        var terminator = -1  // cached index of the next "?=", so unterminated words cost linear time
         while i + 1 < range.upperBound {
-            if p[i] == 0x3D && p[i + 1] == 0x3F, let (word, next) = parseWord(p, i, range.upperBound) {
+            if p[i] == 0x3D && p[i + 1] == 0x3F, let (word, next) = parseWord(p, i, range.upperBound, &terminator) {
                 if literalStart < i {
                     // Whitespace alone between two encoded words is dropped.
                     let lit = literalStart..<i
                     let onlySpace = lit.allSatisfy { Bytes.isWhitespace(p[$0]) }
                     if !(onlySpace && isEncoded(segments.last)) { segments.append(.literal(lit)) }
                 }
-                if case .encoded(let cs, let prior)? = segments.last, cs == word.charset {
-                    segments[segments.count - 1] = .encoded(charset: cs, bytes: prior + word.bytes)
+                if case .encoded(let cs, let index)? = segments.last, cs == word.charset {
+                    buffers[index].append(contentsOf: word.bytes)
                 } else {
-                    segments.append(.encoded(charset: word.charset, bytes: word.bytes))
+                    buffers.append(word.bytes)
+                    segments.append(.encoded(charset: word.charset, index: buffers.count - 1))
                 }
                 i = next
                 literalStart = i
@@ -66,9 +70,9 @@ enum EncodedWord {
                 out += Bytes.headerString(UnsafeBufferPointer(rebasing: p[r]))
                 previousWasLiteral = true
                 previousLiteralEndsInSpace = Bytes.isWhitespace(p[r.upperBound - 1])
-            case .encoded(let cs, let bytes):
+            case .encoded(let cs, let index):
                 if separateWords && previousWasLiteral && !previousLiteralEndsInSpace { out += " " }
-                out += Charset.decode(bytes, charset: cs).text
+                out += Charset.decode(buffers[index], charset: cs).text
                 previousWasLiteral = false
             }
         }
@@ -82,7 +86,7 @@ enum EncodedWord {
 
     /// Parses `=?charset[*lang]?enc?text?=` at `i`; returns the decoded bytes and the index after `?=`.
     private static func parseWord(
-        _ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int
+        _ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ terminator: inout Int
     )
         -> ((charset: String, bytes: [UInt8]), Int)?
     {
@@ -98,13 +102,13 @@ enum EncodedWord {
         let enc = Bytes.lower(p[j + 1])
         guard enc == 0x62 || enc == 0x71 else { return nil }
         let textStart = j + 3
-        var k = textStart
-        while k + 1 < end {
-            if p[k] == 0x3F && p[k + 1] == 0x3D { break }
-            if k - textStart > 4096 { return nil }
-            k += 1
+        if terminator < textStart {
+            var k = textStart
+            while k + 1 < end && !(p[k] == 0x3F && p[k + 1] == 0x3D) { k += 1 }
+            terminator = k + 1 < end ? k : end
         }
-        guard k + 1 < end else { return nil }
+        let k = terminator
+        guard k + 1 < end, k - textStart <= 4096 else { return nil }
         // Some senders fold inside a word: the whitespace is not part of the encoded text.
         var textBytes = Array(p[textStart..<k])
         if enc == 0x62 && textBytes.contains(where: { $0 == asciiSpace || $0 == asciiTab }) {

@@ -85,7 +85,14 @@ public struct MIMEPart: Sendable {
     /// Size of the decoded body without building a text string.
     var decodedSize: Int {
         switch transferEncoding {
-        case .base64, .quotedPrintable, .uuencode: return decodedBody.count
+        case .base64:
+            // Counted through a fixed buffer: no copy of a large attachment just to learn its size.
+            var total = 0
+            source.withUnsafeBufferPointer { p in
+                TransferDecoding.base64Chunks(UnsafeBufferPointer(rebasing: p[bodyRange])) { total += $0.count }
+            }
+            return total
+        case .quotedPrintable, .uuencode: return decodedBody.count
         default: return bodyRange.count
         }
     }

@@ -311,6 +311,10 @@ enum TransferDecoding {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Fast path: visible ASCII at both ends means there is nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         var lo = scalars.startIndex
         var hi = scalars.endIndex

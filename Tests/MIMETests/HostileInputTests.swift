@@ -70,6 +70,22 @@ struct HostileInputTests {
         #expect(m?.textBody == "body\n" || m?.textBody == "body")
     }
 
+    @Test(arguments: ["=?utf-8?q?a?= ", "=?utf-8?q?a", "(a", "a@b,"])
+    func megabyteStructuredHeaders(_ unit: String) {
+        let value = String(repeating: unit, count: 1_000_000 / unit.utf8.count)
+        let bytes = Array(
+            "Subject: \(value)\r\nFrom: \(value)\r\nTo: \(value)\r\nContent-Type: text/plain; name=\(value)\r\nDate: \(value)\r\nReceived: \(value)\r\n\r\nbody"
+                .utf8)
+        var m: Message?
+        let t = Self.time {
+            m = Message(bytes)
+            _ = m?.summary.jsonLine()
+            _ = m?.headers.received
+        }
+        #expect(t < 20)
+        #expect(m?.subject != nil)
+    }
+
     @Test func hundredThousandHeaders() {
         var s = ""
         s.reserveCapacity(3_000_000)

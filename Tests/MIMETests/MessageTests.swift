@@ -71,4 +71,82 @@ struct MessageTests {
         let json = m.summary.jsonLine()
         #expect(json.hasPrefix("{\"subject\":\"test\",\"from\":[{\"name\":null,\"address\":\"a@example.org\"}]"))
     }
+
+    @Test func messageGlobalWithUTF8Headers() {
+        let m = Message(
+            Self.crlf(
+                """
+                From: a@example.org
+                Content-Type: message/global
+
+                From: "Jörg Ünal" <jörg@exämple.org>
+                Subject: Grüße aus Köln
+
+                Hallo
+                """))
+        let inner = m.root.message
+        #expect(inner?.subject == "Grüße aus Köln")
+        #expect(inner?.from.first?.name == "Jörg Ünal")
+        #expect(inner?.from.first?.address == "jörg@exämple.org")
+        #expect(inner?.textBody == "Hallo")
+    }
+
+    @Test func base64EncodedAttachedMessageIsParsed() {
+        // "Subject: inner\r\n\r\nhi\r\n" in base64.
+        let m = Message(
+            Self.crlf(
+                """
+                Content-Type: multipart/mixed; boundary=b
+
+                --b
+                Content-Type: message/rfc822
+                Content-Transfer-Encoding: base64
+
+                U3ViamVjdDogaW5uZXINCg0KaGkNCg==
+                --b--
+                """))
+        #expect(m.root.children.first?.message?.subject == "inner")
+        #expect(m.root.children.first?.message?.textBody == "hi\n")
+    }
+
+    @Test func digestPartsDefaultToMessages() {
+        let m = Message(
+            Self.crlf(
+                """
+                Content-Type: multipart/digest; boundary=d
+
+                --d
+
+                Subject: first
+
+                one
+                --d
+
+                Subject: second
+
+                two
+                --d--
+                """))
+        #expect(m.root.children.map(\.contentType.mimeType) == ["message/rfc822", "message/rfc822"])
+        #expect(m.root.children.compactMap(\.message?.subject) == ["first", "second"])
+    }
+
+    @Test func preambleAndEpilogueAreKept() {
+        let bytes = Self.crlf(
+            """
+            Content-Type: multipart/mixed; boundary=b
+
+            preamble text
+            --b
+
+            part
+            --b--
+            epilogue text
+            """)
+        let m = Message(bytes)
+        let pre = m.root.preambleRange.map { String(decoding: bytes[$0], as: UTF8.self) }
+        let epi = m.root.epilogueRange.map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(pre == "preamble text")
+        #expect(epi == "epilogue text")
+    }
 }

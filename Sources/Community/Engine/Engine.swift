@@ -61,6 +61,10 @@ public final class Engine {
             do {
                 report.entries = try intake(from: source)
                 state.lastPollError = nil
+            } catch let interrupted as IntakeInterrupted {
+                report.entries = interrupted.entries
+                report.failures.append(("mailbox", interrupted.cause))
+                state.lastPollError = "\(interrupted.cause)"
             } catch {
                 report.failures.append(("mailbox", error))
                 state.lastPollError = "\(error)"
@@ -87,9 +91,13 @@ public final class Engine {
     /// raw message in the spool or on the server, and reprocessing recognises what was done.
     public func intake(from source: MailSource) throws -> [RunReport.Entry] {
         let keys = try source.pendingKeys()
+        // A failure part-way still leaves what was fetched to be processed now; it is reported after.
+        var fetchFailure: (any Error)?
         try AtomicFile.groupCommit(syncing: spool.root) {
-            for key in keys where !spool.isKnown(key) {
-                try spool.storeIncoming(key, bytes: try source.fetch(key))
+            do {
+                try source.fetch(keys.filter { !spool.isKnown($0) }) { try spool.storeIncoming($0, bytes: $1) }
+            } catch {
+                fetchFailure = error
             }
         }
         let waiting = spool.incomingKeys()
@@ -106,8 +114,9 @@ public final class Engine {
         try AtomicFile.groupCommit(syncing: spool.root) {
             for key in waiting { try spool.markProcessed(key) }
         }
-        for key in keys { try source.markHandled(key) }
+        try source.markHandled(keys.filter { spool.isProcessed($0) })
         try source.finishBatch()
+        if let fetchFailure { throw IntakeInterrupted(entries: entries, cause: fetchFailure) }
         return entries
     }
 
@@ -168,4 +177,11 @@ public final class Engine {
             moderators: config.moderators, learningAreas: config.learningAreas.map(\.name),
             communityName: config.community.name, trustedAuthservId: config.moderation.trustedAuthservId)
     }
+}
+
+/// Fetching stopped part-way: what was fetched was processed (`entries`), the rest waits for the
+/// next round.
+struct IntakeInterrupted: Error {
+    var entries: [RunReport.Entry]
+    var cause: any Error
 }

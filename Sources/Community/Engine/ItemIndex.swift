@@ -5,6 +5,8 @@ import Foundation
 /// scan of every item.
 struct ItemIndex {
     private var bySourceKey: [String: Int] = [:]
+    /// The highest item id in the spool: the next item is one more (no folder listing per message).
+    private(set) var highestId = 0
     /// Duplicate-check keys grouped by Message-ID and by sender: the only keys that can match.
     private var byMessageId: [String: [DuplicateCheck.Key]] = [:]
     private var bySender: [String: [DuplicateCheck.Key]] = [:]
@@ -19,7 +21,9 @@ struct ItemIndex {
 
     init(spool: Spool) {
         stamp = Self.stamp(of: spool)
-        for id in spool.itemIds() {
+        let ids = spool.itemIds()
+        highestId = ids.last ?? 0
+        for id in ids {
             if let source = spool.loadSource(id), let item = try? spool.loadItem(id) {
                 add(id: id, source: source, receivedAt: item.receivedAt)
             }
@@ -27,6 +31,7 @@ struct ItemIndex {
     }
 
     mutating func add(id: Int, source: ItemSource, receivedAt: Date) {
+        highestId = max(highestId, id)
         bySourceKey[Spool.safeKey(source.key)] = id
         let key = DuplicateCheck.Key(
             itemId: id, messageId: source.messageId, sender: source.sender, bodyDigest: source.bodyDigest,

@@ -6,9 +6,12 @@ public protocol MailSource: AnyObject {
     /// Messages waiting, oldest first. A message already stored may be listed again (after a
     /// crash before `markHandled`); the engine recognises it by its key.
     func pendingKeys() throws -> [String]
-    func fetch(_ key: String) throws -> [UInt8]
-    func markHandled(_ key: String) throws
-    /// Called once after a batch was handled, to persist a cursor (one fsync per batch, not per message).
+    /// Fetches the messages (in any order, several at a time where the source can), handing each
+    /// to `store`. Messages fetched before a failure are stored; then the failure is thrown.
+    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws
+    /// Marks messages handled on the source (moved or flagged), in as few round trips as it can.
+    func markHandled(_ keys: [String]) throws
+    /// Called once after a batch was handled, to persist a cursor (one write per batch, not per message).
     func finishBatch() throws
 }
 
