@@ -89,8 +89,7 @@ extension Spool {
         let id = new.item.id
         let temporary = path("items", ".new-\(id)")
         try? FileManager.default.removeItem(atPath: temporary)
-        try FileManager.default.createDirectory(
-            atPath: temporary + "/attachments", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: temporary + "/outbox", withIntermediateDirectories: true)
         // Inside the temporary folder plain writes are enough: the folder's rename is the atomic step.
         func write(_ bytes: some Collection<UInt8>, _ name: String) throws {
             try AtomicFile.writeInPlace(bytes, to: temporary + "/" + name)
@@ -102,17 +101,21 @@ extension Spool {
         try write(try json(new.item), "item.json")
         try write(try json(new.source), "source.json")
         try write(try json(new.tokens), "tokens.json")
-        try FileManager.default.createDirectory(atPath: temporary + "/outbox", withIntermediateDirectories: true)
         for mail in new.outgoing {
             let files = try Outbox.files(for: mail, at: now)
             try write(files.message, "outbox/\(files.name).eml")
             try write(files.entry, "outbox/\(files.name).json")
         }
         try AtomicFile.syncDirectory(temporary + "/outbox")
-        for (name, bytes) in new.attachments {
-            try write(bytes, "attachments/\(Spool.safeKey(name))")
+        // File creation is what an item costs most: no attachments folder unless there are some.
+        if !new.attachments.isEmpty {
+            try FileManager.default.createDirectory(
+                atPath: temporary + "/attachments", withIntermediateDirectories: false)
+            for (name, bytes) in new.attachments {
+                try write(bytes, "attachments/\(Spool.safeKey(name))")
+            }
+            try AtomicFile.syncDirectory(temporary + "/attachments")
         }
-        try AtomicFile.syncDirectory(temporary + "/attachments")
         try AtomicFile.syncDirectory(temporary)
         try AtomicFile.move(temporary, to: itemFolder(id))
     }
