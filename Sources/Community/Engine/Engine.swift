@@ -91,6 +91,9 @@ public final class Engine {
     /// raw message in the spool or on the server, and reprocessing recognises what was done.
     public func intake(from source: MailSource) throws -> [RunReport.Entry] {
         let keys = try source.pendingKeys()
+        let leftOver = spool.incomingKeys()
+        // An empty poll writes nothing and flushes nothing: idle costs three IMAP commands.
+        guard !keys.isEmpty || !leftOver.isEmpty else { return [] }
         // A failure part-way still leaves what was fetched to be processed now; it is reported after.
         var fetchFailure: (any Error)?
         try AtomicFile.groupCommit(syncing: spool.root) {

@@ -187,8 +187,6 @@ public struct Outbox: Sendable {
             for entry in batch {
                 try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
             }
-        }
-        try AtomicFile.groupCommit(syncing: spool.root) {
             for entry in batch where entry.isFinished {
                 let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
                 // The state moves first: a crash between the two renames leaves a stray .eml in the
