@@ -156,12 +156,9 @@ public final class Engine {
             id: id, kind: kind, envelopeFrom: bounceAddress, recipients: [address], message: message, at: now)
     }
 
-    /// Mail to moderators and subscribers carries our own bounce address as envelope sender.
-    var bounceAddress: String {
-        let parts = config.community.address.split(separator: "@", maxSplits: 1)
-        guard parts.count == 2 else { return config.community.address }
-        return "\(parts[0])+bounces@\(parts[1])"
-    }
+    /// The envelope sender of our own mail (digest copies use each subscriber's VERP address):
+    /// its bounces come back as DSNs and are never answered.
+    var bounceAddress: String { list.address(tag: "bounces") }
 
     var communityDomain: String {
         config.community.address.split(separator: "@").last.map(String.init) ?? "localhost"
