@@ -151,11 +151,14 @@ final class DirectoryMailSink: MailSink {
         outbox = DirectoryOutbox(path: path)
     }
 
+    /// The batch is written, then made durable with one flush, before any is reported delivered.
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
-        try envelopes.map { envelope in
-            written.append(
-                try outbox.deliver(Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)))
+        let outcomes: [[RecipientOutcome]] = try envelopes.map { envelope in
+            let copy = Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)
+            written.append(try outbox.deliver(copy, durable: false))
             return envelope.recipients.map { _ in .accepted }
         }
+        try AtomicFile.syncFileSystem(containing: outbox.path)
+        return outcomes
     }
 }

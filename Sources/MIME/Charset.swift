@@ -95,6 +95,15 @@ enum Charset {
         return .iconv(name.uppercased())
     }
 
+    /// Whether text in this charset is converted properly (false: it would be decoded leniently).
+    static func isKnown(_ label: String) -> Bool {
+        switch kind(label) {
+        case .unknown: return false
+        case .iconv(let name): return Iconv.canConvert(from: name)
+        default: return true
+        }
+    }
+
     /// Decodes bytes in the named charset. `known` is false when the charset was not recognised and
     /// the text was decoded leniently instead.
     static func decode(_ bytes: [UInt8], charset: String?) -> (text: String, known: Bool) {

@@ -6,6 +6,17 @@ public struct HeaderList: Sendable {
     struct Field: Sendable {
         var name: Range<Int>
         var value: Range<Int>
+        /// Case-insensitive hash of the name, so that lookups compare one integer per field.
+        var key: UInt64
+    }
+
+    /// FNV-1a over the lowercased name bytes.
+    static func key(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in bytes {
+            h = (h ^ UInt64(Bytes.lower(c))) &* 0x100_0000_01B3
+        }
+        return h
     }
 
     let source: [UInt8]
@@ -52,16 +63,22 @@ public struct HeaderList: Sendable {
     }
 
     func firstIndex(_ name: String) -> Int? {
-        let lower = name.lowercased()
-        return source.withUnsafeBufferPointer { p in
-            fields.firstIndex { Bytes.equalsLowercase(p, $0.name, lower) }
-        }
+        let k = HeaderList.key(name.utf8)
+        guard let i = fields.firstIndex(where: { $0.key == k }) else { return nil }
+        // A hash match is confirmed on the bytes (collisions are possible in principle).
+        return matches(i, name) ? i : indices(name).first
     }
 
     func indices(_ name: String) -> [Int] {
-        let lower = name.lowercased()
-        return source.withUnsafeBufferPointer { p in
-            fields.indices.filter { Bytes.equalsLowercase(p, fields[$0].name, lower) }
+        let k = HeaderList.key(name.utf8)
+        return fields.indices.filter { fields[$0].key == k && matches($0, name) }
+    }
+
+    private func matches(_ i: Int, _ name: String) -> Bool {
+        source.withUnsafeBufferPointer { p in
+            let r = fields[i].name
+            guard r.count == name.utf8.count else { return false }
+            return zip(r, name.utf8).allSatisfy { Bytes.lower(p[$0]) == Bytes.lower($1) }
         }
     }
 
@@ -158,8 +175,11 @@ extension HeaderList {
             }
             if valueEnd > colon + 1 && p[valueEnd - 1] == asciiCR { valueEnd -= 1 }
             if fields.count < maxFields {
+                let nameRange = i..<(nameEnd >= 0 ? nameEnd : colon)
                 fields.append(
-                    Field(name: i..<(nameEnd >= 0 ? nameEnd : colon), value: (colon + 1)..<max(colon + 1, valueEnd)))
+                    Field(
+                        name: nameRange, value: (colon + 1)..<max(colon + 1, valueEnd),
+                        key: HeaderList.key(UnsafeBufferPointer(rebasing: p[nameRange]))))
             }
             i = next
         }

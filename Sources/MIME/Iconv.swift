@@ -47,6 +47,13 @@ enum Iconv {
         if !kept { iconv_close(h.cd) }
     }
 
+    /// Whether iconv can convert from this charset (the converter goes back to the pool).
+    static func canConvert(from charset: String) -> Bool {
+        guard let handle = take(charset) else { return false }
+        give(handle, charset)
+        return true
+    }
+
     static func convert(_ p: UnsafeBufferPointer<UInt8>, from charset: String) -> String? {
         guard let handle = take(charset) else { return nil }
         defer { give(handle, charset) }

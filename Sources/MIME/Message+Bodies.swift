@@ -23,8 +23,14 @@ extension Message {
         var textPart: (MIMEPart, [Int])?
         var htmlPart: (MIMEPart, [Int])?
         var found: [(MIMEPart, [Int])] = []
+        var unknownCharsets = [String]()
         Message.forEachLeaf(root) { part, path in
             let ct = part.contentType
+            if ct.type == "text", let cs = ct.charset, !unknownCharsets.contains(cs), unknownCharsets.count < 8,
+                !Charset.isKnown(cs)
+            {
+                unknownCharsets.append(cs)
+            }
             if ct.type == "text" && !part.isAttachmentDisposition {
                 if ct.subtype == "plain" && textPart == nil {
                     textPart = (part, path)
@@ -36,6 +42,10 @@ extension Message {
                 }
             }
             if part.isAttachmentDisposition || part.filename != nil { found.append((part, path)) }
+        }
+        for cs in unknownCharsets {
+            let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
+            if !notes.contains(text) { notes.append(text) }
         }
         if let (part, _) = htmlPart { htmlBody = bodyText(part, flowed: false) }
         if let (part, _) = textPart {

@@ -12,7 +12,8 @@ public struct MessageDate: Sendable, Hashable {
     /// Builds a date from civil fields in the given offset; nil when a field is out of range.
     public init?(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offsetSeconds: Int) {
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
-            (0...60).contains(second), (0...9999).contains(year), abs(offsetSeconds) < 100 * 3600
+            (0...60).contains(second), (0...9999).contains(year), abs(offsetSeconds) < 100 * 3600,
+            day <= MessageDate.daysIn(month: month, year: year)
         else { return nil }
         let days = MessageDate.daysFromCivil(year, month, day)
         let local = days * 86400 + hour * 3600 + minute * 60 + min(second, 59)
@@ -23,6 +24,14 @@ public struct MessageDate: Sendable, Hashable {
         self.iso8601 =
             "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(min(second, 59), 2))"
             + "\(sign)\(pad(off / 3600, 2)):\(pad(off % 3600 / 60, 2))"
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).

@@ -19,9 +19,14 @@ public struct DirectoryOutbox: Sendable {
     }
 
     /// Writes the envelope and returns the `.eml` path. `name` (without extension) defaults to a
-    /// time-ordered unique name; an existing name is never overwritten.
+    /// time-ordered unique name; an existing name is never overwritten. With `durable: false` the
+    /// files are not synced one by one: the caller makes a batch durable at once (e.g. `syncfs`).
     @discardableResult
-    public func deliver(_ envelope: Envelope, name: String? = nil) throws(TransportError) -> String {
+    public func deliver(
+        _ envelope: Envelope, name: String? = nil, durable: Bool = true
+    ) throws(TransportError)
+        -> String
+    {
         try DurableFile.makeDirectory(path)
         let base = name ?? DirectoryOutbox.uniqueName(date: Date())
         guard !base.isEmpty, !base.contains("/"), !base.hasPrefix(".") else {
@@ -38,8 +43,8 @@ public struct DirectoryOutbox: Sendable {
         guard let json = try? encoder.encode(record) else {
             throw .fileSystem(path: sidecar, operation: "encode", detail: "JSON encoding failed")
         }
-        try DurableFile.write(Array(json) + [UInt8(ascii: "\n")], to: sidecar)
-        try DurableFile.write(envelope.data, to: message)
+        try DurableFile.write(Array(json) + [UInt8(ascii: "\n")], to: sidecar, durable: durable)
+        try DurableFile.write(envelope.data, to: message, durable: durable)
         return message
     }
 

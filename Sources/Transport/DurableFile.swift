@@ -11,7 +11,9 @@
 /// Crash-safe file writes with POSIX calls: write a hidden temp file, fsync it, rename it into place,
 /// fsync the directory. After `write` returns, the file is complete on disk or absent, never partial.
 enum DurableFile {
-    static func write(_ bytes: [UInt8], to path: String) throws(TransportError) {
+    /// With `durable: false` the write is still atomic (temp file and rename) but not synced: the
+    /// caller flushes a whole batch at once afterwards.
+    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(TransportError) {
         let directory = parent(of: path)
         let name = String(path.dropFirst(directory.count + 1))
         let temporary = "\(directory)/.\(name).tmp"
@@ -31,7 +33,7 @@ enum DurableFile {
             }
             written += result
         }
-        guard fsync(descriptor) == 0 else {
+        guard !durable || fsync(descriptor) == 0 else {
             let error = failure(temporary, "fsync")
             close(descriptor)
             unlink(temporary)
@@ -43,7 +45,7 @@ enum DurableFile {
             unlink(temporary)
             throw error
         }
-        try syncDirectory(directory)
+        if durable { try syncDirectory(directory) }
     }
 
     /// Renames and makes the rename durable in both directories.

@@ -78,6 +78,16 @@ struct CharsetTests {
         #expect(Charset.decode([0x82, 0xB1, 0x82], charset: "shift_jis").text.hasPrefix("こ"))
     }
 
+    @Test func unknownCharsetInAnyTextPartAddsNote() {
+        let msg =
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n"
+            + "--b\r\nContent-Type: text/plain; charset=x-nonsense; name=a.txt\r\n\r\nfile\r\n--b--\r\n"
+        let m = Message(Array(msg.utf8))
+        #expect(m.notes.contains { $0.contains("x-nonsense") })
+        #expect(Charset.isKnown("koi8-r"))
+        #expect(!Charset.isKnown("x-nonsense"))
+    }
+
     @Test func unknownCharsetInBodyAddsNote() {
         let m = Message(Array("Content-Type: text/plain; charset=x-foo\r\n\r\ncaf\u{e9}".utf8))
         #expect(m.textBody == "café")

@@ -26,6 +26,7 @@ struct MessageDateTests {
         ("Thu, 10 Jul 1997 14:53:31 EST5EDT", "1997-07-10T14:53:31-05:00"),
         ("by x with SMTP; Mon, 10 Oct 2022 10:31:15 -0700 (PDT)", "2022-10-10T10:31:15-07:00"),
         ("Mon, 31 Dec 2029 23:59:60 +0000", "2029-12-31T23:59:59+00:00"),
+        ("Sat, 29 Feb 2020 12:00:00 +0000", "2020-02-29T12:00:00+00:00"),
     ])
     func parses(_ text: String, _ iso: String) {
         #expect(MessageDate(parsing: text)?.iso8601 == iso)
@@ -33,7 +34,7 @@ struct MessageDateTests {
 
     @Test(arguments: [
         "", "garbage", "13 zzz 2021 09:55:06 +0200", "Tue, 7 00 2026 19:14:51 +0000", "32 Jan 2020 10:00 +0000",
-        "1 Jan 2020 25:00 +0000",
+        "1 Jan 2020 25:00 +0000", "30 Feb 2020 10:00 +0000", "29 Feb 2021 10:00 +0000", "31 Apr 2021 10:00 +0000",
     ])
     func rejects(_ text: String) {
         #expect(MessageDate(parsing: text) == nil)

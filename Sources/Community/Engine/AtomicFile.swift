@@ -39,7 +39,7 @@ public enum AtomicFile {
     public static func write(_ bytes: some Collection<UInt8>, to path: String, syncDirectory: Bool = true) throws {
         let durable = !inGroupCommit
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let temporary = folder + "/.tmp-\(processId)-\(temporaryCounter.next())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure(path: temporary, operation: "create", code: errno) }
         var failure: Failure?
@@ -68,6 +68,26 @@ public enum AtomicFile {
             throw failure
         }
         if syncDirectory && durable { try self.syncDirectory(folder) }
+    }
+
+    /// Writes a file that nobody reads yet (inside a folder that is renamed into place later):
+    /// no temporary name; synced unless inside a group commit.
+    public static func writeInPlace(_ bytes: some Collection<UInt8>, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
+        defer { close(fd) }
+        try Array(bytes).withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, operation: "write", code: errno)
+                }
+                offset += written
+            }
+        }
+        if !inGroupCommit && fsync(fd) != 0 { throw Failure(path: path, operation: "fsync", code: errno) }
     }
 
     /// Renames atomically and makes the rename durable.
@@ -111,5 +131,23 @@ public enum AtomicFile {
 
     public static func read(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+}
+
+extension AtomicFile {
+    /// Temporary names need only be unique among this process's writes (the pid separates
+    /// processes): a counter, not a random number and a system call per file.
+    fileprivate static let processId = getpid()
+    fileprivate static let temporaryCounter = Counter()
+
+    fileprivate final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: UInt64 = 0
+        func next() -> UInt64 {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 }

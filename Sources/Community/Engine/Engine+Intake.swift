@@ -141,11 +141,10 @@ extension Engine {
                 PendingMail(
                     id: "item-\(id)-\(creation)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
                     recipients: [moderator], secret: true,
-                    message: Data(
-                        compose(
-                            to: [moderator], subject: note.subject, text: note.text,
-                            replyTo: token.replyAddress(community: config.community.address),
-                            autoSubmitted: "auto-generated"))))
+                    message: compose(
+                        to: [moderator], subject: note.subject, text: note.text,
+                        replyTo: token.replyAddress(community: config.community.address),
+                        autoSubmitted: "auto-generated")))
         }
         // The contributor hears back only within the automatic-reply rules (never to robots, and
         // not to an answer to our own mail, which would only start a conversation between robots).
@@ -160,13 +159,13 @@ extension Engine {
                 PendingMail(
                     id: "item-\(id)-\(creation)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
                     recipients: [sender], secret: false,
-                    message: Data(
-                        compose(to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId))))
+                    message: compose(
+                        to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId)))
         }
         try spool.createItem(
             NewItem(
                 item: item, source: source, tokens: tokens, message: bytes, attachments: extraction.attachmentData,
-                outgoing: outgoing))
+                outgoing: outgoing), at: now)
         index.add(id: id, source: source, receivedAt: now)
         try drainPendingMail(of: id)
         if case .hold(let reason) = decision {
@@ -177,15 +176,7 @@ extension Engine {
 
     /// Moves the mail made with an item into the outbox; each is queued at most once.
     func drainPendingMail(of id: Int) throws {
-        let pending = spool.pendingMail(for: id)
-        for (_, mail) in pending {
-            try outbox.enqueue(
-                id: mail.id, kind: mail.kind, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients,
-                message: [UInt8](mail.message), at: now, secret: mail.secret)
-        }
-        // Removed only once the outbox has them durably (a group commit when inside intake).
-        if !pending.isEmpty { try AtomicFile.syncDirectory(spool.path("outbox")) }
-        for (file, _) in pending { try FileManager.default.removeItem(atPath: file) }
+        try outbox.adopt(from: spool.itemFolder(id) + "/outbox")
     }
 }
 

@@ -91,6 +91,9 @@ public final class Engine {
     /// raw message in the spool or on the server, and reprocessing recognises what was done.
     public func intake(from source: MailSource) throws -> [RunReport.Entry] {
         let keys = try source.pendingKeys()
+        let leftOver = spool.incomingKeys()
+        // An empty poll writes nothing and flushes nothing: idle costs three IMAP commands.
+        guard !keys.isEmpty || !leftOver.isEmpty else { return [] }
         // A failure part-way still leaves what was fetched to be processed now; it is reported after.
         var fetchFailure: (any Error)?
         try AtomicFile.groupCommit(syncing: spool.root) {
@@ -153,12 +156,9 @@ public final class Engine {
             id: id, kind: kind, envelopeFrom: bounceAddress, recipients: [address], message: message, at: now)
     }
 
-    /// Mail to moderators and subscribers carries our own bounce address as envelope sender.
-    var bounceAddress: String {
-        let parts = config.community.address.split(separator: "@", maxSplits: 1)
-        guard parts.count == 2 else { return config.community.address }
-        return "\(parts[0])+bounces@\(parts[1])"
-    }
+    /// The envelope sender of our own mail (digest copies use each subscriber's VERP address):
+    /// its bounces come back as DSNs and are never answered.
+    var bounceAddress: String { list.address(tag: "bounces") }
 
     var communityDomain: String {
         config.community.address.split(separator: "@").last.map(String.init) ?? "localhost"

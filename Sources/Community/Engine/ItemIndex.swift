@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Looks items up by where they came from, built once from the spool and kept current as items
 /// are made, so that recognising a duplicate costs a dictionary lookup per message rather than a
 /// scan of every item.
@@ -15,8 +19,13 @@ struct ItemIndex {
     /// that folder, so a different time means another process made items since.
     let stamp: Date?
 
+    /// `stat(2)` directly: FileManager's attributes would also look up the owner's name in
+    /// /etc/passwd, on every poll.
     static func stamp(of spool: Spool) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: spool.path("items")))?[.modificationDate] as? Date
+        var info = stat()
+        guard stat(spool.path("items"), &info) == 0 else { return nil }
+        return Date(
+            timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
     }
 
     init(spool: Spool) {

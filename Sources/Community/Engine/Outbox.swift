@@ -56,14 +56,44 @@ public struct Outbox: Sendable {
         secret: Bool = false
     ) throws -> Bool {
         guard !contains(id), !recipients.isEmpty else { return false }
-        let name = Spool.safeKey(id)
-        try AtomicFile.write(message, to: spool.path("outbox", name + ".eml"), syncDirectory: false)
-        let entry = Entry(
-            id: name, kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
-            recipients: recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
-            secret: secret ? true : nil)
-        try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", name + ".json"))
+        let files = try Self.files(
+            for: PendingMail(
+                id: id, kind: kind, envelopeFrom: envelopeFrom, recipients: recipients, secret: secret,
+                message: message), at: now)
+        try AtomicFile.write(files.message, to: spool.path("outbox", files.name + ".eml"), syncDirectory: false)
+        try AtomicFile.write(files.entry, to: spool.path("outbox", files.name + ".json"))
         return true
+    }
+
+    /// The two files of a queued message: `NAME.eml` and its state `NAME.json`.
+    static func files(for mail: PendingMail, at now: Date) throws -> (name: String, message: [UInt8], entry: Data) {
+        let name = Spool.safeKey(mail.id)
+        let entry = Entry(
+            id: name, kind: mail.kind, envelopeFrom: mail.envelopeFrom, createdAt: now,
+            recipients: mail.recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
+            secret: mail.secret ? true : nil)
+        return (name, mail.message, try encode(entry))
+    }
+
+    /// Moves messages staged in `folder` (in the outbox's format) into the queue by renaming them,
+    /// the message before its state; one already queued or sent is dropped instead.
+    public func adopt(from folder: String) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasSuffix(".json") {
+            let id = String(name.dropLast(5))
+            if contains(id) {
+                try? FileManager.default.removeItem(atPath: folder + "/" + id + ".eml")
+                try FileManager.default.removeItem(atPath: folder + "/" + name)
+                continue
+            }
+            try AtomicFile.move(
+                folder + "/" + id + ".eml", to: spool.path("outbox", id + ".eml"), syncDirectories: false)
+            try AtomicFile.move(folder + "/" + name, to: spool.path("outbox", name), syncDirectories: false)
+        }
+        if !names.isEmpty {
+            try AtomicFile.syncDirectory(spool.path("outbox"))
+            try AtomicFile.syncDirectory(folder)
+        }
     }
 
     public func pending() -> [Entry] { entries(in: "outbox") }
@@ -157,8 +187,6 @@ public struct Outbox: Sendable {
             for entry in batch {
                 try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
             }
-        }
-        try AtomicFile.groupCommit(syncing: spool.root) {
             for entry in batch where entry.isFinished {
                 let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
                 // The state moves first: a crash between the two renames leaves a stray .eml in the

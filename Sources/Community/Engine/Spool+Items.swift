@@ -22,16 +22,25 @@ public struct NewItem: Sendable {
     public var outgoing: [PendingMail]
 }
 
-/// A message waiting to be queued, as stored inside an item's folder until the outbox has it.
-public struct PendingMail: Codable, Sendable, Equatable {
+/// A message to queue. Made with an item, it is staged in the item's folder in the outbox's own
+/// format and moved (renamed) into the outbox once the item is in place.
+public struct PendingMail: Sendable, Equatable {
     public var id: String
     public var kind: String
     public var envelopeFrom: String
     public var recipients: [String]
     /// True when the message carries a token (see `Outbox.Entry.secret`).
     public var secret: Bool
-    /// The rendered message (base64 in the JSON).
-    public var message: Data
+    public var message: [UInt8]
+
+    public init(id: String, kind: String, envelopeFrom: String, recipients: [String], secret: Bool, message: [UInt8]) {
+        self.id = id
+        self.kind = kind
+        self.envelopeFrom = envelopeFrom
+        self.recipients = recipients
+        self.secret = secret
+        self.message = message
+    }
 }
 
 extension Spool {
@@ -76,14 +85,14 @@ extension Spool {
 
     /// Creates the item's folder under a temporary name, fills it, syncs it, then renames it into
     /// place: an item exists whole or not at all.
-    public func createItem(_ new: NewItem) throws {
+    public func createItem(_ new: NewItem, at now: Date) throws {
         let id = new.item.id
         let temporary = path("items", ".new-\(id)")
         try? FileManager.default.removeItem(atPath: temporary)
-        try FileManager.default.createDirectory(
-            atPath: temporary + "/attachments", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: temporary + "/outbox", withIntermediateDirectories: true)
+        // Inside the temporary folder plain writes are enough: the folder's rename is the atomic step.
         func write(_ bytes: some Collection<UInt8>, _ name: String) throws {
-            try AtomicFile.write(bytes, to: temporary + "/" + name, syncDirectory: false)
+            try AtomicFile.writeInPlace(bytes, to: temporary + "/" + name)
         }
         func json(_ value: some Encodable) throws -> [UInt8] {
             Array(try Spool.encoder.encode(value)) + [0x0A]
@@ -92,29 +101,23 @@ extension Spool {
         try write(try json(new.item), "item.json")
         try write(try json(new.source), "source.json")
         try write(try json(new.tokens), "tokens.json")
-        try FileManager.default.createDirectory(atPath: temporary + "/pending", withIntermediateDirectories: true)
         for mail in new.outgoing {
-            try write(try json(mail), "pending/\(Spool.safeKey(mail.id)).json")
+            let files = try Outbox.files(for: mail, at: now)
+            try write(files.message, "outbox/\(files.name).eml")
+            try write(files.entry, "outbox/\(files.name).json")
         }
-        try AtomicFile.syncDirectory(temporary + "/pending")
-        for (name, bytes) in new.attachments {
-            try write(bytes, "attachments/\(Spool.safeKey(name))")
+        try AtomicFile.syncDirectory(temporary + "/outbox")
+        // File creation is what an item costs most: no attachments folder unless there are some.
+        if !new.attachments.isEmpty {
+            try FileManager.default.createDirectory(
+                atPath: temporary + "/attachments", withIntermediateDirectories: false)
+            for (name, bytes) in new.attachments {
+                try write(bytes, "attachments/\(Spool.safeKey(name))")
+            }
+            try AtomicFile.syncDirectory(temporary + "/attachments")
         }
-        try AtomicFile.syncDirectory(temporary + "/attachments")
         try AtomicFile.syncDirectory(temporary)
         try AtomicFile.move(temporary, to: itemFolder(id))
-    }
-
-    /// Mail waiting inside an item's folder (left there if a crash came before the outbox had it).
-    public func pendingMail(for id: Int) -> [(file: String, mail: PendingMail)] {
-        let folder = itemFolder(id) + "/pending"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-                let mail = try? Spool.decoder.decode(PendingMail.self, from: data)
-            else { return nil }
-            return (folder + "/" + name, mail)
-        }
     }
 }
 

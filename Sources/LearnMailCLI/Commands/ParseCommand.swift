@@ -1,6 +1,10 @@
 import Foundation
 import MIME
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `learnmail parse FILE... [--json]` and `learnmail parse --stats FILE...`.
 struct ParseCommand {
     let context: CommandContext
@@ -65,7 +69,7 @@ struct ParseCommand {
             t.print("  Attachments:")
             for attachment in message.attachments {
                 t.print(
-                    "    \(attachment.filename ?? "(unnamed)")  \(attachment.contentType)  \(attachment.data.count) bytes"
+                    "    \(attachment.filename ?? "(unnamed)")  \(attachment.contentType)  \(attachment.size) bytes"
                 )
             }
         }
@@ -79,10 +83,24 @@ struct ParseCommand {
     }
 }
 
-/// Reads a whole file as bytes, with an error that names it.
+/// Reads a whole file as bytes, with an error that names it: straight into one array (no
+/// intermediate `Data`), so that a 50 MB message costs 50 MB to hold.
 func readFile(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CommandError("cannot read \(path)")
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw CommandError("cannot read \(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        throw CommandError("cannot read \(path): not a regular file")
     }
-    return [UInt8](data)
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var filled = 0
+    while filled < bytes.count {
+        let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+        if got < 0 && errno == EINTR { continue }
+        guard got > 0 else { break }
+        filled += got
+    }
+    if filled < bytes.count { bytes.removeSubrange(filled...) }
+    return bytes
 }

@@ -1,1 +1,0 @@
-// The Community module: see docs/ARCHITECTURE.md.
