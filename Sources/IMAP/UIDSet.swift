@@ -29,21 +29,38 @@ public struct UIDSet: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Splits `uids` into sets whose text stays within `maxLength` bytes, so that every command line
-    /// stays short (servers limit lines; RFC 7162 §4 recommends accepting at least 8192 octets).
-    public static func chunks(_ uids: some Sequence<UID>, maxLength: Int = 4000) -> [UIDSet] {
+    /// stays short (servers limit lines; RFC 7162 §4 recommends accepting at least 8192 octets), and
+    /// of at most `maxCount` UIDs, so that the replies stay short too (a MOVE answers with a line per
+    /// message, and libcurl 7.88 gives up on more than 300 KiB of response lines for one command).
+    public static func chunks(_ uids: some Sequence<UID>, maxLength: Int = 4000, maxCount: Int = 500) -> [UIDSet] {
         let whole = UIDSet(uids)
         var result: [UIDSet] = []
         var current: [ClosedRange<UInt32>] = []
         var length = 0
+        var count = 0
+        var pieces: [ClosedRange<UInt32>] = []
+        let limit = UInt32(max(1, maxCount))
         for range in whole.ranges {
+            // Long ranges are cut into pieces of at most maxCount UIDs first.
+            var low = range.lowerBound
+            while range.upperBound - low >= limit {
+                pieces.append(low...(low + limit - 1))
+                low += limit
+            }
+            pieces.append(low...range.upperBound)
+        }
+        for range in pieces {
+            let size = Int(range.upperBound - range.lowerBound) + 1
             let text =
                 range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound):\(range.upperBound)"
-            if !current.isEmpty && length + 1 + text.utf8.count > maxLength {
+            if !current.isEmpty && (length + 1 + text.utf8.count > maxLength || count + size > maxCount) {
                 result.append(UIDSet(ranges: current))
                 current = []
                 length = 0
+                count = 0
             }
             length += (current.isEmpty ? 0 : 1) + text.utf8.count
+            count += size
             current.append(range)
         }
         if !current.isEmpty { result.append(UIDSet(ranges: current)) }
