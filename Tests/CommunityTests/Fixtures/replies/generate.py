@@ -1,5 +1,6 @@
 import sys, os, hashlib
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# The writer of byte-exact .eml files is shared with the contribution fixtures.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "contributions"))
 from common import *
 
 OUT = sys.argv[1]
