@@ -30,8 +30,17 @@ final class CurlEasy {
         var uploadOffset = 0
     }
 
-    /// The raw `CURL *`, for `CurlMulti` only; never leaves this module.
-    let handle: UnsafeMutableRawPointer
+    /// The raw `CURL *`, for `CurlMulti` only; never leaves this module. Replaced by a duplicate
+    /// (same options, new connection) when `renewAfterProtocolBytes` is reached; see `beginTransfer`.
+    private(set) var handle: UnsafeMutableRawPointer
+    /// Protocol lines received through this handle since it was made.
+    private var protocolBytes = 0
+    /// libcurl 7.88 as Debian ships it (with the CVE-2023-38039 fix) counts the response lines of
+    /// every transfer on a reused IMAP/SMTP handle together and fails past 300 KiB ("Too large response
+    /// headers"): a daemon would stop after a few thousand commands, and one MOVE of 500 messages
+    /// answers with ~75 KiB. So a handle is renewed well before: `curl_easy_duphandle` keeps every
+    /// option, and the new connection logs in again.
+    static let renewAfterProtocolBytes = 160 * 1024
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let sink = Sink()
     private var lists: [OpaquePointer] = []
@@ -119,11 +128,28 @@ final class CurlEasy {
     /// Runs one transfer. Blocks until it ends, the server answers, or a timeout fires.
     func perform() -> Outcome {
         beginTransfer()
+        let outcome = finishTransfer(curl_easy_perform(handle))
+        guard !outcome.succeeded, outcome.errorText.hasPrefix("Too large response headers") else { return outcome }
+        // The server answered, libcurl's running count refused it: once more on a renewed handle.
+        // Seen with IMAP (a UID MOVE answered in 7.5 KB was refused at "307322 > 307200"), whose
+        // UID commands and URL fetches are idempotent; SMTP replies are tiny, and the renewal in
+        // `beginTransfer` keeps its count far below the limit.
+        renew()
+        beginTransfer()
         return finishTransfer(curl_easy_perform(handle))
+    }
+
+    /// A duplicate of the handle with every option, and no connection or counters.
+    private func renew() {
+        guard let fresh = curl_easy_duphandle(handle) else { return }
+        curl_easy_cleanup(handle)
+        handle = fresh
+        protocolBytes = 0
     }
 
     /// Clears what the previous transfer left; `perform()` and `CurlMulti` call it before each transfer.
     func beginTransfer() {
+        if protocolBytes > Self.renewAfterProtocolBytes { renew() }
         sink.body.removeAll(keepingCapacity: true)
         sink.headers.removeAll(keepingCapacity: true)
         sink.dialogue.removeAll(keepingCapacity: true)
@@ -135,6 +161,7 @@ final class CurlEasy {
     func finishTransfer(_ code: CURLcode) -> Outcome {
         var text = String(cString: errorBuffer)
         if text.isEmpty, code != CURLE_OK { text = String(cString: curl_easy_strerror(code)) }
+        protocolBytes += sink.headers.count
         let outcome = Outcome(
             code: Int(code.rawValue), body: sink.body, headers: sink.headers, dialogue: sink.dialogue,
             errorText: text)

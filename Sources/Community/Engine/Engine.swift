@@ -85,15 +85,34 @@ public final class Engine {
         return report
     }
 
-    /// Takes in new mail in three group commits, each durable before the next begins:
-    /// the raw messages are stored; then they are processed (items, outgoing mail); then they are
-    /// marked processed and, only after that, handled on the server. A crash anywhere leaves the
-    /// raw message in the spool or on the server, and reprocessing recognises what was done.
-    public func intake(from source: MailSource) throws -> [RunReport.Entry] {
+    /// Takes in new mail, `batchSize` messages at a time, each batch in three group commits that
+    /// are durable before the next begins: the raw messages are stored; then they are processed
+    /// (items, outgoing mail); then they are marked processed and, only after that, handled on the
+    /// server. A crash anywhere leaves the raw message in the spool or on the server, and
+    /// reprocessing recognises what was done. Batches keep each server reply small (a session
+    /// hears of every flag its other connections changed) and bound what one crash repeats.
+    public func intake(from source: MailSource, batchSize: Int = 500) throws -> [RunReport.Entry] {
         let keys = try source.pendingKeys()
-        let leftOver = spool.incomingKeys()
+        var entries: [RunReport.Entry] = []
+        // Messages left in incoming/ by an earlier crash go first, with the first batch.
+        var leftOver = !spool.incomingKeys().isEmpty
+        var start = 0
         // An empty poll writes nothing and flushes nothing: idle costs three IMAP commands.
-        guard !keys.isEmpty || !leftOver.isEmpty else { return [] }
+        while start < keys.count || leftOver {
+            let batch = Array(keys[start..<min(start + batchSize, keys.count)])
+            start += batch.count
+            leftOver = false
+            do {
+                entries += try intake(batch, from: source)
+            } catch let interrupted as IntakeInterrupted {
+                throw IntakeInterrupted(entries: entries + interrupted.entries, cause: interrupted.cause)
+            }
+        }
+        try source.finishBatch()
+        return entries
+    }
+
+    private func intake(_ keys: [String], from source: MailSource) throws -> [RunReport.Entry] {
         // A failure part-way still leaves what was fetched to be processed now; it is reported after.
         var fetchFailure: (any Error)?
         try AtomicFile.groupCommit(syncing: spool.root) {
@@ -117,8 +136,11 @@ public final class Engine {
         try AtomicFile.groupCommit(syncing: spool.root) {
             for key in waiting { try spool.markProcessed(key) }
         }
-        try source.markHandled(keys.filter { spool.isProcessed($0) })
-        try source.finishBatch()
+        do {
+            try source.markHandled(keys.filter { spool.isProcessed($0) })
+        } catch {
+            throw IntakeInterrupted(entries: entries, cause: error)
+        }
         if let fetchFailure { throw IntakeInterrupted(entries: entries, cause: fetchFailure) }
         return entries
     }
