@@ -80,6 +80,30 @@ struct EndToEndTests {
         #expect(try servers.messages(user: "sub1").count == 1)
     }
 
+    /// A large backlog (1200 messages, more than two intake batches) is taken in whole in one run
+    /// and moved to the processed folder: nothing left behind, nothing twice.
+    @Test func aLargeBacklogIsTakenInWhole() throws {
+        try servers.requireRunning()
+        let mailDir = try #require(ProcessInfo.processInfo.environment["LEARNMAIL_TEST_MAIL_DIR"])
+        let run = try servers.freshCommunity(user: "bench", sendThroughPostfix: false)
+        let inbox = "\(mailDir)/bench/Maildir/new"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        for n in 0..<1200 {
+            let bytes = TestMail.contribution(title: "Backlog lesson \(n)", number: n % 10, community: run.community)
+            try Data(bytes).write(to: URL(fileURLWithPath: "\(inbox)/\(1_800_000_000 + n).M\(n)P1.backlog"))
+        }
+        _ = chown(mailDir + "/bench", 65534, 65534)
+        for name in try FileManager.default.subpathsOfDirectory(atPath: mailDir + "/bench") {
+            _ = chown("\(mailDir)/bench/\(name)", 65534, 65534)  // nobody:nogroup, as Dovecot runs
+        }
+        let result = try run.learnmail("run", "--once")
+        #expect(result.status == 0, "\(result.output.suffix(2000))")
+        #expect(result.output.contains("1200 message(s) processed"))
+        #expect(try servers.messages(user: "bench").isEmpty, "every message moved to Processed")
+        let spool = try Spool(directory: run.folder + "/data")
+        #expect(spool.itemIds().count == 1200)
+    }
+
     @Test func anUnreachableServerExitsWithStatusThree() throws {
         try servers.requireRunning()
         let run = try servers.freshCommunity(imapPort: 9, smtpPort: 9)

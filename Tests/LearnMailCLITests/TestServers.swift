@@ -28,14 +28,18 @@ struct TestServers {
     }
 
     /// A fresh community (its own IMAP user and data folder) so that tests never see each other's mail.
-    func freshCommunity(imapPort: Int? = nil, smtpPort: Int? = nil) throws -> CommunityRun {
+    /// `sendThroughPostfix: false` writes outgoing mail into a folder instead (for bulk tests).
+    func freshCommunity(
+        user: String = "learning", imapPort: Int? = nil, smtpPort: Int? = nil, sendThroughPostfix: Bool = true
+    ) throws -> CommunityRun {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data(password.utf8).write(to: URL(fileURLWithPath: folder + "/imap.pass"))
-        let user = "learning"
         let imap =
             imapPort.map { "imap://\(host):\($0)/INBOX" } ?? "imaps://localhost:\(imapsPort)/INBOX"
         let smtp = "smtp://\(host):\(smtpPort.map(String.init) ?? self.smtpPort)"
+        let sender: [String: Any] =
+            sendThroughPostfix ? ["smtp": smtp, "allowPlaintext": true] : ["outbox": "outbox"]
         let config: [String: Any] = [
             "community": [
                 "name": "Test Community", "address": "\(user)@example.test", "listId": "learning.example.test",
@@ -44,7 +48,7 @@ struct TestServers {
                 "imap": imap, "username": user, "passwordFile": "imap.pass", "processedFolder": "Processed",
                 "allowPlaintext": imapPort != nil, "caFile": caFile ?? "",
             ].filter { !(($0.value as? String)?.isEmpty ?? false) },
-            "sender": ["smtp": smtp, "allowPlaintext": true],
+            "sender": sender,
             "dataDirectory": "data",
             "moderators": ["facilitator@example.test"],
             "partners": [["organisation": "Test Partner", "domains": ["example.test"]]],
@@ -53,7 +57,7 @@ struct TestServers {
         let data = try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted])
         try data.write(to: URL(fileURLWithPath: folder + "/learnmail.json"))
         // Earlier runs' mail must not count: empty every mailbox this test reads.
-        for mailboxUser in [user, "facilitator", "sub1", "sub2"] { try empty(user: mailboxUser) }
+        for mailboxUser in Set([user, "learning", "facilitator", "sub1", "sub2"]) { try empty(user: mailboxUser) }
         return CommunityRun(folder: folder, communityUser: user, community: "\(user)@example.test")
     }
 
