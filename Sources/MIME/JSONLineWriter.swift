@@ -1,48 +1,51 @@
-/// A minimal JSON writer for one-line output with a fixed key order.
-struct JSONLineWriter {
-    var output = ""
+/// A minimal JSON writer for one-line output with a fixed key order (JSONEncoder's order is not
+/// stable on Linux): `parse --json` here, `subscribers list --json` in Community.
+public struct JSONLineWriter {
+    public private(set) var output = ""
     private var needsComma = false
 
-    mutating func open() {
+    public init() {}
+
+    public mutating func open() {
         comma()
         output += "{"
         needsComma = false
     }
 
-    mutating func close() {
+    public mutating func close() {
         output += "}"
         needsComma = true
     }
 
-    mutating func key(_ k: String) {
+    public mutating func key(_ k: String) {
         comma()
         output += "\"\(k)\":"
         needsComma = false
     }
 
-    mutating func key(_ k: String, string: String?) {
+    public mutating func key(_ k: String, string: String?) {
         key(k)
         value(string)
     }
 
-    mutating func key(_ k: String, int: Int) {
+    public mutating func key(_ k: String, int: Int) {
         key(k)
         output += String(int)
         needsComma = true
     }
 
-    mutating func key(_ k: String, bool: Bool) {
+    public mutating func key(_ k: String, bool: Bool) {
         key(k)
         output += bool ? "true" : "false"
         needsComma = true
     }
 
-    mutating func key(_ k: String, strings: [String]) {
+    public mutating func key(_ k: String, strings: [String]) {
         key(k)
         array(strings) { w, s in w.value(s) }
     }
 
-    mutating func key(_ k: String, addresses: [MailAddress]) {
+    public mutating func key(_ k: String, addresses: [MailAddress]) {
         key(k)
         array(addresses) { w, a in
             w.open()
@@ -52,7 +55,7 @@ struct JSONLineWriter {
         }
     }
 
-    mutating func array<T>(_ items: [T], _ each: (inout JSONLineWriter, T) -> Void) {
+    public mutating func array<T>(_ items: [T], _ each: (inout JSONLineWriter, T) -> Void) {
         output += "["
         needsComma = false
         for item in items { each(&self, item) }
@@ -60,7 +63,7 @@ struct JSONLineWriter {
         needsComma = true
     }
 
-    mutating func value(_ s: String?) {
+    public mutating func value(_ s: String?) {
         comma()
         guard let s else {
             output += "null"

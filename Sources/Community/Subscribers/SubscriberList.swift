@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 
 /// The subscribers of one community (`subscribers.json`, persisted by the engine). A value: every
 /// operation returns what happened, and time and randomness come in as arguments.
@@ -62,32 +63,17 @@ public struct SubscriberList: Codable, Sendable, Equatable {
         return found
     }
 
-    /// `subscribers list --json`: `[{"address","status","since"}]`, one line, keys in that order
-    /// (written by hand: JSONEncoder's key order is not stable on Linux).
+    /// `subscribers list --json`: `[{"address","status","since"}]`, one line, keys in that order.
     public func listJSON() -> String {
-        "["
-            + subscribers.map { s in
-                #"{"address":\#(Self.jsonString(s.address)),"status":"\#(s.status.rawValue)","#
-                    + #""since":"\#(ISO8601UTC.string(from: s.since))"}"#
-            }.joined(separator: ",") + "]"
-    }
-
-    /// A JSON string literal (RFC 8259 §7).
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
-            default: out.unicodeScalars.append(u)
-            }
+        var json = JSONLineWriter()
+        json.array(subscribers) { json, s in
+            json.open()
+            json.key("address", string: s.address)
+            json.key("status", string: s.status.rawValue)
+            json.key("since", string: ISO8601UTC.string(from: s.since))
+            json.close()
         }
-        return out + "\""
+        return json.output
     }
 
     // MARK: Changing
