@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ class Terminal: @unchecked Sendable {
 
     /// A log line with a UTC timestamp, for the daemon (journald adds its own, but files do not).
     func log(_ line: String, at date: Date = Date()) {
-        error("\(ISO8601UTCStamp.string(date)) \(line)")
+        error("\(ISO8601UTC.string(from: date)) \(line)")
     }
 
     /// Overwrites one status line on a terminal: "Sending digest 120/1000".
@@ -28,14 +29,6 @@ class Terminal: @unchecked Sendable {
         guard isInteractive, total > 1 else { return }
         let end = done >= total ? "\n" : ""
         lock.withLock { FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\u{1B}[K\(end)".utf8)) }
-    }
-}
-
-enum ISO8601UTCStamp {
-    static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
 }
 
