@@ -121,16 +121,7 @@ struct CommunityRun {
 
     /// Runs the real `learnmail` executable (built next to the test bundle) with this config.
     func learnmail(_ arguments: String...) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--config", folder + "/learnmail.json"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
+        try LearnMailCLITests.learnmail(["--config", folder + "/learnmail.json"] + arguments)
     }
 
     static var executable: URL {
