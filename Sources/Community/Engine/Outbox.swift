@@ -75,6 +75,11 @@ public struct Outbox: Sendable {
         return (name, mail.message, try encode(entry))
     }
 
+    private func entryFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: spool.path(folder))) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+    }
+
     /// Moves messages staged in `folder` (in the outbox's format) into the queue by renaming them,
     /// the message before its state; one already queued or sent is dropped instead.
     public func adopt(from folder: String) throws {
@@ -98,9 +103,11 @@ public struct Outbox: Sendable {
 
     public func pending() -> [Entry] { entries(in: "outbox") }
 
+    /// How many messages a folder (`outbox`, `sent`, `failed`) holds, without reading them.
+    public func count(in folder: String) -> Int { entryFiles(in: folder).count }
+
     public func entries(in folder: String) -> [Entry] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: spool.path(folder))) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: Spool.naturalOrder)
+        entryFiles(in: folder).sorted(by: Spool.naturalOrder)
             .compactMap { name in
                 FileManager.default.contents(atPath: spool.path(folder, name)).flatMap {
                     try? Spool.decoder.decode(Entry.self, from: $0)

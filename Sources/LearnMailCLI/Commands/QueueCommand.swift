@@ -73,7 +73,7 @@ struct QueueCommand {
         }
         for step in outcome.steps { context.terminal.print(step.message) }
         context.terminal.print("#\(id) is \(item.status.rawValue).")
-        if !engine.outbox.pending().isEmpty {
+        if engine.outbox.count(in: "outbox") > 0 {
             context.terminal.print("Mail to send is queued; it goes out on the next `learnmail run`.")
         }
         if outcome.steps.contains(where: { $0.result == .refused }) {

@@ -30,8 +30,8 @@ struct StatusCommand {
         let status = Status(
             community: config.community.address, items: items, subscribers: subscribers,
             outbox: [
-                "queued": engine.outbox.pending().count, "sent": engine.outbox.entries(in: "sent").count,
-                "failed": engine.outbox.entries(in: "failed").count,
+                "queued": engine.outbox.count(in: "outbox"), "sent": engine.outbox.count(in: "sent"),
+                "failed": engine.outbox.count(in: "failed"),
             ],
             lastPollAt: state.lastPollAt.map(ISO8601UTC.string(from:)), lastPollError: state.lastPollError,
             lastDigestWeek: state.lastDigestWeek, nextDigestWeek: next.week,
