@@ -80,26 +80,31 @@ enum Bytes {
                 count = 0
                 return
             }
-            var o = 0
-            var i = 0
-            let n = p.count
-            while i < n {
-                // Copy the run up to the next CR in one go.
-                let cr =
-                    memchr(src + i, Int32(asciiCR), n - i).map {
-                        src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                    } ?? n
-                (dst + o).update(from: src + i, count: cr - i)
-                o += cr - i
-                i = cr
-                if i < n {
-                    dst[o] = asciiLF
-                    o += 1
-                    i += (i + 1 < n && src[i + 1] == asciiLF) ? 2 : 1
-                }
-            }
-            count = o
+            count = crlfToLF(src, p.count, into: dst)
         }
+    }
+
+    /// CRLF and lone CR to LF from `src` into `dst` (room for `n` bytes; `dst` may equal `src`). Returns
+    /// the bytes written. memchr finds each CR (text lines are short, but its vector loop still beats a
+    /// word-at-a-time scan here).
+    static func crlfToLF(_ src: UnsafePointer<UInt8>, _ n: Int, into dst: UnsafeMutablePointer<UInt8>) -> Int {
+        var o = 0
+        var i = 0
+        while i < n {
+            let cr =
+                memchr(src + i, Int32(asciiCR), n - i).map {
+                    src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                } ?? n
+            if dst + o != src + i { memmove(dst + o, src + i, cr - i) }
+            o += cr - i
+            i = cr
+            if i < n {
+                dst[o] = asciiLF
+                o += 1
+                i += (i + 1 < n && src[i + 1] == asciiLF) ? 2 : 1
+            }
+        }
+        return o
     }
 
     /// UTF-8 validity without building a String (RFC 3629: no overlongs, surrogates or values past U+10FFFF).

@@ -126,6 +126,7 @@ enum Charset {
             {
                 return (String(decoding: p, as: UTF8.self), true)
             }
+            if let table = SingleByteCharset.table(name) { return (table.decode(p), true) }
             if let s = Iconv.convert(p, from: name) { return (s, true) }
             return (lenient(p), false)
         case .unknown:

@@ -54,51 +54,157 @@ enum Iconv {
         return true
     }
 
+    /// Converts to a String; nil when iconv does not know the charset or fails outright. Undecodable
+    /// bytes become U+FFFD one byte at a time.
     static func convert(_ p: UnsafeBufferPointer<UInt8>, from charset: String) -> String? {
+        guard !p.isEmpty else {
+            return take(charset).map {
+                give($0, charset)
+                return ""
+            }
+        }
         guard let handle = take(charset) else { return nil }
         defer { give(handle, charset) }
-        let cd = handle.cd
-        guard let base = p.baseAddress, !p.isEmpty else { return "" }
-        var out = [UInt8](repeating: 0, count: p.count * 3 + 16)
-        var produced = 0
-        var inPtr = UnsafeMutablePointer(mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
-        var inLeft = p.count
-        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-        while inLeft > 0 {
-            if out.count - produced < 16 { out.append(contentsOf: repeatElement(0, count: out.count)) }
-            let before = produced
-            var outLeft = out.count - produced
-            let r = out.withUnsafeMutableBufferPointer { ob -> Int in
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress! + produced)
-                    .assumingMemoryBound(to: CChar.self)
-                var ip: UnsafeMutablePointer<CChar>? = inPtr
-                let r = iconv(cd, &ip, &inLeft, &outPtr, &outLeft)
-                inPtr = ip!
-                return r
+        var out = OutputBuffer(capacity: p.count * 3 + 16)
+        defer { out.free() }
+        let ok =
+            skipsASCII(charset)
+            ? convertSkippingASCII(p, handle.cd, &out)
+            : convert(p, handle.cd, &out, failOnIncomplete: false)
+        guard ok else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: out.base, count: out.count), as: UTF8.self)
+    }
+
+    /// The converted bytes, for building tables (`SingleByteCharset`). With `failOnIncomplete`, an
+    /// incomplete sequence at the end (a lead byte alone) gives nil rather than U+FFFD.
+    static func convertBytes(_ p: UnsafeBufferPointer<UInt8>, from charset: String, failOnIncomplete: Bool) -> [UInt8]?
+    {
+        guard let handle = take(charset) else { return nil }
+        defer { give(handle, charset) }
+        var out = OutputBuffer(capacity: p.count * 3 + 16)
+        defer { out.free() }
+        guard convert(p, handle.cd, &out, failOnIncomplete: failOnIncomplete) else { return nil }
+        return Array(UnsafeBufferPointer(start: out.base, count: out.count))
+    }
+
+    /// Multi-byte charsets in which a byte below 0x80 at a character boundary is always that ASCII
+    /// character, and two such bytes in a row always start a character (every trail byte that can be
+    /// below 0x80 follows a lead byte of 0x80 or more). Checked against iconv too (`asciiIsIdentity`).
+    private static let asciiRunCharsets: Set<String> = [
+        "GB18030", "GBK", "CP936", "CP932", "SHIFT_JIS", "SJIS", "EUC-JP", "EUC-KR", "CP949", "UHC",
+        "BIG5", "BIG5-HKSCS", "CP950", "EUC-TW",
+    ]
+    private static let asciiIdentity = Mutex<[String: Bool]>([:])
+
+    private static func skipsASCII(_ charset: String) -> Bool {
+        guard asciiRunCharsets.contains(charset) else { return false }
+        if let known = asciiIdentity.withLock({ $0[charset] }) { return known }
+        let ascii = (0..<128).map { UInt8($0) }
+        let same = ascii.withUnsafeBufferPointer { convertBytes($0, from: charset, failOnIncomplete: true) } == ascii
+        asciiIdentity.withLock { $0[charset] = same }
+        return same
+    }
+
+    /// Mail in CJK charsets is mostly ASCII (markup, quoting, English): runs of ASCII are copied and only
+    /// the stretches holding other bytes go through iconv. A stretch ends before the second of two
+    /// bytes below 0x80, which must start a character, so the result is what converting the whole
+    /// body gives, invalid bytes included.
+    private static func convertSkippingASCII(
+        _ p: UnsafeBufferPointer<UInt8>, _ cd: iconv_t, _ out: inout OutputBuffer
+    ) -> Bool {
+        let n = p.count
+        var i = 0
+        while i < n {
+            let run = i
+            while i < n && p[i] < 0x80 { i += 1 }
+            out.append(UnsafeBufferPointer(rebasing: p[run..<i]))
+            guard i < n else { break }
+            var j = i + 1
+            while j + 1 < n && !(p[j] < 0x80 && p[j + 1] < 0x80) { j += 1 }
+            let end = j + 1 < n ? j + 1 : n
+            guard convert(UnsafeBufferPointer(rebasing: p[i..<end]), cd, &out, failOnIncomplete: false) else {
+                return false
             }
-            produced = out.count - outLeft
+            i = end
+        }
+        return true
+    }
+
+    /// Runs iconv over `p`, appending UTF-8 to `out`. False when iconv fails for another reason than the
+    /// input (or, with `failOnIncomplete`, when the input ends inside a character).
+    private static func convert(
+        _ p: UnsafeBufferPointer<UInt8>, _ cd: iconv_t, _ out: inout OutputBuffer, failOnIncomplete: Bool
+    ) -> Bool {
+        guard let base = p.baseAddress, !p.isEmpty else { return true }
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutablePointer(
+            mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
+        var inLeft = p.count
+        out.reserve(p.count + 16)
+        while inLeft > 0 {
+            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out.base + out.count)
+                .assumingMemoryBound(to: CChar.self)
+            var outLeft = out.capacity - out.count
+            let before = outLeft
+            let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            out.count += before - outLeft
             if r == -1 {
                 let e = errno
                 if e == E2BIG {
-                    out.append(contentsOf: repeatElement(0, count: out.count))
+                    out.reserve(out.capacity)
                 } else if e == EILSEQ || e == EINVAL {
+                    if e == EINVAL && failOnIncomplete { return false }
                     // Skip one undecodable byte and mark it.
-                    if out.count - produced < 3 { out.append(contentsOf: repeatElement(0, count: out.count)) }
-                    for b in replacement {
-                        out[produced] = b
-                        produced += 1
-                    }
-                    inPtr += 1
+                    out.reserve(3)
+                    out.append(0xEF)
+                    out.append(0xBF)
+                    out.append(0xBD)
+                    inPtr! += 1
                     inLeft -= 1
                 } else {
-                    return nil
+                    return false
                 }
-            } else if produced == before && inLeft > 0 {
-                return nil
+            } else if before == outLeft && inLeft > 0 {
+                return false
             }
         }
-        // Flush shift state (ISO-2022-JP).
-        out.removeSubrange(produced...)
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
+}
+
+/// A growable byte buffer for iconv output: uninitialised memory, no zero filling, one copy at the end.
+struct OutputBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        self.base = .allocate(capacity: self.capacity)
+    }
+
+    /// Makes room for `extra` more bytes.
+    mutating func reserve(_ extra: Int) {
+        guard capacity - count < extra else { return }
+        let grown = max(capacity * 2, count + extra)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = grown
+    }
+
+    mutating func append(_ c: UInt8) {
+        reserve(1)
+        base[count] = c
+        count += 1
+    }
+
+    mutating func append(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let src = p.baseAddress, !p.isEmpty else { return }
+        reserve(p.count)
+        (base + count).update(from: src, count: p.count)
+        count += p.count
+    }
+
+    func free() { base.deallocate() }
 }

@@ -75,36 +75,11 @@ extension Message {
     private mutating func bodyText(_ part: MIMEPart, flowed: Bool) -> String {
         let charset = part.contentType.charset
         var removedCRs = 0
-        let byteLineEnds = Charset.hasByteLineEnds(charset)
-        let decodedPair: (String, Bool)? =
-            (part.transferEncoding == .quotedPrintable && byteLineEnds)
-            ? part.source.withUnsafeBufferPointer { src in
-                // Quoted-printable text: line ends become LF while decoding, in the same pass.
-                let (bytes, dropped) = TransferDecoding.quotedPrintable(
-                    UnsafeBufferPointer(rebasing: src[part.bodyRange]), lineFeedsOnly: true)
-                removedCRs = dropped
-                return bytes.withUnsafeBufferPointer { p in
-                    if let base = p.baseAddress, memchr(base, Int32(asciiCR), p.count) != nil {
-                        let lf = Bytes.crlfToLF(p)
-                        removedCRs += p.count - lf.count
-                        return lf.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
-                    }
-                    return Charset.decode(p, charset: charset)
-                }
-            } : nil
-        let (decoded, known) =
-            decodedPair
-            ?? part.withDecodedBody { p -> (String, Bool) in
-                // Line ends are made LF on the bytes when the charset is ASCII-compatible (cheaper than on text).
-                if byteLineEnds, let base = p.baseAddress,
-                    memchr(base, Int32(asciiCR), p.count) != nil
-                {
-                    let lf = Bytes.crlfToLF(p)
-                    removedCRs = p.count - lf.count
-                    return lf.withUnsafeBufferPointer { Charset.decode($0, charset: charset) }
-                }
-                return Charset.decode(p, charset: charset)
-            }
+        let (decoded, known) = Message.withTextBytes(part, lineFeeds: Charset.hasByteLineEnds(charset)) {
+            bytes, dropped in
+            removedCRs = dropped
+            return Charset.decode(bytes, charset: charset)
+        }
         // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
         decodedTextSizes[part.bodyRange.lowerBound] = decoded.utf8.count + removedCRs
         if !known, let cs = charset {
@@ -119,6 +94,52 @@ extension Message {
             text = FormatFlowed.unflow(text, delSp: part.contentType["delsp"]?.lowercased() == "yes")
         }
         return text
+    }
+
+    /// Calls `body` with the part's body, transfer encoding removed and, with `lineFeeds`, line ends
+    /// made LF on the bytes (cheaper than on text; only for charsets where CR and LF are single bytes),
+    /// and how many CRs that dropped. Decoded bodies are normalised in place; a body used as written is
+    /// copied only when it holds a CR.
+    static func withTextBytes<R>(
+        _ part: MIMEPart, lineFeeds: Bool, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R
+    ) -> R {
+        var dropped = 0
+        var bytes: [UInt8]
+        switch part.transferEncoding {
+        case .quotedPrintable where lineFeeds:
+            // Hard line breaks become LF while decoding, in the same pass.
+            (bytes, dropped) = part.source.withUnsafeBufferPointer { src in
+                TransferDecoding.quotedPrintable(
+                    UnsafeBufferPointer(rebasing: src[part.bodyRange]), lineFeedsOnly: true)
+            }
+        case let encoding where encoding.isIdentity:
+            let copied: [UInt8]? = part.source.withUnsafeBufferPointer { src in
+                let p = UnsafeBufferPointer(rebasing: src[part.bodyRange])
+                guard lineFeeds, let base = p.baseAddress, memchr(base, Int32(asciiCR), p.count) != nil else {
+                    return nil
+                }
+                return Bytes.crlfToLF(p)
+            }
+            guard let copied else {
+                return part.source.withUnsafeBufferPointer {
+                    body(UnsafeBufferPointer(rebasing: $0[part.bodyRange]), 0)
+                }
+            }
+            return copied.withUnsafeBufferPointer { body($0, part.bodyRange.count - copied.count) }
+        default:
+            bytes = part.decodedBody
+        }
+        if lineFeeds {
+            let kept: Int? = bytes.withUnsafeMutableBufferPointer { p in
+                guard let base = p.baseAddress, memchr(base, Int32(asciiCR), p.count) != nil else { return nil }
+                return Bytes.crlfToLF(UnsafePointer(base), p.count, into: base)
+            }
+            if let kept {
+                dropped += bytes.count - kept
+                bytes.removeSubrange(kept...)
+            }
+        }
+        return bytes.withUnsafeBufferPointer { body($0, dropped) }
     }
 
     /// The flat part list of `parse --json`: every entity below the root with its IMAP-style path.

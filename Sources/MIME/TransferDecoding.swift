@@ -20,7 +20,7 @@ enum TransferDecoding {
         return t
     }()
 
-    private static let hexTable: [UInt8] = {
+    static let hexTable: [UInt8] = {
         var t = [UInt8](repeating: 0xFF, count: 256)
         for (i, c) in "0123456789ABCDEF".utf8.enumerated() { t[Int(c)] = UInt8(i) }
         for (i, c) in "abcdef".utf8.enumerated() { t[Int(c)] = UInt8(10 + i) }
@@ -146,77 +146,9 @@ enum TransferDecoding {
 
     /// Quoted-printable (RFC 2045 section 6.7): `=XX` escapes, soft line breaks (`=` at the end of a
     /// line, with trailing whitespace tolerated), trailing whitespace on lines removed (rule 3), and
-    /// broken escapes kept literally. Works a line at a time with memchr and bulk copies.
+    /// broken escapes kept literally. See TransferDecoding+QuotedPrintable.swift.
     static func quotedPrintable(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         quotedPrintable(p, lineFeedsOnly: false).bytes
-    }
-
-    /// With `lineFeedsOnly`, hard line breaks come out as LF (saving a CRLF pass for text bodies);
-    /// `droppedCRs` says how many CRs that left out.
-    static func quotedPrintable(
-        _ p: UnsafeBufferPointer<UInt8>, lineFeedsOnly: Bool
-    ) -> (bytes: [UInt8], droppedCRs: Int) {
-        let n = p.count
-        guard n > 0, let src = p.baseAddress else { return ([], 0) }
-        var dropped = 0
-        let hexTable = self.hexTable  // one lazy-global access
-        let bytes = hexTable.withUnsafeBufferPointer { hex in
-            [UInt8](unsafeUninitializedCapacity: n) { out, count in
-                let dst = out.baseAddress!
-                var o = 0
-                var i = 0
-                while i < n {
-                    let lf =
-                        memchr(src + i, Int32(asciiLF), n - i).map {
-                            src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                        } ?? n
-                    let hadCR = lf < n && lf > i && src[lf - 1] == asciiCR
-                    var e = hadCR ? lf - 1 : lf
-                    while e > i && (src[e - 1] == asciiSpace || src[e - 1] == asciiTab) { e -= 1 }
-                    let soft = e > i && src[e - 1] == 0x3D
-                    if soft { e -= 1 }
-                    // Copy the line, resolving escapes.
-                    var k = i
-                    while k < e {
-                        let eq =
-                            memchr(src + k, 0x3D, e - k).map {
-                                src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                            } ?? e
-                        if eq > k {
-                            (dst + o).update(from: src + k, count: eq - k)
-                            o += eq - k
-                        }
-                        guard eq < e else { break }
-                        if eq + 2 < e {
-                            let h = hex[Int(src[eq + 1])]
-                            let l = hex[Int(src[eq + 2])]
-                            if h != 0xFF && l != 0xFF {
-                                dst[o] = h << 4 | l
-                                o += 1
-                                k = eq + 3
-                                continue
-                            }
-                        }
-                        dst[o] = 0x3D
-                        o += 1
-                        k = eq + 1
-                    }
-                    if !soft && lf < n {
-                        if hadCR && lineFeedsOnly {
-                            dropped += 1
-                        } else if hadCR {
-                            dst[o] = asciiCR
-                            o += 1
-                        }
-                        dst[o] = asciiLF
-                        o += 1
-                    }
-                    i = lf + 1
-                }
-                count = o
-            }
-        }
-        return (bytes, dropped)
     }
 
     /// RFC 2047 section 4.2 "Q": quoted-printable with '_' for space and no line structure.

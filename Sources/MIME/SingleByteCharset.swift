@@ -1,0 +1,88 @@
+import Synchronization
+
+/// A single-byte charset (ISO-8859-N, KOI8-R/U, Windows-125x, ...) decoded through a 256-entry table
+/// of UTF-8 sequences instead of iconv.
+///
+/// glibc iconv converts every byte twice (charset to UCS-4, UCS-4 to UTF-8) behind a generic step
+/// machine, which costs several times more than a table lookup. The table is built once per charset
+/// *from iconv itself*, one byte at a time, so the text is exactly what iconv gives, U+FFFD for
+/// unmapped bytes included. A charset qualifies only when every byte converts on its own to at most
+/// one short sequence and bytes 0x00-0x7F are ASCII; multi-byte and stateful charsets (ISO-2022, UTF-7,
+/// CP1255's combining, ...) fail that probe and stay with iconv.
+struct SingleByteCharset: Sendable {
+    /// UTF-8 of each byte, packed little-endian in the low `length` bytes.
+    private let utf8: [UInt32]
+    private let length: [UInt8]
+
+    /// The tables probed so far (nil: not single-byte), bounded since charset names come from mail.
+    private static let cache = Mutex<[String: SingleByteCharset?]>([:])
+    private static let maxCached = 64
+
+    /// The table for an iconv charset name, or nil when the charset is not a plain single-byte one.
+    static func table(_ iconvName: String) -> SingleByteCharset? {
+        if let known = cache.withLock({ $0[iconvName] }) { return known }
+        let table = probe(iconvName)
+        cache.withLock { if $0.count < maxCached { $0[iconvName] = table } }
+        return table
+    }
+
+    private static func probe(_ name: String) -> SingleByteCharset? {
+        // Stateful 7-bit charsets pass plain ASCII through but not their shift sequences: ISO-2022
+        // escapes, UTF-7 '+', HZ '~{'.
+        let ascii = (0..<128).map { UInt8($0) } + Array("\u{1B}$B\u{1B}(B+AGE-~{!!~}".utf8)
+        guard let low = ascii.withUnsafeBufferPointer({ Iconv.convertBytes($0, from: name, failOnIncomplete: true) }),
+            low == ascii
+        else {
+            return nil
+        }
+        var utf8 = [UInt32](repeating: 0, count: 256)
+        var length = [UInt8](repeating: 1, count: 256)
+        for b in 0..<128 { utf8[b] = UInt32(b) }
+        for b in 128..<256 {
+            let one = [UInt8(b)]
+            // A lone byte that iconv cannot finish (a lead byte, a held base letter) means not single-byte.
+            // An unmapped byte comes out as U+FFFD, as in Iconv.convert.
+            guard let out = one.withUnsafeBufferPointer({ Iconv.convertBytes($0, from: name, failOnIncomplete: true) }),
+                !out.isEmpty, out.count <= 4
+            else { return nil }
+            var v: UInt32 = 0
+            for (k, c) in out.enumerated() { v |= UInt32(c) << (8 * UInt32(k)) }
+            utf8[b] = v
+            length[b] = UInt8(out.count)
+        }
+        // A charset that maps hardly any high byte is a 7-bit one that the probe above missed.
+        let unmapped = (128..<256).filter { utf8[$0] == 0xBD_BFEF && length[$0] == 3 }.count
+        guard unmapped <= 64 else { return nil }
+        return SingleByteCharset(utf8: utf8, length: length)
+    }
+
+    /// Decodes the bytes to a String: one pass to size the output, one to write it.
+    func decode(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        guard let src = p.baseAddress, !p.isEmpty else { return "" }
+        return length.withUnsafeBufferPointer { length in
+            utf8.withUnsafeBufferPointer { utf8 in
+                var size = 0
+                for c in p { size &+= Int(length[Int(c)]) }
+                return String(unsafeUninitializedCapacity: size) { out in
+                    guard let dst = out.baseAddress else { return 0 }
+                    var o = 0
+                    for i in 0..<p.count {
+                        let c = src[i]
+                        if c < 0x80 {
+                            dst[o] = c
+                            o += 1
+                            continue
+                        }
+                        var v = utf8[Int(c)]
+                        for _ in 0..<Int(length[Int(c)]) {
+                            dst[o] = UInt8(truncatingIfNeeded: v)
+                            v >>= 8
+                            o += 1
+                        }
+                    }
+                    return o
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// Quoted-printable decoding (RFC 2045 section 6.7) in one forward pass.
+///
+/// Text bodies are mostly quoted-printable with short lines, so this runs for nearly every message:
+/// bytes are copied eight at a time until a word holds '=' or LF, escapes are resolved in place, and
+/// each line's end is settled from the source bytes (trailing whitespace dropped, soft break joined).
+/// The earlier version called memchr per line and per '=', and on short lines the calls cost more
+/// than the copying.
+extension TransferDecoding {
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// True when some byte of `w` equals the byte that `pattern` repeats (exact: no false answers).
+    @inline(__always) static func hasByte(_ w: UInt64, _ pattern: UInt64) -> Bool {
+        let x = w ^ pattern
+        return (x &- lowBits) & ~x & highBits != 0
+    }
+
+    /// With `lineFeedsOnly`, hard line breaks come out as LF (saving a CRLF pass for text bodies);
+    /// `droppedCRs` says how many CRs that left out.
+    static func quotedPrintable(
+        _ p: UnsafeBufferPointer<UInt8>, lineFeedsOnly: Bool
+    ) -> (bytes: [UInt8], droppedCRs: Int) {
+        let n = p.count
+        guard n > 0, let src = p.baseAddress else { return ([], 0) }
+        var dropped = 0
+        let hexTable = self.hexTable  // one lazy-global access
+        let bytes = hexTable.withUnsafeBufferPointer { hex in
+            [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                // The output never outgrows the input: every source byte yields at most one byte.
+                let dst = out.baseAddress!
+                let raw = UnsafeRawPointer(src)
+                let rawDst = UnsafeMutableRawPointer(dst)
+                let equalsSigns = lowBits &* 0x3D
+                let lineFeeds = lowBits &* UInt64(asciiLF)
+                var o = 0
+                var i = 0
+                var lineStart = 0
+                while true {
+                    // Bulk copy up to the next word holding '=' or LF (o <= i, so the store fits).
+                    while i + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if hasByte(w, equalsSigns) || hasByte(w, lineFeeds) { break }
+                        rawDst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                        i += 8
+                        o += 8
+                    }
+                    // Byte by byte to the next special byte.
+                    while i < n {
+                        let c = src[i]
+                        if c == 0x3D || c == asciiLF { break }
+                        dst[o] = c
+                        o += 1
+                        i += 1
+                    }
+                    if i < n && src[i] == 0x3D {
+                        // An escape needs two hex digits; hex digits are never whitespace, CR or LF,
+                        // so a valid escape always lies inside the line's kept text.
+                        if i + 2 < n {
+                            let h = hex[Int(src[i + 1])]
+                            let l = hex[Int(src[i + 2])]
+                            if h != 0xFF && l != 0xFF {
+                                dst[o] = h << 4 | l
+                                o += 1
+                                i += 3
+                                continue
+                            }
+                        }
+                        dst[o] = 0x3D  // broken escape: kept as written
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                    // End of a line (LF at i) or of the input (i == n). The bytes after the kept text
+                    // (trailing whitespace, the CR of CRLF, a soft-break '=') were all copied one to one,
+                    // so they are taken back off the output.
+                    let lf = i
+                    let hadCR = lf < n && lf > lineStart && src[lf - 1] == asciiCR
+                    var e = hadCR ? lf - 1 : lf
+                    while e > lineStart && (src[e - 1] == asciiSpace || src[e - 1] == asciiTab) { e -= 1 }
+                    let soft = e > lineStart && src[e - 1] == 0x3D
+                    if soft { e -= 1 }
+                    o -= lf - e
+                    if lf == n { break }
+                    if !soft {
+                        if hadCR && lineFeedsOnly {
+                            dropped += 1
+                        } else if hadCR {
+                            dst[o] = asciiCR
+                            o += 1
+                        }
+                        dst[o] = asciiLF
+                        o += 1
+                    }
+                    i = lf + 1
+                    lineStart = i
+                }
+                count = o
+            }
+        }
+        return (bytes, dropped)
+    }
+}
