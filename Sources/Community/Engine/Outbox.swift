@@ -6,8 +6,13 @@ import Foundation
 /// same message twice after a crash is a no-op rather than a second copy.
 public struct Outbox: Sendable {
     public struct Recipient: Codable, Sendable, Equatable {
-        public enum State: String, Codable, Sendable { case queued, sent, failed }
+        /// `cancelled`: a personalised copy that was no longer wanted when its turn came (the
+        /// subscriber left after the digest was recorded).
+        public enum State: String, Codable, Sendable { case queued, sent, failed, cancelled }
         public var address: String
+        /// This recipient's own envelope sender, when it differs from the entry's (a digest copy's
+        /// VERP address, which maps its bounces to the subscriber).
+        public var envelopeFrom: String?
         public var state: State
         public var attempts: Int
         public var nextAttemptAt: Date?
@@ -24,9 +29,21 @@ public struct Outbox: Sendable {
         /// has it, only the envelope is kept, so that tokens live in plain text nowhere but the
         /// recipients' mailboxes (the spool keeps their hashes).
         public var secret: Bool?
+        /// Set when every recipient gets a copy of their own, made at send time from what this
+        /// names (a digest's record) by the flush's `Personaliser`: a thousand subscribers are one
+        /// entry, not a thousand files. Such an entry has no `.eml` of its own.
+        public var template: String?
 
         public var isFinished: Bool { recipients.allSatisfy { $0.state != .queued } }
+
+        func isDue(_ recipient: Recipient, at now: Date) -> Bool {
+            recipient.state == .queued && (recipient.nextAttemptAt ?? .distantPast) <= now
+        }
     }
+
+    /// Makes `recipient`'s copy of a personalised entry (see `Entry.template`), or returns nil when
+    /// it is no longer wanted. Must be deterministic: a copy re-sent after a crash is the same mail.
+    public typealias Personaliser = (Entry, Recipient) throws -> [UInt8]?
 
     public struct FlushReport: Sendable, Equatable {
         public var sent = 0
@@ -62,6 +79,23 @@ public struct Outbox: Sendable {
                 message: message), at: now)
         try AtomicFile.write(files.message, to: spool.path("outbox", files.name + ".eml"), syncDirectory: false)
         try AtomicFile.write(files.entry, to: spool.path("outbox", files.name + ".json"))
+        return true
+    }
+
+    /// Queues one copy per recipient, each made at send time from `template` (see `Entry.template`),
+    /// unless an entry with this id was queued before. One file, whatever the number of recipients.
+    @discardableResult
+    public func enqueue(
+        id: String, kind: String, template: String, envelopeFrom: String,
+        recipients: [(address: String, envelopeFrom: String)], at now: Date
+    ) throws -> Bool {
+        guard !contains(id), !recipients.isEmpty else { return false }
+        let entry = Entry(
+            id: Spool.safeKey(id), kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
+            recipients: recipients.map {
+                Recipient(address: $0.address, envelopeFrom: $0.envelopeFrom, state: .queued, attempts: 0)
+            }, template: template)
+        try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
         return true
     }
 
@@ -119,72 +153,94 @@ public struct Outbox: Sendable {
         AtomicFile.read(spool.path(folder, entry.id + ".eml"))
     }
 
-    /// Sends what is due, `batchSize` messages per round trip to the sink. State is saved after
-    /// every batch, so that a crash re-sends at most one batch.
+    /// Sends what is due, `batchSize` messages per round trip to the sink (a personalised entry
+    /// counts one message per recipient). State is saved after every batch, so that a crash
+    /// re-sends at most one batch.
     public func flush(
-        through sink: MailSink, at now: Date, batchSize: Int = 50, progress: ((Int, Int) -> Void)? = nil
+        through sink: MailSink, at now: Date, batchSize: Int = 50, personalise: Personaliser? = nil,
+        progress: ((Int, Int) -> Void)? = nil
     ) throws -> FlushReport {
-        var report = FlushReport()
-        let due = pending().filter { entry in
-            entry.recipients.contains { $0.state == .queued && ($0.nextAttemptAt ?? .distantPast) <= now }
+        var entries = pending().filter { entry in entry.recipients.contains { entry.isDue($0, at: now) } }
+        // One slot per message to send: an entry's due recipients together, or each on their own
+        // when every copy is personal.
+        var slots: [(entry: Int, recipients: [Int])] = []
+        for (e, entry) in entries.enumerated() {
+            let due = entry.recipients.indices.filter { entry.isDue(entry.recipients[$0], at: now) }
+            if entry.template == nil { slots.append((e, due)) } else { slots += due.map { (e, [$0]) } }
         }
-        var done = 0
-        for start in stride(from: 0, to: due.count, by: batchSize) {
-            var batch = Array(due[start..<min(start + batchSize, due.count)])
+        var report = FlushReport()
+        for start in stride(from: 0, to: slots.count, by: batchSize) {
+            var batch: [(entry: Int, recipients: [Int])] = []
             var envelopes: [OutgoingEnvelope] = []
-            var indexes: [[Int]] = []
-            for entry in batch {
-                let waiting = entry.recipients.indices.filter {
-                    entry.recipients[$0].state == .queued && (entry.recipients[$0].nextAttemptAt ?? .distantPast) <= now
+            for slot in slots[start..<min(start + batchSize, slots.count)] {
+                let entry = entries[slot.entry]
+                let data: [UInt8]
+                if entry.template != nil {
+                    let recipient = entry.recipients[slot.recipients[0]]
+                    guard let copy = try personalise?(entry, recipient) else {
+                        entries[slot.entry].recipients[slot.recipients[0]].state = .cancelled
+                        continue
+                    }
+                    data = copy
+                } else {
+                    data = message(entry) ?? []
                 }
-                indexes.append(waiting)
+                batch.append(slot)
                 envelopes.append(
                     OutgoingEnvelope(
-                        from: entry.envelopeFrom, recipients: waiting.map { entry.recipients[$0].address },
-                        data: message(entry) ?? []))
+                        from: entry.recipients[slot.recipients[0]].envelopeFrom ?? entry.envelopeFrom,
+                        recipients: slot.recipients.map { entry.recipients[$0].address }, data: data))
             }
-            let outcomes = try sink.deliver(envelopes)
-            for (position, waiting) in indexes.enumerated() {
-                for (slot, recipientIndex) in waiting.enumerated() {
+            let outcomes = envelopes.isEmpty ? [] : try sink.deliver(envelopes)
+            for (position, slot) in batch.enumerated() {
+                for (index, recipient) in slot.recipients.enumerated() {
                     let outcome =
-                        position < outcomes.count && slot < outcomes[position].count
-                        ? outcomes[position][slot] : .temporaryFailure("no answer from the sink")
-                    var recipient = batch[position].recipients[recipientIndex]
-                    recipient.attempts += 1
-                    switch outcome {
-                    case .accepted:
-                        recipient.state = .sent
-                        recipient.nextAttemptAt = nil
-                        recipient.lastResponse = nil
-                        report.sent += 1
-                    case .temporaryFailure(let text):
-                        recipient.lastResponse = text
-                        switch retry.decide(
-                            .temporary(code: nil, text: text), attempts: recipient.attempts,
-                            queuedAt: batch[position].createdAt, now: now)
-                        {
-                        case .retry(let at):
-                            recipient.nextAttemptAt = at
-                            report.deferred += 1
-                        case .giveUp(let reason):
-                            recipient.state = .failed
-                            report.failed += 1
-                            report.failures.append("\(recipient.address): \(reason)")
-                        }
-                    case .permanentFailure(let text):
-                        recipient.state = .failed
-                        recipient.lastResponse = text
-                        report.failed += 1
-                        report.failures.append("\(recipient.address): \(text)")
-                    }
-                    batch[position].recipients[recipientIndex] = recipient
+                        position < outcomes.count && index < outcomes[position].count
+                        ? outcomes[position][index] : .temporaryFailure("no answer from the sink")
+                    entries[slot.entry].recipients[recipient] = record(
+                        outcome, for: entries[slot.entry].recipients[recipient],
+                        queuedAt: entries[slot.entry].createdAt, now: now, in: &report)
                 }
             }
-            try save(batch)
-            done += batch.count
-            progress?(done, due.count)
+            let touched = Set(slots[start..<min(start + batchSize, slots.count)].map(\.entry))
+            try save(touched.sorted().map { entries[$0] })
+            progress?(min(start + batchSize, slots.count), slots.count)
         }
         return report
+    }
+
+    /// The recipient after the sink's answer: sent, to be retried, or failed for good.
+    private func record(
+        _ outcome: RecipientOutcome, for recipient: Recipient, queuedAt: Date, now: Date, in report: inout FlushReport
+    ) -> Recipient {
+        var recipient = recipient
+        recipient.attempts += 1
+        switch outcome {
+        case .accepted:
+            recipient.state = .sent
+            recipient.nextAttemptAt = nil
+            recipient.lastResponse = nil
+            report.sent += 1
+        case .temporaryFailure(let text):
+            recipient.lastResponse = text
+            switch retry.decide(
+                .temporary(code: nil, text: text), attempts: recipient.attempts, queuedAt: queuedAt, now: now)
+            {
+            case .retry(let at):
+                recipient.nextAttemptAt = at
+                report.deferred += 1
+            case .giveUp(let reason):
+                recipient.state = .failed
+                report.failed += 1
+                report.failures.append("\(recipient.address): \(reason)")
+            }
+        case .permanentFailure(let text):
+            recipient.state = .failed
+            recipient.lastResponse = text
+            report.failed += 1
+            report.failures.append("\(recipient.address): \(text)")
+        }
+        return recipient
     }
 
     /// Writes the batch's new state, then moves finished entries out of the queue: one group
@@ -200,7 +256,9 @@ public struct Outbox: Sendable {
                 // queue folder (never listed), not an entry without its message.
                 try AtomicFile.move(
                     spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"))
-                if entry.secret == true && folder == "sent" {
+                if entry.template != nil {
+                    continue  // its copies were made at send time; there is no .eml
+                } else if entry.secret == true && folder == "sent" {
                     try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
                 } else {
                     try AtomicFile.move(
