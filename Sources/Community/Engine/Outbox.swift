@@ -191,7 +191,8 @@ public struct Outbox: Sendable {
                         from: entry.recipients[slot.recipients[0]].envelopeFrom ?? entry.envelopeFrom,
                         recipients: slot.recipients.map { entry.recipients[$0].address }, data: data))
             }
-            let outcomes = envelopes.isEmpty ? [] : try sink.deliver(envelopes)
+            let moreToFollow = start + batchSize < slots.count
+            let outcomes = envelopes.isEmpty ? [] : try sink.deliver(envelopes, moreToFollow: moreToFollow)
             for (position, slot) in batch.enumerated() {
                 for (index, recipient) in slot.recipients.enumerated() {
                     let outcome =
