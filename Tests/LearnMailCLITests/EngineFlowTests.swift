@@ -360,12 +360,15 @@ struct EngineFlowTests {
         for reader in readers { _ = try engine.addSubscriber(reader) }
         setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
         _ = try engine.sendDigestNow()
-        // One queued entry for the whole digest, not a file per subscriber.
-        #expect(engine.outbox.pending().filter { $0.kind == "digest" }.map(\.id) == ["digest-2026-W48"])
+        // A queued entry per 50 subscribers, not a file per subscriber.
+        #expect(
+            engine.outbox.pending().filter { $0.kind == "digest" }.map(\.id) == [
+                "digest-2026-W48-1", "digest-2026-W48-2", "digest-2026-W48-3",
+            ])
         // The first batch of 50 goes out, then the process "dies".
         let sink = DyingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), batches: 1)
         #expect(throws: CommandError.self) { try engine.deliverQueued(through: sink) }
-        #expect(engine.outbox.pending()[0].recipients.filter { $0.state == .sent }.count == 50)
+        #expect(engine.outbox.pending().map(\.id).first == "digest-2026-W48-2")
         // A reader who leaves before their copy goes out gets none.
         _ = try engine.removeSubscriber("reader120@example.net")
         let restarted = try setup.engine()
@@ -382,7 +385,7 @@ struct EngineFlowTests {
         #expect(messageIds.count == 119 && messageIds.allSatisfy { $0.hasPrefix("digest-2026-W48-") })
         #expect(try setup.mail(to: "reader120@example.net").isEmpty)
         let done = restarted.outbox.entries(in: "sent")
-        #expect(done.first { $0.id == "digest-2026-W48" }?.recipients.last?.state == .cancelled)
+        #expect(done.first { $0.id == "digest-2026-W48-3" }?.recipients.last?.state == .cancelled)
         // A copy made again is the same mail: what a crash-resend would put on the wire.
         let record = try #require(try restarted.spool.loadJSON(DigestRecord.self, at: "digests/2026-W48.json"))
         let subscriber = try #require(try restarted.spool.loadSubscribers().subscriber(address: "reader7@example.net"))

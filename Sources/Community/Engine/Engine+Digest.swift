@@ -96,8 +96,8 @@ extension Engine {
             unsubscribeURL: nil)
         let textPath = spool.path("digests", week + ".txt")
         let htmlPath = spool.path("digests", week + ".html")
-        // One outbox entry for every subscriber: each copy, with its own unsubscribe and bounce
-        // address, is made when it is sent (`deliverQueued`). Queueing is idempotent, so a digest
+        // Outbox entries of 50 subscribers each, no copies yet: each copy, with its own unsubscribe
+        // and bounce address, is made when it is sent (`deliverQueued`). Queueing is idempotent, so a digest
         // interrupted here is completed, never doubled.
         let subscribers = try spool.loadSubscribers()
         let recipients = record.recipients.compactMap { address in

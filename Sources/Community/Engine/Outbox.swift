@@ -83,20 +83,28 @@ public struct Outbox: Sendable {
     }
 
     /// Queues one copy per recipient, each made at send time from `template` (see `Entry.template`),
-    /// unless an entry with this id was queued before. One file, whatever the number of recipients.
+    /// as entries `ID-1`, `ID-2`… of `partSize` recipients each: a file per batch of copies rather
+    /// than per copy, and each batch's state saved by rewriting one small file. Parts queued before
+    /// (a restart part-way through) are left alone; the recipients must come in the same order.
+    /// Returns how many parts were queued now.
     @discardableResult
     public func enqueue(
         id: String, kind: String, template: String, envelopeFrom: String,
-        recipients: [(address: String, envelopeFrom: String)], at now: Date
-    ) throws -> Bool {
-        guard !contains(id), !recipients.isEmpty else { return false }
-        let entry = Entry(
-            id: Spool.safeKey(id), kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
-            recipients: recipients.map {
-                Recipient(address: $0.address, envelopeFrom: $0.envelopeFrom, state: .queued, attempts: 0)
-            }, template: template)
-        try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
-        return true
+        recipients: [(address: String, envelopeFrom: String)], at now: Date, partSize: Int = 50
+    ) throws -> Int {
+        var queued = 0
+        for (number, start) in stride(from: 0, to: recipients.count, by: partSize).enumerated() {
+            let partId = Spool.safeKey("\(id)-\(number + 1)")
+            guard !contains(partId) else { continue }
+            let entry = Entry(
+                id: partId, kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
+                recipients: recipients[start..<min(start + partSize, recipients.count)].map {
+                    Recipient(address: $0.address, envelopeFrom: $0.envelopeFrom, state: .queued, attempts: 0)
+                }, template: template)
+            try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
+            queued += 1
+        }
+        return queued
     }
 
     /// The two files of a queued message: `NAME.eml` and its state `NAME.json`.
