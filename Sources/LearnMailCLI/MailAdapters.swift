@@ -109,14 +109,19 @@ final class IMAPMailSource: MailSource {
     }
 }
 
-/// An SMTP server as the engine's mail sink: one connection for each batch.
+/// An SMTP server as the engine's mail sink: one connection for the batches of one flush.
 final class SMTPMailSink: MailSink {
     let sender: SMTPSender
 
     init(sender: SMTPSender) { self.sender = sender }
 
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
-        let results = sender.send(envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) })
+        try deliver(envelopes, moreToFollow: false)
+    }
+
+    func deliver(_ envelopes: [OutgoingEnvelope], moreToFollow: Bool) throws -> [[RecipientOutcome]] {
+        let results = sender.send(
+            envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) }, hangUp: !moreToFollow)
         // Nothing accepted and the server unreachable: keep everything queued, untouched.
         if let error = results.first?.error, error.isUnreachable,
             results.allSatisfy({ !$0.recipients.contains { $0.status.isAccepted } })

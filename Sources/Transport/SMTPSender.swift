@@ -50,12 +50,13 @@ public final class SMTPSender {
 
     /// Delivers every envelope, in order, over one connection; never throws: each result says what happened
     /// to each recipient. CURLOPT_CRLF stays off: the data is sent exactly as given (CRLF expected).
-    public func send(_ envelopes: [Envelope]) -> [DeliveryResult] {
+    /// With `hangUp: false` the connection stays open for the next call (more batches at once).
+    public func send(_ envelopes: [Envelope], hangUp: Bool = true) -> [DeliveryResult] {
         defer { easy.set(CURLOPT_FORBID_REUSE, false) }
         return envelopes.enumerated().map { index, envelope in
-            // After the batch's last message libcurl says QUIT and closes, instead of leaving an idle
+            // After the last message libcurl says QUIT and closes, instead of leaving an idle
             // connection for the server to time out.
-            if index == envelopes.count - 1 { easy.set(CURLOPT_FORBID_REUSE, true) }
+            if hangUp && index == envelopes.count - 1 { easy.set(CURLOPT_FORBID_REUSE, true) }
             return deliver(envelope, index: index)
         }
     }

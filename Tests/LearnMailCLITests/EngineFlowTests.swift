@@ -1,8 +1,8 @@
-import Community
 import Foundation
 import MIME
 import Testing
 
+@testable import Community
 @testable import LearnMailCLI
 
 /// A clock the test moves by hand.
@@ -348,6 +348,66 @@ struct EngineFlowTests {
         #expect(report.digest != nil)
         #expect(try setup.mail(to: "a@example.net").count == 1)
         #expect(try setup.mail(to: "b@example.net").count == 1)
+    }
+
+    @Test func aDigestCutShortMidSendReachesEverySubscriberOnce() throws {
+        let setup = try Setup(at: "2026-11-23T08:00:00Z")
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        let engine = try setup.engine()
+        _ = try setup.round(engine)
+        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
+        let readers = (1...120).map { "reader\($0)@example.net" }
+        for reader in readers { _ = try engine.addSubscriber(reader) }
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
+        _ = try engine.sendDigestNow()
+        // A queued entry per 50 subscribers, not a file per subscriber.
+        #expect(
+            engine.outbox.pending().filter { $0.kind == "digest" }.map(\.id) == [
+                "digest-2026-W48-1", "digest-2026-W48-2", "digest-2026-W48-3",
+            ])
+        // The first batch of 50 goes out, then the process "dies".
+        let sink = DyingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), batches: 1)
+        #expect(throws: CommandError.self) { try engine.deliverQueued(through: sink) }
+        #expect(engine.outbox.pending().map(\.id).first == "digest-2026-W48-2")
+        // A reader who leaves before their copy goes out gets none.
+        _ = try engine.removeSubscriber("reader120@example.net")
+        let restarted = try setup.engine()
+        let report = try restarted.deliverQueued(through: try DirectoryMailSink(path: setup.folder + "/outbox"))
+        #expect(report.sent == 69 + 1)  // and the contributor's "published" notice
+        var messageIds: Set<String> = []
+        for reader in readers.dropLast() {
+            let copies = try setup.mail(to: reader)
+            #expect(copies.count == 1, "\(reader)")
+            messageIds.formUnion(copies.compactMap(\.messageId))
+            // Each copy carries the reader's own unsubscribe address.
+            #expect(copies.first?.headers["List-Unsubscribe"]?.contains("unsubscribe-") == true)
+        }
+        #expect(messageIds.count == 119 && messageIds.allSatisfy { $0.hasPrefix("digest-2026-W48-") })
+        #expect(try setup.mail(to: "reader120@example.net").isEmpty)
+        let done = restarted.outbox.entries(in: "sent")
+        #expect(done.first { $0.id == "digest-2026-W48-3" }?.recipients.last?.state == .cancelled)
+        // A copy made again is the same mail: what a crash-resend would put on the wire.
+        let record = try #require(try restarted.spool.loadJSON(DigestRecord.self, at: "digests/2026-W48.json"))
+        let subscriber = try #require(try restarted.spool.loadSubscribers().subscriber(address: "reader7@example.net"))
+        let template = try #require(record.template)
+        #expect(
+            restarted.digestCopy(template, of: record, for: subscriber)
+                == restarted.digestCopy(template, of: record, for: subscriber))
+    }
+}
+
+/// A sink that delivers `budget` batches, then fails as if the process had died mid-send.
+final class DyingSink: MailSink {
+    let inner: DirectoryMailSink
+    var budget: Int
+    init(_ inner: DirectoryMailSink, batches: Int) {
+        self.inner = inner
+        budget = batches
+    }
+    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+        guard budget > 0 else { throw CommandError("gone") }
+        budget -= 1
+        return try inner.deliver(envelopes)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// A digest rendered once for many subscribers: every copy differs only in its unsubscribe
 /// address and URL, so the body is rendered once with markers, cut into pieces, and each copy
 /// is a concatenation, byte-identical to `DigestRenderer.render` for the same subscriber.
-public struct DigestTemplate: Sendable {
+public struct DigestTemplate: Sendable, Codable, Equatable {
     // Private-use characters: `TextWrap.clean` removes them from user content, so they only
     // ever come from here.
     static let addressMark = "\u{E000}a\u{E000}"
@@ -15,22 +15,40 @@ public struct DigestTemplate: Sendable {
         case url
     }
 
-    let community: ListIdentity
-    let subject: String
+    /// What the template is made from, kept in the digest's record so that every copy, sent now or
+    /// after a restart, is made from the same text: the body with markers where the addresses go.
+    struct Source: Codable, Sendable, Equatable {
+        var community: ListIdentity
+        var subject: String
+        var text: String
+        var html: String
+        var textWithURL: String
+        var htmlWithURL: String
+    }
+
+    let source: Source
+    var community: ListIdentity { source.community }
+    var subject: String { source.subject }
     let withURL: (text: [Piece], html: [Piece])
     let withoutURL: (text: [Piece], html: [Piece])
 
     /// Renders `items` (as chosen by `DigestRenderer.selectItems`) for `week`.
     public init(items: [LearningItem], community: ListIdentity, week: String) {
-        self.community = community
         let marked = DigestRenderer.render(
             items: items, community: community, week: week, unsubscribeAddress: Self.addressMark,
             unsubscribeURL: Self.urlMark)
         let plain = DigestRenderer.render(
             items: items, community: community, week: week, unsubscribeAddress: Self.addressMark, unsubscribeURL: nil)
-        subject = marked.subject
-        withURL = (Self.pieces(marked.text), Self.pieces(marked.html))
-        withoutURL = (Self.pieces(plain.text), Self.pieces(plain.html))
+        self.init(
+            source: Source(
+                community: community, subject: marked.subject, text: plain.text, html: plain.html,
+                textWithURL: marked.text, htmlWithURL: marked.html))
+    }
+
+    init(source: Source) {
+        self.source = source
+        withURL = (Self.pieces(source.textWithURL), Self.pieces(source.htmlWithURL))
+        withoutURL = (Self.pieces(source.text), Self.pieces(source.html))
     }
 
     /// One subscriber's copy (`ListIdentity.unsubscribeAddress(for:)`, `ListIdentity.unsubscribeURL(for:)`).
@@ -85,4 +103,8 @@ public struct DigestTemplate: Sendable {
         out.append(.literal(String(literal)))
         return out
     }
+
+    public init(from decoder: any Decoder) throws { self.init(source: try Source(from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try source.encode(to: encoder) }
+    public static func == (a: Self, b: Self) -> Bool { a.source == b.source }
 }

@@ -8,6 +8,9 @@ public struct DigestRecord: Codable, Sendable, Equatable {
     public var createdAt: Date
     public var itemIds: [Int]
     public var recipients: [String]
+    /// The body every copy is made from (absent in records of older versions, whose copies were
+    /// queued as files of their own).
+    public var template: DigestTemplate?
 }
 
 extension Engine {
@@ -79,7 +82,9 @@ extension Engine {
                     week: week, items: [], recipients: [], textPath: nil, htmlPath: nil,
                     summary: "digest \(week): \(why), nothing sent")
             }
-            record = DigestRecord(week: week, createdAt: now, itemIds: items.map(\.id), recipients: recipients)
+            record = DigestRecord(
+                week: week, createdAt: now, itemIds: items.map(\.id), recipients: recipients,
+                template: DigestTemplate(items: items, community: list, week: week))
             try spool.saveJSON(record, at: recordPath)
         }
         guard let record else { preconditionFailure("the record was just made") }
@@ -91,27 +96,19 @@ extension Engine {
             unsubscribeURL: nil)
         let textPath = spool.path("digests", week + ".txt")
         let htmlPath = spool.path("digests", week + ".html")
-        // One copy per subscriber, each with their own unsubscribe and bounce address; queueing is
-        // idempotent, so a digest interrupted here is completed, never doubled. One group commit.
+        // Outbox entries of 50 subscribers each, no copies yet: each copy, with its own unsubscribe
+        // and bounce address, is made when it is sent (`deliverQueued`). Queueing is idempotent, so a digest
+        // interrupted here is completed, never doubled.
         let subscribers = try spool.loadSubscribers()
-        // Rendered once; each copy only swaps in the subscriber's own unsubscribe addresses.
-        let template = DigestTemplate(items: items, community: list, week: week)
+        let recipients = record.recipients.compactMap { address in
+            subscribers.subscriber(address: address).map { (address, VERP.envelopeSender(for: $0, list: list)) }
+        }
         try AtomicFile.groupCommit(syncing: spool.root) {
             try AtomicFile.write(Array(archive.text.utf8), to: textPath)
             try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
-            for address in record.recipients {
-                guard let subscriber = subscribers.subscriber(address: address) else { continue }
-                let unsubscribe = list.unsubscribeAddress(for: subscriber)
-                let copy = template.copy(
-                    unsubscribeAddress: unsubscribe, unsubscribeURL: list.unsubscribeURL(for: subscriber))
-                try outbox.enqueue(
-                    id: "digest-\(week)-\(subscriber.bounceToken)", kind: "digest",
-                    envelopeFrom: VERP.envelopeSender(for: subscriber, list: list), recipients: [address],
-                    message: compose(
-                        to: [address], subject: copy.subject, text: copy.text, html: copy.html,
-                        autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" }),
-                    at: now)
-            }
+            try outbox.enqueue(
+                id: "digest-\(week)", kind: "digest", template: recordPath, envelopeFrom: bounceAddress,
+                recipients: recipients, at: now)
         }
 
         try AtomicFile.groupCommit(syncing: spool.root) {
@@ -133,6 +130,44 @@ extension Engine {
         return DigestResult(
             week: week, items: items, recipients: record.recipients, textPath: textPath, htmlPath: htmlPath,
             summary: summary)
+    }
+}
+
+extension Engine {
+    /// Sends what the outbox holds that is due (`Outbox.flush`), making each digest copy on the way
+    /// from the digest's record: the same bytes whenever it is made, so a copy re-sent after a
+    /// crash is the same mail (same Message-ID and Date).
+    public func deliverQueued(
+        through sink: MailSink, progress: ((Int, Int) -> Void)? = nil
+    ) throws
+        -> Outbox.FlushReport
+    {
+        var records: [String: DigestRecord] = [:]
+        var subscribers: SubscriberList?
+        return try outbox.flush(
+            through: sink, at: now,
+            personalise: { entry, recipient in
+                guard let path = entry.template else { return nil }
+                if records[path] == nil { records[path] = try self.spool.loadJSON(DigestRecord.self, at: path) }
+                if subscribers == nil { subscribers = try self.spool.loadSubscribers() }
+                guard let record = records[path], let template = record.template,
+                    let subscriber = subscribers?.subscriber(address: recipient.address), subscriber.status == .active
+                else { return nil }
+                return self.digestCopy(template, of: record, for: subscriber)
+            }, progress: progress)
+    }
+
+    /// `subscriber`'s copy of the digest `record`: their own unsubscribe address and URL, and a
+    /// Message-ID derived from the week and the address, so that making it again gives the same mail.
+    func digestCopy(_ template: DigestTemplate, of record: DigestRecord, for subscriber: Subscriber) -> [UInt8] {
+        let copy = template.copy(
+            unsubscribeAddress: list.unsubscribeAddress(for: subscriber),
+            unsubscribeURL: list.unsubscribeURL(for: subscriber))
+        let tag = SHA256.hexDigest(record.week + " " + subscriber.address.lowercased()).prefix(20)
+        return compose(
+            to: [subscriber.address], subject: copy.subject, text: copy.text, html: copy.html,
+            autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" },
+            date: record.createdAt, messageId: "digest-\(record.week)-\(tag)@\(communityDomain)")
     }
 }
 

@@ -77,7 +77,7 @@ public final class Engine {
             report.failures.append(("digest", error))
         }
         do {
-            report.delivery = try outbox.flush(through: sink, at: now) { progress?("Sending", $0, $1) }
+            report.delivery = try deliverQueued(through: sink) { progress?("Sending", $0, $1) }
         } catch {
             report.failures.append(("sending", error))
         }
@@ -150,7 +150,7 @@ public final class Engine {
     func compose(
         to recipients: [String], subject: String, text: String, html: String? = nil, inReplyTo: String? = nil,
         references: [String] = [], replyTo: String? = nil, autoSubmitted: String = "auto-replied",
-        extraHeaders: [(String, String)] = []
+        extraHeaders: [(String, String)] = [], date: Date? = nil, messageId: String? = nil
     ) -> [UInt8] {
         var headers = [("Auto-Submitted", autoSubmitted)]
         headers += extraHeaders
@@ -158,8 +158,8 @@ public final class Engine {
             from: MailAddress(name: config.community.name, address: config.community.address),
             to: recipients.map { MailAddress(name: nil, address: $0) },
             replyTo: replyTo.map { [MailAddress(name: config.community.name, address: $0)] } ?? [],
-            subject: subject, date: now,
-            messageId: MessageIDGenerator.make(domain: communityDomain, using: &random),
+            subject: subject, date: date ?? now,
+            messageId: messageId ?? MessageIDGenerator.make(domain: communityDomain, using: &random),
             inReplyTo: inReplyTo.map { [$0] } ?? [], references: references + (inReplyTo.map { [$0] } ?? []),
             extraHeaders: headers, text: text, html: html)
         return mail.rendered()

@@ -44,6 +44,15 @@ public protocol MailSink: AnyObject {
     /// Sends a batch over one connection; one outcome per recipient of each envelope, in order.
     /// A sink that cannot reach its server at all throws (nothing was sent).
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]]
+    /// The same, told whether another batch follows at once: a sink with a connection keeps it
+    /// open for that batch (one connection for a whole flush) and closes it after the last.
+    func deliver(_ envelopes: [OutgoingEnvelope], moreToFollow: Bool) throws -> [[RecipientOutcome]]
+}
+
+extension MailSink {
+    public func deliver(_ envelopes: [OutgoingEnvelope], moreToFollow: Bool) throws -> [[RecipientOutcome]] {
+        try deliver(envelopes)
+    }
 }
 
 /// The current time, passed in so that schedules and expiry can be tested.

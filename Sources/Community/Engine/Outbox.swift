@@ -6,8 +6,13 @@ import Foundation
 /// same message twice after a crash is a no-op rather than a second copy.
 public struct Outbox: Sendable {
     public struct Recipient: Codable, Sendable, Equatable {
-        public enum State: String, Codable, Sendable { case queued, sent, failed }
+        /// `cancelled`: a personalised copy that was no longer wanted when its turn came (the
+        /// subscriber left after the digest was recorded).
+        public enum State: String, Codable, Sendable { case queued, sent, failed, cancelled }
         public var address: String
+        /// This recipient's own envelope sender, when it differs from the entry's (a digest copy's
+        /// VERP address, which maps its bounces to the subscriber).
+        public var envelopeFrom: String?
         public var state: State
         public var attempts: Int
         public var nextAttemptAt: Date?
@@ -24,9 +29,21 @@ public struct Outbox: Sendable {
         /// has it, only the envelope is kept, so that tokens live in plain text nowhere but the
         /// recipients' mailboxes (the spool keeps their hashes).
         public var secret: Bool?
+        /// Set when every recipient gets a copy of their own, made at send time from what this
+        /// names (a digest's record) by the flush's `Personaliser`: a thousand subscribers are one
+        /// entry, not a thousand files. Such an entry has no `.eml` of its own.
+        public var template: String?
 
         public var isFinished: Bool { recipients.allSatisfy { $0.state != .queued } }
+
+        func isDue(_ recipient: Recipient, at now: Date) -> Bool {
+            recipient.state == .queued && (recipient.nextAttemptAt ?? .distantPast) <= now
+        }
     }
+
+    /// Makes `recipient`'s copy of a personalised entry (see `Entry.template`), or returns nil when
+    /// it is no longer wanted. Must be deterministic: a copy re-sent after a crash is the same mail.
+    public typealias Personaliser = (Entry, Recipient) throws -> [UInt8]?
 
     public struct FlushReport: Sendable, Equatable {
         public var sent = 0
@@ -63,6 +80,31 @@ public struct Outbox: Sendable {
         try AtomicFile.write(files.message, to: spool.path("outbox", files.name + ".eml"), syncDirectory: false)
         try AtomicFile.write(files.entry, to: spool.path("outbox", files.name + ".json"))
         return true
+    }
+
+    /// Queues one copy per recipient, each made at send time from `template` (see `Entry.template`),
+    /// as entries `ID-1`, `ID-2`… of `partSize` recipients each: a file per batch of copies rather
+    /// than per copy, and each batch's state saved by rewriting one small file. Parts queued before
+    /// (a restart part-way through) are left alone; the recipients must come in the same order.
+    /// Returns how many parts were queued now.
+    @discardableResult
+    public func enqueue(
+        id: String, kind: String, template: String, envelopeFrom: String,
+        recipients: [(address: String, envelopeFrom: String)], at now: Date, partSize: Int = 50
+    ) throws -> Int {
+        var queued = 0
+        for (number, start) in stride(from: 0, to: recipients.count, by: partSize).enumerated() {
+            let partId = Spool.safeKey("\(id)-\(number + 1)")
+            guard !contains(partId) else { continue }
+            let entry = Entry(
+                id: partId, kind: kind, envelopeFrom: envelopeFrom, createdAt: now,
+                recipients: recipients[start..<min(start + partSize, recipients.count)].map {
+                    Recipient(address: $0.address, envelopeFrom: $0.envelopeFrom, state: .queued, attempts: 0)
+                }, template: template)
+            try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
+            queued += 1
+        }
+        return queued
     }
 
     /// The two files of a queued message: `NAME.eml` and its state `NAME.json`.
@@ -117,97 +159,6 @@ public struct Outbox: Sendable {
 
     public func message(_ entry: Entry, in folder: String = "outbox") -> [UInt8]? {
         AtomicFile.read(spool.path(folder, entry.id + ".eml"))
-    }
-
-    /// Sends what is due, `batchSize` messages per round trip to the sink. State is saved after
-    /// every batch, so that a crash re-sends at most one batch.
-    public func flush(
-        through sink: MailSink, at now: Date, batchSize: Int = 50, progress: ((Int, Int) -> Void)? = nil
-    ) throws -> FlushReport {
-        var report = FlushReport()
-        let due = pending().filter { entry in
-            entry.recipients.contains { $0.state == .queued && ($0.nextAttemptAt ?? .distantPast) <= now }
-        }
-        var done = 0
-        for start in stride(from: 0, to: due.count, by: batchSize) {
-            var batch = Array(due[start..<min(start + batchSize, due.count)])
-            var envelopes: [OutgoingEnvelope] = []
-            var indexes: [[Int]] = []
-            for entry in batch {
-                let waiting = entry.recipients.indices.filter {
-                    entry.recipients[$0].state == .queued && (entry.recipients[$0].nextAttemptAt ?? .distantPast) <= now
-                }
-                indexes.append(waiting)
-                envelopes.append(
-                    OutgoingEnvelope(
-                        from: entry.envelopeFrom, recipients: waiting.map { entry.recipients[$0].address },
-                        data: message(entry) ?? []))
-            }
-            let outcomes = try sink.deliver(envelopes)
-            for (position, waiting) in indexes.enumerated() {
-                for (slot, recipientIndex) in waiting.enumerated() {
-                    let outcome =
-                        position < outcomes.count && slot < outcomes[position].count
-                        ? outcomes[position][slot] : .temporaryFailure("no answer from the sink")
-                    var recipient = batch[position].recipients[recipientIndex]
-                    recipient.attempts += 1
-                    switch outcome {
-                    case .accepted:
-                        recipient.state = .sent
-                        recipient.nextAttemptAt = nil
-                        recipient.lastResponse = nil
-                        report.sent += 1
-                    case .temporaryFailure(let text):
-                        recipient.lastResponse = text
-                        switch retry.decide(
-                            .temporary(code: nil, text: text), attempts: recipient.attempts,
-                            queuedAt: batch[position].createdAt, now: now)
-                        {
-                        case .retry(let at):
-                            recipient.nextAttemptAt = at
-                            report.deferred += 1
-                        case .giveUp(let reason):
-                            recipient.state = .failed
-                            report.failed += 1
-                            report.failures.append("\(recipient.address): \(reason)")
-                        }
-                    case .permanentFailure(let text):
-                        recipient.state = .failed
-                        recipient.lastResponse = text
-                        report.failed += 1
-                        report.failures.append("\(recipient.address): \(text)")
-                    }
-                    batch[position].recipients[recipientIndex] = recipient
-                }
-            }
-            try save(batch)
-            done += batch.count
-            progress?(done, due.count)
-        }
-        return report
-    }
-
-    /// Writes the batch's new state, then moves finished entries out of the queue: one group
-    /// commit per batch, since the server already has the mail.
-    private func save(_ batch: [Entry]) throws {
-        try AtomicFile.groupCommit(syncing: spool.root) {
-            for entry in batch {
-                try AtomicFile.write(try Self.encode(entry), to: spool.path("outbox", entry.id + ".json"))
-            }
-            for entry in batch where entry.isFinished {
-                let folder = entry.recipients.contains { $0.state == .failed } ? "failed" : "sent"
-                // The state moves first: a crash between the two renames leaves a stray .eml in the
-                // queue folder (never listed), not an entry without its message.
-                try AtomicFile.move(
-                    spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"))
-                if entry.secret == true && folder == "sent" {
-                    try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
-                } else {
-                    try AtomicFile.move(
-                        spool.path("outbox", entry.id + ".eml"), to: spool.path(folder, entry.id + ".eml"))
-                }
-            }
-        }
     }
 
     static func encode(_ entry: Entry) throws -> Data {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Who the list is, as subscribers see it: the community's name, its address, its RFC 2919
 /// list id and learning areas (in config order, which is the digest's order).
-public struct ListIdentity: Sendable, Equatable {
+public struct ListIdentity: Sendable, Equatable, Codable {
     public var name: String
     /// `learning@example.org`
     public var address: String

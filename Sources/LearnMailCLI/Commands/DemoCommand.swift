@@ -71,7 +71,7 @@ struct DemoCommand {
         let addresses = imported.added + imported.activated + imported.alreadyActive
         t.print("3. Weekly digest to \(addresses.count) subscribers (\(addresses.joined(separator: ", ")))")
         let digest = try engine.sendDigestNow()
-        let delivered = try engine.outbox.flush(through: try runtime.makeSink(), at: engine.now)
+        let delivered = try engine.deliverQueued(through: try runtime.makeSink())
         t.print("   \(digest.summary); \(delivered.sent) messages sent")
         let areas = Dictionary(grouping: digest.items, by: \.contribution.learningArea)
             .map { "\($0.key) (\($0.value.count))" }.sorted()

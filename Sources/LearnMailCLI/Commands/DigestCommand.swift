@@ -38,7 +38,7 @@ struct DigestCommand {
             if let text = result.textPath, let html = result.htmlPath {
                 t.print("Text: \(text)\nHTML: \(html)")
             }
-            let report = try engine.outbox.flush(through: try runtime.makeSink(), at: engine.now) {
+            let report = try engine.deliverQueued(through: try runtime.makeSink()) {
                 t.progress("Sending", $0, $1)
             }
             t.print("Sent \(report.sent), deferred \(report.deferred), failed \(report.failed).")

@@ -77,6 +77,36 @@ struct OutboxTests {
         #expect(done[0].recipients.map(\.state) == [.sent, .sent, .failed])
     }
 
+    @Test func aPersonalisedEntryIsOneFileAndOneCopyPerRecipient() throws {
+        let spool = try temporarySpool()
+        let outbox = Outbox(spool: spool)
+        let readers = (1...5).map { ("r\($0)@x.org", "b+\($0)@x.org") }
+        try outbox.enqueue(
+            id: "digest-W", kind: "digest", template: "digests/W.json", envelopeFrom: "b@x.org",
+            recipients: readers.map { (address: $0.0, envelopeFrom: $0.1) }, at: start, partSize: 4)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: spool.path("outbox")).sorted() == [
+                "digest-W-1.json", "digest-W-2.json",
+            ])
+        let sink = ScriptedSink()
+        sink.answers = ["r2@x.org": .permanentFailure("550 gone")]
+        var batches: [Int] = []
+        let report = try outbox.flush(
+            through: sink, at: start, batchSize: 2,
+            personalise: { entry, recipient in
+                recipient.address == "r4@x.org"
+                    ? nil : Array("copy for \(recipient.address) of \(entry.template!)".utf8)
+            }, progress: { done, _ in batches.append(done) })
+        #expect(report.sent == 3 && report.failed == 1)
+        #expect(sink.delivered.map(\.recipients) == [["r1@x.org"], ["r2@x.org"], ["r3@x.org"], ["r5@x.org"]])
+        #expect(sink.delivered.map(\.from) == ["b+1@x.org", "b+2@x.org", "b+3@x.org", "b+5@x.org"])
+        #expect(sink.delivered[0].data == Array("copy for r1@x.org of digests/W.json".utf8))
+        #expect(batches == [2, 4, 5])
+        let done = try #require(outbox.entries(in: "failed").first)
+        #expect(done.recipients.map(\.state) == [.sent, .failed, .sent, .cancelled])
+        #expect(outbox.entries(in: "sent").map(\.id) == ["digest-W-2"])
+    }
+
     @Test func anUnreachableServerLeavesEverythingQueued() throws {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool)
