@@ -48,8 +48,14 @@ extension Message {
             if !notes.contains(text) { notes.append(text) }
         }
         if let (part, _) = htmlPart { htmlBody = bodyText(part, flowed: false) }
+        var uuencoded = [UUEncodedBlocks.File]()
         if let (part, _) = textPart {
             textBody = bodyText(part, flowed: true)
+            // Files uuencoded into the text (old clients) become attachments and leave the text.
+            if let body = textBody, let found = UUEncodedBlocks.extract(body) {
+                textBody = found.text
+                uuencoded = found.files
+            }
         } else if let html = htmlBody {
             textBody = HTMLText.plainText(fromHTML: html)
         } else {
@@ -67,6 +73,9 @@ extension Message {
                 }
             }
             list.append(Attachment(part: part))
+        }
+        for file in uuencoded {
+            list.append(Attachment(filename: file.name, contentType: "application/octet-stream", data: file.data))
         }
         attachments = list
     }
