@@ -20,7 +20,7 @@ struct EngineFlowTests {
         let config: Config
         let clock: TestClock
 
-        init(at time: String = "2026-11-23T08:00:00Z") throws {
+        init(at time: String = "2026-11-23T08:00:00Z", extraConfig: String = "") throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-flow-\(UUID().uuidString)").path
             for sub in ["maildir/new", "maildir/cur", "maildir/tmp", "outbox"] {
                 try FileManager.default.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
@@ -29,7 +29,7 @@ struct EngineFlowTests {
                 {"community": {"name": "Test Community", "address": "learning@example.org"},
                  "mailbox": {"maildir": "maildir"}, "sender": {"outbox": "outbox"},
                  "moderators": ["facilitator@example.org"],
-                 "partners": [{"organisation": "Example Housing", "domains": ["examplehousing.org.uk"]}]}
+                 "partners": [{"organisation": "Example Housing", "domains": ["examplehousing.org.uk"]}]\(extraConfig)}
                 """
             try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/learnmail.json"))
             config = try Config.load(file: folder + "/learnmail.json")
@@ -350,6 +350,27 @@ struct EngineFlowTests {
         #expect(try setup.mail(to: "b@example.net").count == 1)
     }
 
+    @Test func aDigestCopyRefusedAtRCPTCountsAsAHardBounce() throws {
+        let setup = try Setup(at: "2026-11-23T08:00:00Z", extraConfig: #", "limits": {"hardBouncesToDisable": 1}"#)
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        let engine = try setup.engine()
+        _ = try setup.round(engine)
+        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
+        _ = try engine.addSubscriber("gone@example.net")
+        _ = try engine.addSubscriber("fine@example.net")
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
+        _ = try engine.sendDigestNow()
+        let sink = RefusingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), refusing: ["gone@example.net"])
+        let report = try engine.deliverQueued(through: sink)
+        #expect(report.refusals.map(\.address) == ["gone@example.net"])
+        let subscribers = try engine.spool.loadSubscribers()
+        #expect(subscribers.subscriber(address: "gone@example.net")?.status == .disabled)
+        #expect(subscribers.subscriber(address: "fine@example.net")?.status == .active)
+        // The facilitator hears of it with the next delivery.
+        _ = try engine.deliverQueued(through: try DirectoryMailSink(path: setup.folder + "/outbox"))
+        #expect(try setup.mail(to: "facilitator@example.org").contains { $0.subject?.contains("disabled") == true })
+    }
+
     @Test func aDigestCutShortMidSendReachesEverySubscriberOnce() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z")
         try setup.deliver("1.M1.test", Self.contribution(1))
@@ -393,6 +414,26 @@ struct EngineFlowTests {
         #expect(
             restarted.digestCopy(template, of: record, for: subscriber)
                 == restarted.digestCopy(template, of: record, for: subscriber))
+    }
+}
+
+/// A sink that refuses some recipients for good, as a server does with 550 at RCPT.
+final class RefusingSink: MailSink {
+    let inner: DirectoryMailSink
+    let refused: Set<String>
+    init(_ inner: DirectoryMailSink, refusing refused: Set<String>) {
+        self.inner = inner
+        self.refused = refused
+    }
+    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+        let accepted = envelopes.filter { !$0.recipients.contains(where: refused.contains) }
+        _ = try inner.deliver(accepted)
+        return envelopes.map { envelope in
+            envelope.recipients.map {
+                refused.contains($0)
+                    ? .permanentFailure("550 5.1.1 <\($0)>: Recipient address rejected: User unknown") : .accepted
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ public struct Bounce: Sendable, Equatable {
         case dsn  // RFC 3464 multipart/report; report-type=delivery-status
         case exim, qmail, postfix, exchange, gmail
         case heuristic  // some other "undeliverable" text
+        case smtp  // refused during the SMTP conversation itself (a 5xx reply to RCPT or DATA)
     }
 
     /// The failed recipient (lowercased), nil when the report does not say (VERP still tells).
@@ -29,5 +30,17 @@ public struct Bounce: Sendable, Equatable {
         self.status = status
         self.diagnostic = diagnostic
         self.format = format
+    }
+
+    /// The RFC 3463 enhanced status code at the start of an SMTP reply's text
+    /// (`550 5.1.1 <x@y>: Recipient address rejected` → `5.1.1`), or nil.
+    public static func enhancedStatus(in reply: String) -> String? {
+        let words = reply.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2 else { return nil }
+        let parts = words[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }),
+            ["2", "4", "5"].contains(parts[0])
+        else { return nil }
+        return String(words[1])
     }
 }

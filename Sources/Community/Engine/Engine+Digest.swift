@@ -137,11 +137,29 @@ extension Engine {
     /// Sends what the outbox holds that is due (`Outbox.flush`), making each digest copy on the way
     /// from the digest's record: the same bytes whenever it is made, so a copy re-sent after a
     /// crash is the same mail (same Message-ID and Date).
+    /// Holds the spool lock while it sends, so that a console `digest send` and the daemon never
+    /// send the same queued mail twice.
     public func deliverQueued(
         through sink: MailSink, progress: ((Int, Int) -> Void)? = nil
     ) throws
         -> Outbox.FlushReport
     {
+        try spool.withLock { try deliverQueuedLocked(through: sink, progress: progress) }
+    }
+
+    func deliverQueuedLocked(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
+        let report = try flushOutbox(through: sink, progress: progress)
+        // A digest copy refused outright (550 no such user) is a hard bounce that no DSN will bring.
+        for refusal in report.refusals where refusal.kind == "digest" {
+            try recordBounce(
+                Bounce(
+                    recipient: refusal.address, kind: .hard, status: Bounce.enhancedStatus(in: refusal.response),
+                    diagnostic: refusal.response, format: .smtp), subscriber: refusal.address)
+        }
+        return report
+    }
+
+    private func flushOutbox(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
         var records: [String: DigestRecord] = [:]
         var subscribers: SubscriberList?
         return try outbox.flush(

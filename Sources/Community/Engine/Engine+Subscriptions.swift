@@ -44,8 +44,25 @@ extension Engine {
         guard let bounce = BounceReader.read(message) else {
             return .ignored(reason: "\(reason); no failed recipient could be read from it")
         }
+        let outcome = try recordBounce(bounce, subscriber: verp?.address, in: &subscribers)
+        return .bounce(address: outcome.subscriber ?? bounce.recipient ?? "unknown", result: outcome.log)
+    }
+
+    /// Counts `bounce` against the subscriber (BouncePolicy), saves the list and tells the
+    /// facilitator when it disabled them.
+    @discardableResult
+    func recordBounce(_ bounce: Bounce, subscriber address: String?) throws -> BounceOutcome {
+        var subscribers = try spool.loadSubscribers()
+        return try recordBounce(bounce, subscriber: address, in: &subscribers)
+    }
+
+    private func recordBounce(
+        _ bounce: Bounce, subscriber address: String?, in subscribers: inout SubscriberList
+    )
+        throws -> BounceOutcome
+    {
         let outcome = BouncePolicy(hardBounceLimit: config.limits.hardBouncesToDisable).record(
-            bounce, subscriber: verp?.address, in: &subscribers, listName: config.community.name, now: now)
+            bounce, subscriber: address, in: &subscribers, listName: config.community.name, now: now)
         log(outcome.log)
         try spool.saveSubscribers(subscribers)
         if let note = outcome.noteForFacilitator, let address = outcome.subscriber {
@@ -57,7 +74,7 @@ extension Engine {
                     text: note, autoSubmitted: "auto-generated"),
                 at: now)
         }
-        return .bounce(address: outcome.subscriber ?? bounce.recipient ?? "unknown", result: outcome.log)
+        return outcome
     }
 }
 

@@ -77,7 +77,7 @@ public final class Engine {
             report.failures.append(("digest", error))
         }
         do {
-            report.delivery = try deliverQueued(through: sink) { progress?("Sending", $0, $1) }
+            report.delivery = try deliverQueuedLocked(through: sink) { progress?("Sending", $0, $1) }
         } catch {
             report.failures.append(("sending", error))
         }

@@ -71,7 +71,7 @@ final class ObjectReader {
     func integer(_ key: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         used.insert(key)
         guard let raw = values[key] else { return fallback }
-        guard let number = raw as? NSNumber, !(raw is Bool), number.doubleValue == number.doubleValue.rounded()
+        guard let number = raw as? NSNumber, !Self.isBoolean(raw), number.doubleValue == number.doubleValue.rounded()
         else { throw error(at: key, "expected a whole number") }
         guard range.contains(number.intValue) else {
             throw error(at: key, "expected a number from \(range.lowerBound) to \(range.upperBound)")
@@ -82,9 +82,16 @@ final class ObjectReader {
     func bool(_ key: String, default fallback: Bool) throws -> Bool {
         used.insert(key)
         guard let raw = values[key] else { return fallback }
-        guard let flag = raw as? Bool else { throw error(at: key, "expected true or false") }
+        guard Self.isBoolean(raw), let flag = raw as? Bool else { throw error(at: key, "expected true or false") }
         return flag
     }
+
+    /// JSONSerialization gives `true` and `1` both as NSNumbers, and `is Bool` holds for either (the
+    /// number 1 bridges to true): only the boolean's own class tells them apart.
+    static func isBoolean(_ value: Any) -> Bool {
+        type(of: value) == booleanType
+    }
+    private static let booleanType = type(of: NSNumber(value: true) as Any)
 
     func rejectUnknownKeys() throws {
         let unknown = Set(values.keys).subtracting(used).sorted()

@@ -56,6 +56,12 @@ extension Outbox {
                     entries[slot.entry].recipients[recipient] = record(
                         outcome, for: entries[slot.entry].recipients[recipient],
                         queuedAt: entries[slot.entry].createdAt, now: now, in: &report)
+                    if case .permanentFailure(let text) = outcome {
+                        report.refusals.append(
+                            Refusal(
+                                kind: entries[slot.entry].kind,
+                                address: entries[slot.entry].recipients[recipient].address, response: text))
+                    }
                 }
             }
             try save(Set(batch.map(\.entry)).sorted().map { entries[$0] })

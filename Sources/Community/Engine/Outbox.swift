@@ -50,6 +50,15 @@ public struct Outbox: Sendable {
         public var deferred = 0
         public var failed = 0
         public var failures: [String] = []
+        /// Recipients the server refused for good during the SMTP conversation (5xx), with the
+        /// kind of mail: a refused digest copy is a hard bounce that no DSN will report.
+        public var refusals: [Refusal] = []
+    }
+
+    public struct Refusal: Sendable, Equatable {
+        public var kind: String
+        public var address: String
+        public var response: String
     }
 
     let spool: Spool

@@ -93,6 +93,14 @@ struct ConfigTests {
             #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "limits": {"maxMessageBytes": "big"}}"#,
             "key 'limits.maxMessageBytes': expected a whole number"
         ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "limits": {"hardBouncesToDisable": true}}"#,
+            "key 'limits.hardBouncesToDisable': expected a whole number"
+        ),
+        (
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "digest": {"sendEmpty": 1}}"#,
+            "key 'digest.sendEmpty': expected true or false"
+        ),
         (#"{"community": "#, "not valid JSON"),
     ])
     func errorsNameTheKey(json: String, expected: String) {
@@ -105,6 +113,14 @@ struct ConfigTests {
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    /// 0 and 1 are numbers, not booleans (JSONSerialization's NSNumbers bridge to Bool either way).
+    @Test(arguments: [0, 1, 2]) func smallNumbersAreNumbers(limit: Int) throws {
+        let json =
+            #"{"community": {"name": "C", "address": "l@example.org"}, "mailbox": {"maildir": "m"}, "sender": {"outbox": "o"}, "moderators": ["f@example.org"], "limits": {"autoRepliesPerAddressPerDay": \#(limit)}}"#
+        let config = try Config.parse(Data(json.utf8), file: "learnmail.json")
+        #expect(config.limits.autoRepliesPerAddressPerDay == limit)
     }
 
     @Test func passwordsComeFromFilesOrTheEnvironment() throws {

@@ -63,7 +63,10 @@ struct OutboxTests {
         ]
         var report = try outbox.flush(through: sink, at: start)
         #expect(
-            report == Outbox.FlushReport(sent: 1, deferred: 1, failed: 1, failures: ["gone@x.org: 550 no such user"]))
+            report
+                == Outbox.FlushReport(
+                    sent: 1, deferred: 1, failed: 1, failures: ["gone@x.org: 550 no such user"],
+                    refusals: [Outbox.Refusal(kind: "digest", address: "gone@x.org", response: "550 no such user")]))
         // Not due yet: nothing is sent.
         report = try outbox.flush(through: sink, at: start.addingTimeInterval(60))
         #expect(report.sent == 0 && sink.delivered.count == 1)
