@@ -49,6 +49,20 @@ enum Bytes {
         return lo..<hi
     }
 
+    /// The bytes of `range` with ASCII letters lowercased, as a String (short ones stay inline: no
+    /// allocation).
+    static func lowercasedString(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        if range.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: range.count) { out in
+            var o = 0
+            for i in range {
+                out[o] = lower(p[i])
+                o += 1
+            }
+            return o
+        }
+    }
+
     static func lowercasedASCII(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(bytes.underestimatedCount)

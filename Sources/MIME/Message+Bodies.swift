@@ -90,7 +90,7 @@ extension Message {
             return Charset.decode(bytes, charset: charset)
         }
         // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
-        decodedTextSizes[part.bodyRange.lowerBound] = decoded.utf8.count + removedCRs
+        decodedTextSizes.append((part.bodyRange.lowerBound, decoded.utf8.count + removedCRs))
         if !known, let cs = charset {
             let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
             if !notes.contains(text) { notes.append(text) }

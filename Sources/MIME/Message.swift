@@ -31,8 +31,9 @@ public struct Message: Sendable {
     /// What was odd about the message and how it was handled (unknown charsets, limits, broken structure).
     public var notes: [String]
 
-    /// UTF-8 sizes of the body parts already decoded by body selection, by body start offset.
-    var decodedTextSizes: [Int: Int] = [:]
+    /// UTF-8 sizes of the body parts already decoded by body selection, by body start offset (two at
+    /// most: a list, not a dictionary to build and hash for every message).
+    var decodedTextSizes: [(start: Int, size: Int)] = []
 
     /// The range of the whole message in `root.source`.
     let range: Range<Int>
@@ -86,14 +87,14 @@ public struct Message: Sendable {
     /// decoded bytes (text counted as UTF-8). Used by `learnmail parse --stats`.
     public func fullyDecodedByteCount() -> Int {
         var total = 0
-        var stack: [(MIMEPart, [Int: Int])] = [(root, decodedTextSizes)]
+        var stack: [(MIMEPart, [(start: Int, size: Int)])] = [(root, decodedTextSizes)]
         while let (part, known) = stack.popLast() {
             if part.isMultipart {
                 for child in part.children { stack.append((child, known)) }
             } else if let m = part.message {
                 stack.append((m.root, m.decodedTextSizes))
-            } else if let size = known[part.bodyRange.lowerBound] {
-                total += size
+            } else if let known = known.first(where: { $0.start == part.bodyRange.lowerBound }) {
+                total += known.size
             } else if !part.contentType.isText && part.transferEncoding == .base64 {
                 // Binary attachments are decoded through a fixed buffer: bounded memory at any size.
                 part.source.withUnsafeBufferPointer { p in

@@ -74,28 +74,15 @@ enum UUEncodedBlocks {
         return files.isEmpty ? nil : (removed, files)
     }
 
-    /// The start of the next line at or after `from` that begins with "begin ". Runs on every text body,
-    /// so it looks at eight bytes at a time and only at the words that hold a line feed.
+    /// The start of the next line at or after `from` that begins with "begin ". Runs on every text body:
+    /// memchr jumps from 'b' to 'b' (about one byte in seventy of text).
     private static func nextBeginLine(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let base = p.baseAddress else { return nil }
-        let n = p.count
-        if from == 0 && startsWithBegin(p, 0) { return 0 }
-        let raw = UnsafeRawPointer(base)
-        let lineFeeds: UInt64 = 0x0101_0101_0101_0101 &* UInt64(asciiLF)
-        var i = max(from - 1, 0)
-        while i < n {
-            if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if !TransferDecoding.hasByte(w, lineFeeds) {
-                    i += 8
-                    continue
-                }
-            }
-            let stop = min(i + 8, n)
-            while i < stop {
-                if p[i] == asciiLF && i + 1 >= from && startsWithBegin(p, i + 1) { return i + 1 }
-                i += 1
-            }
+        var i = from
+        while i < p.count, let hit = memchr(base + i, 0x62, p.count - i) {
+            let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if (k == 0 || p[k - 1] == asciiLF) && startsWithBegin(p, k) { return k }
+            i = k + 1
         }
         return nil
     }
