@@ -120,7 +120,7 @@ enum MIMEParameters {
                 let base = Bytes.lowercasedString(b, nameStart..<star)
                 let rest = Bytes.lowercasedString(b, (star + 1)..<nameRange.upperBound)
                 let encoded = rest.hasSuffix("*") || rest.isEmpty
-                let digits = rest.hasSuffix("*") ? rest.dropLast() : rest
+                let digits = rest.hasSuffix("*") ? String(rest.dropLast()) : rest
                 let index = digits.isEmpty ? 0 : (Int(digits) ?? 0)
                 if pieces[base, default: []].count < 1000 {
                     let bytes = unescaped ?? Array(b[valueRange])
