@@ -53,6 +53,7 @@ extension Message {
             textBody = bodyText(part, flowed: true)
             // Files uuencoded into the text (old clients) become attachments and leave the text.
             if let body = textBody, let found = UUEncodedBlocks.extract(body) {
+                textWithUUEncodedFiles = (body, found.files.count)
                 textBody = found.text
                 uuencoded = found.files
             }

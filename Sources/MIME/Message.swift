@@ -35,6 +35,10 @@ public struct Message: Sendable {
     /// most: a list, not a dictionary to build and hash for every message).
     var decodedTextSizes: [(start: Int, size: Int)] = []
 
+    /// When files were uuencoded into the text body: the text as written, with them, and how many
+    /// attachments at the end of `attachments` came from there (for comparing with parsers that keep them).
+    var textWithUUEncodedFiles: (text: String, files: Int)?
+
     /// The range of the whole message in `root.source`.
     let range: Range<Int>
     let depth: Int
