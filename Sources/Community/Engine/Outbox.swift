@@ -154,7 +154,16 @@ public struct Outbox: Sendable {
 
     public func pending() -> [Entry] { entries(in: "outbox") }
 
-    /// How many messages a folder (`outbox`, `sent`, `failed`) holds, without reading them.
+    /// How many mails are waiting to be sent: a queued message counts once, a personalised entry
+    /// (a digest part) once per copy still to make.
+    public func waitingCount() -> Int {
+        pending().reduce(0) { total, entry in
+            let queued = entry.recipients.filter { $0.state == .queued }.count
+            return total + (entry.template == nil ? min(queued, 1) : queued)
+        }
+    }
+
+    /// How many entries a folder (`outbox`, `sent`, `failed`) holds, without reading them.
     public func count(in folder: String) -> Int { entryFiles(in: folder).count }
 
     public func entries(in folder: String) -> [Entry] {

@@ -30,7 +30,7 @@ struct StatusCommand {
         let status = Status(
             community: config.community.address, items: items, subscribers: subscribers,
             outbox: [
-                "queued": engine.outbox.count(in: "outbox"), "sent": engine.outbox.count(in: "sent"),
+                "queued": engine.outbox.waitingCount(), "sent": engine.outbox.count(in: "sent"),
                 "failed": engine.outbox.count(in: "failed"),
             ],
             lastPollAt: state.lastPollAt.map(ISO8601UTC.string(from:)), lastPollError: state.lastPollError,
