@@ -260,6 +260,8 @@ public enum BodyCleaner {
 
     /// How many lines (1–3) starting at `i` form an attribution; nil when they do not.
     static func attributionSpan(_ lines: [String], at i: Int) -> Int? {
+        // Every attribution (mutt's too) ends one of its lines with ":": most lines are spared the rest.
+        guard lines[i..<min(i + 3, lines.count)].contains(where: endsWithColon) else { return nil }
         // mutt's "* Ann Example <ann@example.org> [2026-11-23 09:15]:" before a quote.
         let first = lines[i].trimmedWhitespace
         if first.hasPrefix("* "), first.hasSuffix("]:"), first.contains("@") || first.contains("["),
@@ -284,6 +286,11 @@ public enum BodyCleaner {
             return nil
         }
         return nil
+    }
+
+    /// Whether the line's last scalar before trailing whitespace is ":".
+    static func endsWithColon(_ line: String) -> Bool {
+        line.unicodeScalars.reversed().first(where: { !ScalarText.isWhitespace($0) }) == ":"
     }
 
     /// Header lines (`From: …`) from `start`, allowing single blank lines between them (HTML

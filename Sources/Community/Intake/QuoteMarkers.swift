@@ -152,7 +152,11 @@ enum QuoteMarkers {
         "caution: external", "external email", "warning: external", "[external]", "*external*", "external sender",
     ]
 
+    /// Every banner phrase holds one of these words (see `forwardWords` for why that is exact).
+    static let bannerWords = ["external", "outside", "often"].map { Array($0.utf8) }
+
     static func isBanner(_ line: String) -> Bool {
+        guard bannerWords.contains(where: { ScalarText.containsIgnoringASCIICase(line, $0) }) else { return false }
         let t = lower(line).trimmedWhitespace
         guard t.count <= 500 else { return false }
         return bannerPhrases.contains(where: { t.hasPrefix($0) || (t.count < 300 && t.contains($0)) })
