@@ -6,6 +6,7 @@ import Foundation
 public enum LinkFinder {
     /// The links in `text` in order of appearance, unwrapped and deduplicated.
     public static func links(in text: String) -> [String] {
+        guard mayHaveLinks(text) else { return [] }
         var seen = Set<String>()
         var out: [String] = []
         for span in spans(in: Array(text.unicodeScalars)) {
@@ -18,6 +19,7 @@ public enum LinkFinder {
     /// `text` with every wrapped link replaced by its target, and "target (target)" — what an
     /// HTML link whose text is the URL becomes in plain text — said once.
     public static func unwrappingLinks(in text: String) -> String {
+        guard mayHaveLinks(text) else { return text }
         let chars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var last = 0
@@ -41,6 +43,13 @@ public enum LinkFinder {
         guard last > 0 else { return text }
         out.append(contentsOf: chars[last...])
         return String(out)
+    }
+
+    /// Every link starts with "http" or "www." in ASCII (any case): text without either, like most
+    /// mail bodies, has none and needs no scalar array.
+    static func mayHaveLinks(_ text: String) -> Bool {
+        ScalarText.containsIgnoringASCIICase(text, Array("http".utf8))
+            || ScalarText.containsIgnoringASCIICase(text, Array("www.".utf8))
     }
 
     struct Span {
