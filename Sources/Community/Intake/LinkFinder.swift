@@ -37,6 +37,8 @@ public enum LinkFinder {
             out.append(contentsOf: target.unicodeScalars)
             last = span.end
         }
+        // Nothing replaced (most bodies): the text as it came.
+        guard last > 0 else { return text }
         out.append(contentsOf: chars[last...])
         return String(out)
     }
@@ -57,8 +59,8 @@ public enum LinkFinder {
         var i = 0
         while i < chars.count {
             var prefix = ""
-            if matches(chars, i, "https://") || matches(chars, i, "http://") {
-            } else if matches(chars, i, "www."), i == 0 || !isURLChar(chars[i - 1]) || chars[i - 1] == "(" {
+            if matches(chars, i, https) || matches(chars, i, http) {
+            } else if matches(chars, i, www), i == 0 || !isURLChar(chars[i - 1]) || chars[i - 1] == "(" {
                 prefix = "https://"
             } else {
                 i += 1
@@ -95,10 +97,19 @@ public enum LinkFinder {
         return out
     }
 
-    private static func matches(_ chars: [Unicode.Scalar], _ i: Int, _ word: String) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard i + w.count <= chars.count else { return false }
-        for k in 0..<w.count where Character(chars[i + k]).lowercased() != Character(w[k]).lowercased() { return false }
+    private static let https = Array("https://".utf8)
+    private static let http = Array("http://".utf8)
+    private static let www = Array("www.".utf8)
+
+    /// Whether `word` (lowercase ASCII) starts at `i`, ignoring case. Called at every position of
+    /// every body, so it compares scalar values: only ASCII scalars lowercase to these words'
+    /// letters (U+212A lowercases to "k", which none of them holds).
+    private static func matches(_ chars: [Unicode.Scalar], _ i: Int, _ word: [UInt8]) -> Bool {
+        guard i + word.count <= chars.count else { return false }
+        for k in 0..<word.count {
+            let v = chars[i + k].value
+            guard v < 0x80, ScalarText.lowerASCII(UInt8(v)) == word[k] else { return false }
+        }
         return true
     }
 
@@ -107,8 +118,10 @@ public enum LinkFinder {
         if c.value > 0x7F {
             return !c.properties.isWhitespace && c.value != 0xA0 && c.value != 0x2019 && c.value != 0x201D
         }
-        if c.value <= 0x20 || c.value == 0x7F { return false }
-        return !"<>\"`{}|\\^".unicodeScalars.contains(c)
+        switch c {
+        case "<", ">", "\"", "`", "{", "}", "|", "\\", "^": return false
+        default: return c.value > 0x20 && c.value != 0x7F
+        }
     }
 
     /// Drops sentence punctuation after a URL, and a closing bracket that has no opening one
