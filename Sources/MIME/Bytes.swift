@@ -49,6 +49,20 @@ enum Bytes {
         return lo..<hi
     }
 
+    /// The bytes of `range` with ASCII letters lowercased, as a String (short ones stay inline: no
+    /// allocation).
+    static func lowercasedString(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        if range.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: range.count) { out in
+            var o = 0
+            for i in range {
+                out[o] = lower(p[i])
+                o += 1
+            }
+            return o
+        }
+    }
+
     static func lowercasedASCII(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(bytes.underestimatedCount)
@@ -85,24 +99,49 @@ enum Bytes {
     }
 
     /// CRLF and lone CR to LF from `src` into `dst` (room for `n` bytes; `dst` may equal `src`). Returns
-    /// the bytes written. memchr finds each CR (text lines are short, but its vector loop still beats a
-    /// word-at-a-time scan here).
+    /// the bytes written. Lines are short, and a memchr call per line costs more than it saves: words
+    /// without a CR are copied whole, and a word with one is cut at its first CR.
     static func crlfToLF(_ src: UnsafePointer<UInt8>, _ n: Int, into dst: UnsafeMutablePointer<UInt8>) -> Int {
+        let raw = UnsafeRawPointer(src)
+        let rawDst = UnsafeMutableRawPointer(dst)
+        let carriageReturns: UInt64 = 0x0101_0101_0101_0101 &* UInt64(asciiCR)
         var o = 0
         var i = 0
         while i < n {
-            let cr =
-                memchr(src + i, Int32(asciiCR), n - i).map {
-                    src.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                } ?? n
-            if dst + o != src + i { memmove(dst + o, src + i, cr - i) }
-            o += cr - i
-            i = cr
-            if i < n {
-                dst[o] = asciiLF
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let m = TransferDecoding.matches(w, carriageReturns)
+                if m == 0 {
+                    // Safe in place too: o <= i, and everything before i + 8 has been read.
+                    rawDst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                    i += 8
+                    o += 8
+                    continue
+                }
+                let k = m.trailingZeroBitCount >> 3
+                if UnsafePointer(dst) != src {
+                    // Into another buffer: the whole word, then keep the bytes before the CR.
+                    rawDst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                    o += k
+                    i += k
+                } else {
+                    // In place, only the bytes before the CR: a whole word could overwrite unread input.
+                    for _ in 0..<k {
+                        dst[o] = src[i]
+                        o += 1
+                        i += 1
+                    }
+                }
+            } else if src[i] != asciiCR {
+                dst[o] = src[i]
                 o += 1
-                i += (i + 1 < n && src[i + 1] == asciiLF) ? 2 : 1
+                i += 1
+                continue
             }
+            // src[i] is a CR.
+            dst[o] = asciiLF
+            o += 1
+            i += (i + 1 < n && src[i + 1] == asciiLF) ? 2 : 1
         }
         return o
     }

@@ -33,11 +33,9 @@ public struct ContentType: Sendable, Hashable {
     /// Parses a Content-Type value; nil when it has no usable type/subtype (the caller then uses the
     /// default, as RFC 2045 section 5.2 says for a syntactically invalid header).
     init?(raw: [UInt8]) {
-        guard let parsed = MIMEParameters.parse(raw, wantsSubtype: true), let slash = parsed.value.firstIndex(of: "/")
+        guard let parsed = MIMEParameters.parseParts(raw, wantsSubtype: true), let subtype = parsed.subtype,
+            !parsed.value.isEmpty, !subtype.isEmpty
         else { return nil }
-        let t = String(parsed.value[..<slash])
-        let s = String(parsed.value[parsed.value.index(after: slash)...])
-        guard !t.isEmpty, !s.isEmpty else { return nil }
-        self.init(type: t, subtype: s, parameters: parsed.parameters)
+        self.init(type: parsed.value, subtype: subtype, parameters: parsed.parameters)
     }
 }

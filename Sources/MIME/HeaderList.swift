@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The header fields of one entity (RFC 5322 section 2.2), in order, as ranges into the message bytes.
 ///
 /// Values are unfolded and RFC 2047 decoded on access; the raw bytes stay available for the structured
@@ -11,6 +17,10 @@ public struct HeaderList: Sendable {
     }
 
     /// FNV-1a over the lowercased name bytes.
+    static func key(_ name: String) -> UInt64 {
+        name.utf8.withContiguousStorageIfAvailable { key($0) } ?? key(Array(name.utf8))
+    }
+
     static func key(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for c in bytes {
@@ -63,14 +73,14 @@ public struct HeaderList: Sendable {
     }
 
     func firstIndex(_ name: String) -> Int? {
-        let k = HeaderList.key(name.utf8)
+        let k = HeaderList.key(name)
         guard let i = fields.firstIndex(where: { $0.key == k }) else { return nil }
         // A hash match is confirmed on the bytes (collisions are possible in principle).
         return matches(i, name) ? i : indices(name).first
     }
 
     func indices(_ name: String) -> [Int] {
-        let k = HeaderList.key(name.utf8)
+        let k = HeaderList.key(name)
         return fields.indices.filter { fields[$0].key == k && matches($0, name) }
     }
 
@@ -78,7 +88,15 @@ public struct HeaderList: Sendable {
         source.withUnsafeBufferPointer { p in
             let r = fields[i].name
             guard r.count == name.utf8.count else { return false }
-            return zip(r, name.utf8).allSatisfy { Bytes.lower(p[$0]) == Bytes.lower($1) }
+            func same(_ q: UnsafeBufferPointer<UInt8>) -> Bool {
+                var k = r.lowerBound
+                for c in q {
+                    if Bytes.lower(p[k]) != Bytes.lower(c) { return false }
+                    k += 1
+                }
+                return true
+            }
+            return name.utf8.withContiguousStorageIfAvailable(same) ?? Array(name.utf8).withUnsafeBufferPointer(same)
         }
     }
 
@@ -95,6 +113,12 @@ public struct HeaderList: Sendable {
             var r = fields[i].value
             while r.lowerBound < r.upperBound && Bytes.isWhitespace(p[r.lowerBound]) {
                 r = (r.lowerBound + 1)..<r.upperBound
+            }
+            // Most fields are one line: copied as they are, without a byte-by-byte unfolding pass.
+            if let base = p.baseAddress, memchr(base + r.lowerBound, Int32(asciiLF), r.count) == nil,
+                memchr(base + r.lowerBound, Int32(asciiCR), r.count) == nil
+            {
+                return Array(UnsafeBufferPointer(rebasing: p[r]))
             }
             return Bytes.unfolded(p, r)
         }

@@ -9,30 +9,48 @@ enum MIMEParameters {
     }
 
     static func parse(_ raw: [UInt8], wantsSubtype: Bool) -> (value: String, parameters: [String: String])? {
+        guard let parsed = parseParts(raw, wantsSubtype: wantsSubtype) else { return nil }
+        return (parsed.value + (parsed.subtype.map { "/" + $0 } ?? ""), parsed.parameters)
+    }
+
+    /// The value (lowercase; with `wantsSubtype`, the part before '/', the subtype after it) and the
+    /// parameters. Works on the bytes with index ranges: names and short values become small strings
+    /// without copies in between (this runs for every MIME part).
+    static func parseParts(
+        _ raw: [UInt8], wantsSubtype: Bool
+    )
+        -> (value: String, subtype: String?, parameters: [String: String])?
+    {
         let b = stripComments(raw)
+        return b.withUnsafeBufferPointer { p in parseParts(p, wantsSubtype: wantsSubtype) }
+    }
+
+    private static func parseParts(
+        _ b: UnsafeBufferPointer<UInt8>, wantsSubtype: Bool
+    )
+        -> (value: String, subtype: String?, parameters: [String: String])?
+    {
         var i = 0
         let n = b.count
         func skipSpace() { while i < n && Bytes.isWhitespace(b[i]) { i += 1 } }
         func isTokenEnd(_ c: UInt8) -> Bool { c == 0x3B || Bytes.isWhitespace(c) || c == 0x22 }
         skipSpace()
-        var value = [UInt8]()
-        while i < n && !isTokenEnd(b[i]) && !(wantsSubtype && b[i] == 0x2F) {
-            value.append(Bytes.lower(b[i]))
-            i += 1
-        }
+        let valueStart = i
+        while i < n && !isTokenEnd(b[i]) && !(wantsSubtype && b[i] == 0x2F) { i += 1 }
+        let valueRange = valueStart..<i
+        var subtype: String?
         if wantsSubtype {
             skipSpace()
             if i < n && b[i] == 0x2F {
                 i += 1
                 skipSpace()
-                value.append(0x2F)
-                while i < n && !isTokenEnd(b[i]) {
-                    value.append(Bytes.lower(b[i]))
-                    i += 1
-                }
+                let subStart = i
+                while i < n && !isTokenEnd(b[i]) { i += 1 }
+                subtype = Bytes.lowercasedString(b, subStart..<i)
             }
         }
-        if value.isEmpty { return nil }
+        if valueRange.isEmpty && subtype == nil { return nil }
+        let value = Bytes.lowercasedString(b, valueRange)
 
         var plain = [String: String]()
         var pieces = [String: [Piece]]()
@@ -40,8 +58,12 @@ enum MIMEParameters {
             // Skip to the next parameter name.
             while i < n && (Bytes.isWhitespace(b[i]) || b[i] == 0x3B) { i += 1 }
             let nameStart = i
-            while i < n && b[i] != 0x3D && b[i] != 0x3B && !Bytes.isWhitespace(b[i]) { i += 1 }
-            let name = Bytes.lowercasedASCII(b[nameStart..<i])
+            var star = -1
+            while i < n && b[i] != 0x3D && b[i] != 0x3B && !Bytes.isWhitespace(b[i]) {
+                if b[i] == 0x2A && star < 0 { star = i }
+                i += 1
+            }
+            let nameRange = nameStart..<i
             skipSpace()
             guard i < n, b[i] == 0x3D else {
                 // A name with no '=': skip to the next ';'.
@@ -50,14 +72,21 @@ enum MIMEParameters {
             }
             i += 1
             skipSpace()
-            var v = [UInt8]()
+            var valueRange = i..<i
+            var unescaped: [UInt8]?
             if i < n && b[i] == 0x22 {
                 i += 1
+                let start = i
                 while i < n && b[i] != 0x22 {
-                    if b[i] == 0x5C && i + 1 < n { i += 1 }
-                    v.append(b[i])
+                    if b[i] == 0x5C && i + 1 < n {
+                        // Backslash escapes: only now is a copy needed.
+                        if unescaped == nil { unescaped = Array(b[start..<i]) }
+                        i += 1
+                    }
+                    unescaped?.append(b[i])
                     i += 1
                 }
+                valueRange = start..<min(i, n)
                 i += 1
                 // Junk after the closing quote up to ';' is ignored.
                 while i < n && b[i] != 0x3B && !Bytes.isWhitespace(b[i]) { i += 1 }
@@ -82,28 +111,36 @@ enum MIMEParameters {
                     }
                     k += 1
                 }
-                v = Array(b[start..<end])
-                if v.isEmpty { continue }
+                valueRange = start..<end
+                if valueRange.isEmpty { continue }
             }
-            guard !name.isEmpty, !name.hasPrefix("*") else { continue }
-            if let star = name.firstIndex(of: "*") {
+            guard !nameRange.isEmpty, star != nameStart else { continue }
+            if star >= 0 {
                 // RFC 2231: name*, name*N, name*N*
-                let base = String(name[..<star])
-                let rest = name[name.index(after: star)...]
+                let base = Bytes.lowercasedString(b, nameStart..<star)
+                let rest = Bytes.lowercasedString(b, (star + 1)..<nameRange.upperBound)
                 let encoded = rest.hasSuffix("*") || rest.isEmpty
-                let digits = rest.hasSuffix("*") ? rest.dropLast() : rest
+                let digits = rest.hasSuffix("*") ? String(rest.dropLast()) : rest
                 let index = digits.isEmpty ? 0 : (Int(digits) ?? 0)
                 if pieces[base, default: []].count < 1000 {
-                    pieces[base, default: []].append(Piece(index: index, encoded: encoded, bytes: v))
+                    let bytes = unescaped ?? Array(b[valueRange])
+                    pieces[base, default: []].append(Piece(index: index, encoded: encoded, bytes: bytes))
                 }
-            } else if plain[name] == nil {
-                plain[name] = EncodedWord.decodeUnstructured(v)
+                continue
+            }
+            let name = Bytes.lowercasedString(b, nameRange)
+            if plain[name] == nil {
+                if let unescaped {
+                    plain[name] = EncodedWord.decodeUnstructured(unescaped)
+                } else {
+                    plain[name] = EncodedWord.decode(b, valueRange)
+                }
             }
         }
         for (base, list) in pieces {
             if let joined = join(list) { plain[base] = joined }
         }
-        return (String(decoding: value, as: UTF8.self), plain)
+        return (value, subtype, plain)
     }
 
     /// Joins RFC 2231 continuations in index order; the first encoded piece carries charset'language'.

@@ -6,25 +6,21 @@
 
 /// Body and attachment selection, exactly as DESIGN.md's `parse --json` describes.
 extension Message {
-    /// Walks the leaves in order without descending into attached messages. `path` is the IMAP-style part
-    /// number (RFC 3501 section 6.4.5).
-    static func forEachLeaf(_ root: MIMEPart, _ body: (MIMEPart, [Int]) -> Void) {
-        var stack: [(MIMEPart, [Int])] = [(root, [])]
-        while let (part, path) = stack.popLast() {
-            if part.isMultipart {
-                for (i, child) in part.children.enumerated().reversed() { stack.append((child, path + [i + 1])) }
-            } else {
-                body(part, path.isEmpty ? [1] : path)
-            }
+    /// Walks the leaves in order without descending into attached messages. Recursive (multipart nesting
+    /// is bounded by `MIMEParser.maxDepth`) and borrowing, so no part is copied on the way.
+    static func forEachLeaf(_ root: borrowing MIMEPart, _ body: (borrowing MIMEPart) -> Void) {
+        guard root.isMultipart else { return body(root) }
+        root.children.withUnsafeBufferPointer { children in
+            for i in children.indices { forEachLeaf(children[i], body) }
         }
     }
 
     mutating func selectBodies() {
-        var textPart: (MIMEPart, [Int])?
-        var htmlPart: (MIMEPart, [Int])?
-        var found: [(MIMEPart, [Int])] = []
+        var textPart: MIMEPart?
+        var htmlPart: MIMEPart?
+        var found: [MIMEPart] = []
         var unknownCharsets = [String]()
-        Message.forEachLeaf(root) { part, path in
+        Message.forEachLeaf(root) { part in
             let ct = part.contentType
             if ct.type == "text", let cs = ct.charset, !unknownCharsets.contains(cs), unknownCharsets.count < 8,
                 !Charset.isKnown(cs)
@@ -33,26 +29,27 @@ extension Message {
             }
             if ct.type == "text" && !part.isAttachmentDisposition {
                 if ct.subtype == "plain" && textPart == nil {
-                    textPart = (part, path)
+                    textPart = copy part
                     return
                 }
                 if ct.subtype == "html" && htmlPart == nil {
-                    htmlPart = (part, path)
+                    htmlPart = copy part
                     return
                 }
             }
-            if part.isAttachmentDisposition || part.filename != nil { found.append((part, path)) }
+            if part.isAttachmentDisposition || part.filename != nil { found.append(copy part) }
         }
         for cs in unknownCharsets {
             let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
             if !notes.contains(text) { notes.append(text) }
         }
-        if let (part, _) = htmlPart { htmlBody = bodyText(part, flowed: false) }
+        if let part = htmlPart { htmlBody = bodyText(part, flowed: false) }
         var uuencoded = [UUEncodedBlocks.File]()
-        if let (part, _) = textPart {
+        if let part = textPart {
             textBody = bodyText(part, flowed: true)
             // Files uuencoded into the text (old clients) become attachments and leave the text.
             if let body = textBody, let found = UUEncodedBlocks.extract(body) {
+                textWithUUEncodedFiles = (body, found.files.count)
                 textBody = found.text
                 uuencoded = found.files
             }
@@ -62,7 +59,7 @@ extension Message {
             textBody = ""
         }
         var list = [Attachment]()
-        for (part, _) in found {
+        for part in found {
             if part.contentType.mimeType == "application/ms-tnef"
                 || part.contentType.mimeType == "application/vnd.ms-tnef"
             {
@@ -90,7 +87,7 @@ extension Message {
             return Charset.decode(bytes, charset: charset)
         }
         // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
-        decodedTextSizes[part.bodyRange.lowerBound] = decoded.utf8.count + removedCRs
+        decodedTextSizes.append((part.bodyRange.lowerBound, decoded.utf8.count + removedCRs))
         if !known, let cs = charset {
             let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
             if !notes.contains(text) { notes.append(text) }

@@ -31,8 +31,13 @@ public struct Message: Sendable {
     /// What was odd about the message and how it was handled (unknown charsets, limits, broken structure).
     public var notes: [String]
 
-    /// UTF-8 sizes of the body parts already decoded by body selection, by body start offset.
-    var decodedTextSizes: [Int: Int] = [:]
+    /// UTF-8 sizes of the body parts already decoded by body selection, by body start offset (two at
+    /// most: a list, not a dictionary to build and hash for every message).
+    var decodedTextSizes: [(start: Int, size: Int)] = []
+
+    /// When files were uuencoded into the text body: the text as written, with them, and how many
+    /// attachments at the end of `attachments` came from there (for comparing with parsers that keep them).
+    var textWithUUEncodedFiles: (text: String, files: Int)?
 
     /// The range of the whole message in `root.source`.
     let range: Range<Int>
@@ -85,28 +90,33 @@ public struct Message: Sendable {
     /// Decodes every leaf part (transfer encoding and, for text, charset) and returns the total number of
     /// decoded bytes (text counted as UTF-8). Used by `learnmail parse --stats`.
     public func fullyDecodedByteCount() -> Int {
+        Message.decodedByteCount(root, known: decodedTextSizes)
+    }
+
+    /// Recursive and borrowing (nesting is bounded by `MIMEParser.maxDepth`): no part is copied.
+    private static func decodedByteCount(_ part: borrowing MIMEPart, known: [(start: Int, size: Int)]) -> Int {
+        if part.isMultipart {
+            return part.children.withUnsafeBufferPointer { children in
+                var total = 0
+                for i in children.indices { total += decodedByteCount(children[i], known: known) }
+                return total
+            }
+        }
+        if let m = part.message { return decodedByteCount(m.root, known: m.decodedTextSizes) }
+        let start = part.bodyRange.lowerBound
+        if let size = known.first(where: { $0.start == start })?.size { return size }
         var total = 0
-        var stack: [(MIMEPart, [Int: Int])] = [(root, decodedTextSizes)]
-        while let (part, known) = stack.popLast() {
-            if part.isMultipart {
-                for child in part.children { stack.append((child, known)) }
-            } else if let m = part.message {
-                stack.append((m.root, m.decodedTextSizes))
-            } else if let size = known[part.bodyRange.lowerBound] {
-                total += size
-            } else if !part.contentType.isText && part.transferEncoding == .base64 {
-                // Binary attachments are decoded through a fixed buffer: bounded memory at any size.
-                part.source.withUnsafeBufferPointer { p in
-                    TransferDecoding.base64Chunks(UnsafeBufferPointer(rebasing: p[part.bodyRange])) {
-                        total += $0.count
-                    }
-                }
-            } else {
-                let isText = part.contentType.isText
-                total += part.withDecodedBody { p in
-                    isText ? Charset.decodedUTF8Count(p, charset: part.contentType.charset) : p.count
+        if !part.contentType.isText && part.transferEncoding == .base64 {
+            // Binary attachments are decoded through a fixed buffer: bounded memory at any size.
+            part.source.withUnsafeBufferPointer { p in
+                TransferDecoding.base64Chunks(UnsafeBufferPointer(rebasing: p[part.bodyRange])) {
+                    total += $0.count
                 }
             }
+        } else {
+            let isText = part.contentType.isText
+            let charset = part.contentType.charset
+            total = part.withDecodedBody { p in isText ? Charset.decodedUTF8Count(p, charset: charset) : p.count }
         }
         return total
     }

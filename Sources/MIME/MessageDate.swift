@@ -19,11 +19,41 @@ public struct MessageDate: Sendable, Hashable {
         let local = days * 86400 + hour * 3600 + minute * 60 + min(second, 59)
         self.date = Date(timeIntervalSince1970: TimeInterval(local - offsetSeconds))
         self.offsetSeconds = offsetSeconds
-        let sign = offsetSeconds < 0 ? "-" : "+"
         let off = abs(offsetSeconds)
-        self.iso8601 =
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(min(second, 59), 2))"
-            + "\(sign)\(pad(off / 3600, 2)):\(pad(off % 3600 / 60, 2))"
+        // Written digit by digit into one small string (25 bytes): no interpolation, no padding strings.
+        self.iso8601 = String(unsafeUninitializedCapacity: 32) { out in
+            var o = 0
+            func put(_ v: Int, _ width: Int) {
+                var k = width
+                var v = v
+                while k > 0 {
+                    k -= 1
+                    out[o + k] = UInt8(0x30 + v % 10)
+                    v /= 10
+                }
+                o += width
+            }
+            func put(_ c: Character) {
+                out[o] = c.asciiValue!
+                o += 1
+            }
+            put(year, 4)
+            put("-")
+            put(month, 2)
+            put("-")
+            put(day, 2)
+            put("T")
+            put(hour, 2)
+            put(":")
+            put(minute, 2)
+            put(":")
+            put(min(second, 59), 2)
+            put(offsetSeconds < 0 ? "-" : "+")
+            put(off / 3600, 2)
+            put(":")
+            put(off % 3600 / 60, 2)
+            return o
+        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -43,11 +73,6 @@ public struct MessageDate: Sendable, Hashable {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146097 + doe - 719468
     }
-}
-
-private func pad(_ v: Int, _ width: Int) -> String {
-    let s = String(v)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
 extension MessageDate {
@@ -170,23 +195,15 @@ extension MessageDate {
     static func monthNumber(_ w: ArraySlice<UInt8>) -> Int? {
         guard w.count >= 3 else { return nil }
         let i = w.startIndex
-        let key = String(decoding: [Bytes.lower(w[i]), Bytes.lower(w[i + 1]), Bytes.lower(w[i + 2])], as: UTF8.self)
-        switch key {
-        case "jan": return 1
-        case "feb": return 2
-        case "mar": return 3
-        case "apr": return 4
-        case "may": return 5
-        case "jun": return 6
-        case "jul": return 7
-        case "aug": return 8
-        case "sep": return 9
-        case "oct": return 10
-        case "nov": return 11
-        case "dec": return 12
-        default: return nil
-        }
+        // The three lowercase letters as one number: no string per word.
+        let key = Int(Bytes.lower(w[i])) << 16 | Int(Bytes.lower(w[i + 1])) << 8 | Int(Bytes.lower(w[i + 2]))
+        return monthKeys.firstIndex(of: key).map { $0 + 1 }
     }
+
+    private static let monthKeys: [Int] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .map { name in name.utf8.reduce(0) { $0 << 8 | Int($1) } }
 
     /// `+hhmm`, `-hhmm`, `+hh:mm`, `+hh`: seconds east of UTC.
     static func numericZone(_ w: ArraySlice<UInt8>) -> Int? {

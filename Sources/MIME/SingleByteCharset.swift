@@ -56,18 +56,43 @@ struct SingleByteCharset: Sendable {
         return SingleByteCharset(utf8: utf8, length: length)
     }
 
-    /// Decodes the bytes to a String: one pass to size the output, one to write it.
+    /// Decodes the bytes to a String: one pass to size the output, one to write it; ASCII words (most
+    /// of any mail text) are counted and copied eight bytes at a time.
     func decode(_ p: UnsafeBufferPointer<UInt8>) -> String {
         guard let src = p.baseAddress, !p.isEmpty else { return "" }
+        let raw = UnsafeRawPointer(src)
+        let n = p.count
+        let high: UInt64 = 0x8080_8080_8080_8080
         return length.withUnsafeBufferPointer { length in
             utf8.withUnsafeBufferPointer { utf8 in
                 var size = 0
-                for c in p { size &+= Int(length[Int(c)]) }
+                var i = 0
+                while i < n {
+                    if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high == 0 {
+                        size &+= 8
+                        i += 8
+                        continue
+                    }
+                    size &+= Int(length[Int(src[i])])
+                    i += 1
+                }
                 return String(unsafeUninitializedCapacity: size) { out in
                     guard let dst = out.baseAddress else { return 0 }
+                    let rawDst = UnsafeMutableRawPointer(dst)
                     var o = 0
-                    for i in 0..<p.count {
+                    var i = 0
+                    while i < n {
+                        if i + 8 <= n {
+                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            if w & high == 0 {
+                                rawDst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                                o += 8
+                                i += 8
+                                continue
+                            }
+                        }
                         let c = src[i]
+                        i += 1
                         if c < 0x80 {
                             dst[o] = c
                             o += 1

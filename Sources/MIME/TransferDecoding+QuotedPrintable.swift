@@ -11,8 +11,15 @@ extension TransferDecoding {
 
     /// True when some byte of `w` equals the byte that `pattern` repeats (exact: no false answers).
     @inline(__always) static func hasByte(_ w: UInt64, _ pattern: UInt64) -> Bool {
+        matches(w, pattern) != 0
+    }
+
+    /// High bit set in each byte of `w` that equals the byte `pattern` repeats. The lowest set bit is
+    /// always a true match (so `trailingZeroBitCount / 8` is the first one, little-endian); bits above
+    /// a match may be false and must be checked.
+    @inline(__always) static func matches(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = w ^ pattern
-        return (x &- lowBits) & ~x & highBits != 0
+        return (x &- lowBits) & ~x & highBits
     }
 
     /// With `lineFeedsOnly`, hard line breaks come out as LF (saving a CRLF pass for text bodies);
@@ -36,16 +43,25 @@ extension TransferDecoding {
                 var i = 0
                 var lineStart = 0
                 while true {
-                    // Bulk copy up to the next word holding '=' or LF (o <= i, so the store fits).
+                    // Bulk copy up to the next '=' or LF: whole words are stored (o <= i, so a store
+                    // always fits) and the cursors advance to the first special byte.
+                    var found = false
                     while i + 8 <= n {
                         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if hasByte(w, equalsSigns) || hasByte(w, lineFeeds) { break }
                         rawDst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                        let m = matches(w, equalsSigns) | matches(w, lineFeeds)
+                        if m != 0 {
+                            let k = m.trailingZeroBitCount >> 3
+                            i += k
+                            o += k
+                            found = true
+                            break
+                        }
                         i += 8
                         o += 8
                     }
-                    // Byte by byte to the next special byte.
-                    while i < n {
+                    // The last few bytes, one at a time.
+                    while !found && i < n {
                         let c = src[i]
                         if c == 0x3D || c == asciiLF { break }
                         dst[o] = c

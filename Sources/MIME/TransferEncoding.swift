@@ -8,16 +8,30 @@ public enum TransferEncoding: Sendable, Hashable {
             self = .sevenBit
             return
         }
-        let token = Bytes.lowercasedASCII(MIMEParameters.stripComments(raw).filter { !Bytes.isWhitespace($0) })
-        switch token {
-        case "", "7bit", "7-bit": self = .sevenBit
-        case "8bit", "8-bit": self = .eightBit
-        case "binary": self = .binary
-        case "base64", "base-64", "x-base64": self = .base64
-        case "quoted-printable", "quotedprintable", "qp", "x-quoted-printable": self = .quotedPrintable
-        case "x-uuencode", "uuencode", "x-uue", "uue", "x-uu": self = .uuencode
-        default: self = .other(token)
+        // The usual case, one bare token: matched on the bytes, no copies.
+        let token = raw.withUnsafeBufferPointer { Bytes.trimmed($0, 0..<raw.count) }
+        if !raw.contains(0x28), let known = TransferEncoding.known(raw[token]) {
+            self = known
+            return
         }
+        let cleaned = Bytes.lowercasedASCII(MIMEParameters.stripComments(raw).filter { !Bytes.isWhitespace($0) })
+        self = TransferEncoding.known(Array(cleaned.utf8)[...]) ?? .other(cleaned)
+    }
+
+    private static let names: [(String, TransferEncoding)] = [
+        ("7bit", .sevenBit), ("", .sevenBit), ("7-bit", .sevenBit), ("quoted-printable", .quotedPrintable),
+        ("base64", .base64), ("8bit", .eightBit), ("8-bit", .eightBit), ("binary", .binary),
+        ("base-64", .base64), ("x-base64", .base64), ("quotedprintable", .quotedPrintable),
+        ("qp", .quotedPrintable), ("x-quoted-printable", .quotedPrintable), ("x-uuencode", .uuencode),
+        ("uuencode", .uuencode), ("x-uue", .uuencode), ("uue", .uuencode), ("x-uu", .uuencode),
+    ]
+
+    /// The encoding a token names, compared case-insensitively; nil for other tokens.
+    private static func known(_ token: ArraySlice<UInt8>) -> TransferEncoding? {
+        for (name, encoding) in names where name.utf8.count == token.count {
+            if zip(name.utf8, token).allSatisfy({ $0 == Bytes.lower($1) }) { return encoding }
+        }
+        return nil
     }
 
     /// True when the body is used as it is.

@@ -75,27 +75,27 @@ enum UUEncodedBlocks {
     }
 
     /// The start of the next line at or after `from` that begins with "begin ". Runs on every text body,
-    /// so it looks at eight bytes at a time and only at the words that hold a line feed.
+    /// so it reads eight bytes at a time and stops only at line feeds (a memchr call per 'b' or per line
+    /// costs more than the scan).
     private static func nextBeginLine(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let base = p.baseAddress else { return nil }
         let n = p.count
         if from == 0 && startsWithBegin(p, 0) { return 0 }
         let raw = UnsafeRawPointer(base)
         let lineFeeds: UInt64 = 0x0101_0101_0101_0101 &* UInt64(asciiLF)
-        var i = max(from - 1, 0)
+        var i = max(from - 1, 0)  // a line starting at `from` has its LF at from - 1
+        while i + 8 <= n {
+            var m = TransferDecoding.matches(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), lineFeeds)
+            while m != 0 {
+                let k = i + m.trailingZeroBitCount >> 3
+                if p[k] == asciiLF && k + 1 >= from && startsWithBegin(p, k + 1) { return k + 1 }
+                m &= m - 1
+            }
+            i += 8
+        }
         while i < n {
-            if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if !TransferDecoding.hasByte(w, lineFeeds) {
-                    i += 8
-                    continue
-                }
-            }
-            let stop = min(i + 8, n)
-            while i < stop {
-                if p[i] == asciiLF && i + 1 >= from && startsWithBegin(p, i + 1) { return i + 1 }
-                i += 1
-            }
+            if p[i] == asciiLF && i + 1 >= from && startsWithBegin(p, i + 1) { return i + 1 }
+            i += 1
         }
         return nil
     }
