@@ -40,22 +40,41 @@ enum OutgoingMailBody {
 
     /// Text with every line ending turned into CRLF and a final line ending (SMTP adds one anyway).
     static func textBytes(_ s: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + s.utf8.count / 40 + 2)
-        var previousCR = false
-        for c in s.utf8 {
-            if c == 0x0A {
-                if !previousCR { out.append(0x0D) }
-                out.append(0x0A)
-            } else {
-                if previousCR { out.append(0x0A) }
-                if c == 0x0D { out.append(0x0D) } else { out.append(c) }
+        var s = s
+        return s.withUTF8 { input in
+            // At most one CR added per byte, plus the final CRLF.
+            [UInt8](unsafeUninitializedCapacity: input.count * 2 + 2) { out, count in
+                var n = 0
+                var previousCR = false
+                for c in input {
+                    if c == 0x0A {
+                        if !previousCR {
+                            out[n] = 0x0D
+                            n += 1
+                        }
+                        out[n] = 0x0A
+                    } else {
+                        if previousCR {
+                            out[n] = 0x0A
+                            n += 1
+                        }
+                        out[n] = c
+                    }
+                    n += 1
+                    previousCR = c == 0x0D
+                }
+                if previousCR {
+                    out[n] = 0x0A
+                    n += 1
+                }
+                if n > 0, out[n - 1] != 0x0A {
+                    out[n] = 0x0D
+                    out[n + 1] = 0x0A
+                    n += 2
+                }
+                count = n
             }
-            previousCR = c == 0x0D
         }
-        if previousCR { out.append(0x0A) }
-        if !out.isEmpty, out.last != 0x0A { out += [0x0D, 0x0A] }
-        return out
     }
 
     static func leaf(type: String, data: [UInt8], isText: Bool, extra: [(String, String)] = []) -> Leaf {

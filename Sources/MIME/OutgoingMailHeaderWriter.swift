@@ -83,6 +83,9 @@ struct OutgoingMailHeaderWriter {
     /// Removes CR and LF (as unfolding does: "a\r\n b" stays "a b"), turns tabs into spaces, drops other
     /// C0/C1 controls, DEL and the Unicode line/paragraph separators, and trims the ends.
     static func clean(_ s: String) -> String {
+        // Most values (addresses, ids, dates, plain subjects) need nothing: return them as they are.
+        let utf8 = s.utf8
+        if utf8.first != 0x20, utf8.last != 0x20, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
         var scalars = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
@@ -91,7 +94,11 @@ struct OutgoingMailHeaderWriter {
             default: scalars.append(u)
             }
         }
-        return String(scalars).trimmingCharacters(in: CharacterSet(charactersIn: " "))
+        // Trimmed here rather than with `trimmingCharacters(in:)`, which goes through NSString on Linux.
+        guard let first = scalars.firstIndex(where: { $0 != " " }),
+            let last = scalars.lastIndex(where: { $0 != " " })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     /// An addr-spec with everything that could end it or the header removed.

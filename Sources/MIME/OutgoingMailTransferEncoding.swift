@@ -11,19 +11,21 @@ enum OutgoingMailTransferEncoding: String {
         var lineLength = 0
         var sevenBit = true
         var escaped = 0
-        var i = 0
-        while i < data.count {
-            let c = data[i]
-            if c == 0x0D, i + 1 < data.count, data[i + 1] == 0x0A {
-                lineLength = 0
-                i += 2
-                continue
+        data.withUnsafeBufferPointer { data in
+            var i = 0
+            while i < data.count {
+                let c = data[i]
+                if c == 0x0D, i + 1 < data.count, data[i + 1] == 0x0A {
+                    lineLength = 0
+                    i += 2
+                    continue
+                }
+                lineLength += 1
+                // Other controls are legal in 7bit but mark binary data, which reads better as base64.
+                if c >= 0x7F || (c < 0x20 && c != 0x09 && c != 0x0C) || lineLength > 998 { sevenBit = false }
+                if c >= 0x7F || (c < 0x20 && c != 0x09) || c == UInt8(ascii: "=") { escaped += 1 }
+                i += 1
             }
-            lineLength += 1
-            // Other controls are legal in 7bit but mark binary data, which reads better as base64.
-            if c >= 0x7F || (c < 0x20 && c != 0x09 && c != 0x0C) || lineLength > 998 { sevenBit = false }
-            if c >= 0x7F || (c < 0x20 && c != 0x09) || c == UInt8(ascii: "=") { escaped += 1 }
-            i += 1
         }
         if sevenBit { return .sevenBit }
         // QP costs 3 bytes per escaped byte plus a soft break every 75; base64 4/3 plus CRLF every 76.
@@ -56,38 +58,51 @@ enum OutgoingMailTransferEncoding: String {
     /// survives exactly. Lines are at most 76 characters. Also escaped, for robustness in transit:
     /// white space before a line end, and a line-initial "." or "From " (SMTP and mbox mangle them).
     static func quotedPrintable(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(data.count + data.count / 8)
-        var column = 0
-        var i = 0
-        while i < data.count {
-            let c = data[i]
-            if c == 0x0D, i + 1 < data.count, data[i + 1] == 0x0A {
-                out += [0x0D, 0x0A]
-                column = 0
-                i += 2
-                continue
+        // Each input byte becomes at most "=XX" plus a soft break ("=" CRLF) before it.
+        data.withUnsafeBufferPointer { data in
+            [UInt8](unsafeUninitializedCapacity: data.count * 6 + 3) { out, count in
+                var n = 0
+                var column = 0
+                var i = 0
+                while i < data.count {
+                    let c = data[i]
+                    if c == 0x0D, i + 1 < data.count, data[i + 1] == 0x0A {
+                        out[n] = 0x0D
+                        out[n + 1] = 0x0A
+                        n += 2
+                        column = 0
+                        i += 2
+                        continue
+                    }
+                    var escape = needsEscape(data, i, atLineStart: column == 0)
+                    var width = escape ? 3 : 1
+                    if column + width > 75 {
+                        out[n] = UInt8(ascii: "=")
+                        out[n + 1] = 0x0D
+                        out[n + 2] = 0x0A
+                        n += 3
+                        column = 0
+                        escape = needsEscape(data, i, atLineStart: true)
+                        width = escape ? 3 : 1
+                    }
+                    if escape {
+                        out[n] = UInt8(ascii: "=")
+                        out[n + 1] = hex[Int(c >> 4)]
+                        out[n + 2] = hex[Int(c & 15)]
+                        n += 3
+                    } else {
+                        out[n] = c
+                        n += 1
+                    }
+                    column += width
+                    i += 1
+                }
+                count = n
             }
-            var escape = needsEscape(data, i, atLineStart: column == 0)
-            var width = escape ? 3 : 1
-            if column + width > 75 {
-                out += [UInt8(ascii: "="), 0x0D, 0x0A]
-                column = 0
-                escape = needsEscape(data, i, atLineStart: true)
-                width = escape ? 3 : 1
-            }
-            if escape {
-                out += [UInt8(ascii: "="), hex[Int(c >> 4)], hex[Int(c & 15)]]
-            } else {
-                out.append(c)
-            }
-            column += width
-            i += 1
         }
-        return out
     }
 
-    private static func needsEscape(_ data: [UInt8], _ i: Int, atLineStart: Bool) -> Bool {
+    private static func needsEscape(_ data: UnsafeBufferPointer<UInt8>, _ i: Int, atLineStart: Bool) -> Bool {
         let c = data[i]
         switch c {
         case 0x20, 0x09:
@@ -98,7 +113,7 @@ enum OutgoingMailTransferEncoding: String {
         case UInt8(ascii: "."):
             return atLineStart
         case UInt8(ascii: "F"):
-            return atLineStart && data[i...].starts(with: Array("From ".utf8))
+            return atLineStart && data[i...].starts(with: "From ".utf8)
         default:
             return false
         }

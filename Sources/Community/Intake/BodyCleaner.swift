@@ -42,39 +42,68 @@ public enum BodyCleaner {
         // "See below" over a quoted message: the quote is the contribution. When cleaning leaves
         // (almost) nothing of a substantial message, keep the message as it was.
         func words(_ s: String) -> Int { s.split(whereSeparator: { $0.isWhitespace }).count }
-        if words(text) < 3, lines.reduce(0, { $0 + words($1) }) > 20 {
+        if !hasWords(text, 3), lines.reduce(0, { $0 + words($1) }) > 20 {
             return CleanBody(
                 text: tidy(lines), forwardedFrom: forwardedFrom, removed: ["nothing: the whole message kept"])
         }
         return CleanBody(text: text, forwardedFrom: forwardedFrom, removed: removed)
     }
 
-    static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        var iterator = text.unicodeScalars.makeIterator()
-        var pendingCR = false
-        while let s = iterator.next() {
-            if pendingCR {
-                pendingCR = false
-                lines.append(current)
-                current = ""
-                if s == "\n" { continue }
-            }
-            if s == "\r" {
-                pendingCR = true
-            } else if s == "\n" || s == "\u{2028}" || s == "\u{2029}" {
-                lines.append(current)
-                current = ""
-            } else {
-                current.unicodeScalars.append(s)
+    /// The lines of `text`, split at CR LF, CR, LF, U+2028 and U+2029 (a CR that ends the text
+    /// ends the last line without starting another), with trailing spaces, tabs and no-break
+    /// spaces removed (but "-- " keeps its space: RFC 3676 §4.3). One pass over the UTF-8 bytes.
+    /// Whether `text` has at least `n` whitespace-separated words; stops there, where splitting
+    /// the whole text into words would not.
+    static func hasWords(_ text: String, _ n: Int) -> Bool {
+        var count = 0
+        var inWord = false
+        for c in text {
+            if c.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count >= n { return true }
             }
         }
-        lines.append(current)
-        return lines.map { line in
-            var l = Substring(line)
-            while let c = l.last, c == " " || c == "\t" || c == "\u{00A0}", !(l == "-- ") { l = l.dropLast() }
-            return String(l)
+        return false
+    }
+
+    static func splitLines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            func line(_ from: Int, _ to: Int) -> String {
+                let l = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+                // Only a line that ends in one of those bytes can need trimming (A0 also ends other
+                // scalars, so the Character test below decides).
+                guard to > from, [0x20, 0x09, 0xA0].contains(bytes[to - 1]) else { return l }
+                var t = Substring(l)
+                while let c = t.last, c == " " || c == "\t" || c == "\u{00A0}", !(t == "-- ") { t = t.dropLast() }
+                return String(t)
+            }
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var next = i + 1
+                if b == 0x0D {
+                    if next == bytes.count { return lines + [line(start, i)] }
+                    if bytes[next] == 0x0A { next += 1 }
+                } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+                    bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
+                {
+                    next = i + 3
+                } else if b != 0x0A {
+                    i = next
+                    continue
+                }
+                lines.append(line(start, i))
+                start = next
+                i = next
+            }
+            lines.append(line(start, bytes.count))
+            return lines
         }
     }
 
@@ -86,7 +115,7 @@ public enum BodyCleaner {
         var i = bannerEnd(lines, removed: &removed)
         while i < lines.count {
             let line = lines[i]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedWhitespace
 
             // A forward: the partner's note so far, then the forwarded text without its headers.
             if depth < 4, QuoteMarkers.isForwardMarker(trimmed) {
@@ -134,7 +163,7 @@ public enum BodyCleaner {
             if QuoteMarkers.isQuoted(trimmed), isQuotedAttribution(lines, at: i) {
                 var j = i
                 while j < lines.count,
-                    QuoteMarkers.isQuoted(lines[j].trimmingCharacters(in: .whitespaces))
+                    QuoteMarkers.isQuoted(lines[j].trimmedWhitespace)
                         || isBlank(lines[j])
                 {
                     j += 1
@@ -203,7 +232,7 @@ public enum BodyCleaner {
         // Trailing "Sent from my iPhone" lines, and a rule left at the end: Outlook's underscores,
         // or the "---" an HTML <hr> became.
         while let last = out.last {
-            let t = last.trimmingCharacters(in: .whitespaces)
+            let t = last.trimmedWhitespace
             if QuoteMarkers.isDeviceFooter(t) {
                 removed.append("device footer")
             } else if !(t.isEmpty || QuoteMarkers.isUnderscoreRule(t)
@@ -220,7 +249,7 @@ public enum BodyCleaner {
     static func isQuotedAttribution(_ lines: [String], at i: Int) -> Bool {
         var joined = ""
         for k in i..<min(i + 2, lines.count) {
-            var t = Substring(lines[k].trimmingCharacters(in: .whitespaces))
+            var t = Substring(lines[k].trimmedWhitespace)
             guard QuoteMarkers.isQuoted(String(t)) else { return false }
             while let c = t.first, c == ">" || c == " " { t = t.dropFirst() }
             joined += (joined.isEmpty ? "" : " ") + t
@@ -231,8 +260,10 @@ public enum BodyCleaner {
 
     /// How many lines (1–3) starting at `i` form an attribution; nil when they do not.
     static func attributionSpan(_ lines: [String], at i: Int) -> Int? {
+        // Every attribution (mutt's too) ends one of its lines with ":": most lines are spared the rest.
+        guard lines[i..<min(i + 3, lines.count)].contains(where: endsWithColon) else { return nil }
         // mutt's "* Ann Example <ann@example.org> [2026-11-23 09:15]:" before a quote.
-        let first = lines[i].trimmingCharacters(in: .whitespaces)
+        let first = lines[i].trimmedWhitespace
         if first.hasPrefix("* "), first.hasSuffix("]:"), first.contains("@") || first.contains("["),
             i + 1 < lines.count, QuoteMarkers.isQuoted(lines[i + 1])
         {
@@ -240,10 +271,12 @@ public enum BodyCleaner {
         }
         var joined = ""
         for span in 1...3 where i + span <= lines.count {
-            let piece = lines[i + span - 1].trimmingCharacters(in: .whitespaces)
+            let piece = lines[i + span - 1].trimmedWhitespace
             if piece.isEmpty || QuoteMarkers.isQuoted(piece) { return nil }
             joined += (joined.isEmpty ? "" : " ") + piece
-            guard QuoteMarkers.isAttributionText(joined) else { continue }
+            // The joined text ends with this piece: no ":" at its end, no attribution (checked
+            // first because most lines are not one).
+            guard piece.utf8.last == UInt8(ascii: ":"), QuoteMarkers.isAttributionText(joined) else { continue }
             // Sure when it starts like one ("On …", "Le …"); otherwise only when a quote follows.
             if QuoteMarkers.startsLikeAttribution(joined) { return span }
             // At most a few blank lines between (bounded, so that hostile input stays linear).
@@ -253,6 +286,11 @@ public enum BodyCleaner {
             return nil
         }
         return nil
+    }
+
+    /// Whether the line's last scalar before trailing whitespace is ":".
+    static func endsWithColon(_ line: String) -> Bool {
+        line.unicodeScalars.reversed().first(where: { !ScalarText.isWhitespace($0) }) == ":"
     }
 
     /// Header lines (`From: …`) from `start`, allowing single blank lines between them (HTML
@@ -268,7 +306,7 @@ public enum BodyCleaner {
         }
         var continuations = 0
         while j < lines.count, headers.count < 12 {
-            let t = lines[j].trimmingCharacters(in: .whitespaces)
+            let t = lines[j].trimmedWhitespace
             if let h = QuoteMarkers.headerLine(t) {
                 headers.append(h)
                 j += 1
@@ -345,5 +383,5 @@ public enum BodyCleaner {
         return out.joined(separator: "\n")
     }
 
-    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" } }
+    static func isBlank(_ line: String) -> Bool { ScalarText.isBlank(line) }
 }

@@ -25,8 +25,27 @@ public enum DuplicateCheck {
     /// SHA-256 (hex) of the body with whitespace runs collapsed and case folded, so that a resend
     /// rewrapped by another client still matches.
     public static func bodyDigest(_ body: String) -> String {
+        if ScalarText.isASCII(body) { return SHA256.hexDigest(asciiWords(body)) }
         let words = body.lowercased().split(whereSeparator: { $0.isWhitespace })
         return SHA256.hexDigest(words.joined(separator: " "))
+    }
+
+    /// What the general path below digests, for ASCII text in one pass over the bytes: there
+    /// lowercasing is per byte and whitespace (`Character.isWhitespace`) is HT, LF, VT, FF, CR, space.
+    static func asciiWords(_ body: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(body.utf8.count)
+        var space = false
+        for b in body.utf8 {
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(0x20) }
+                space = false
+                out.append(ScalarText.lowerASCII(b))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The id of the item that `candidate` duplicates, if any.

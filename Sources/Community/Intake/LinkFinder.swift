@@ -6,6 +6,7 @@ import Foundation
 public enum LinkFinder {
     /// The links in `text` in order of appearance, unwrapped and deduplicated.
     public static func links(in text: String) -> [String] {
+        guard mayHaveLinks(text) else { return [] }
         var seen = Set<String>()
         var out: [String] = []
         for span in spans(in: Array(text.unicodeScalars)) {
@@ -18,6 +19,7 @@ public enum LinkFinder {
     /// `text` with every wrapped link replaced by its target, and "target (target)" — what an
     /// HTML link whose text is the URL becomes in plain text — said once.
     public static func unwrappingLinks(in text: String) -> String {
+        guard mayHaveLinks(text) else { return text }
         let chars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var last = 0
@@ -37,8 +39,17 @@ public enum LinkFinder {
             out.append(contentsOf: target.unicodeScalars)
             last = span.end
         }
+        // Nothing replaced (most bodies): the text as it came.
+        guard last > 0 else { return text }
         out.append(contentsOf: chars[last...])
         return String(out)
+    }
+
+    /// Every link starts with "http" or "www." in ASCII (any case): text without either, like most
+    /// mail bodies, has none and needs no scalar array.
+    static func mayHaveLinks(_ text: String) -> Bool {
+        ScalarText.containsIgnoringASCIICase(text, Array("http".utf8))
+            || ScalarText.containsIgnoringASCIICase(text, Array("www.".utf8))
     }
 
     struct Span {
@@ -57,8 +68,8 @@ public enum LinkFinder {
         var i = 0
         while i < chars.count {
             var prefix = ""
-            if matches(chars, i, "https://") || matches(chars, i, "http://") {
-            } else if matches(chars, i, "www."), i == 0 || !isURLChar(chars[i - 1]) || chars[i - 1] == "(" {
+            if matches(chars, i, https) || matches(chars, i, http) {
+            } else if matches(chars, i, www), i == 0 || !isURLChar(chars[i - 1]) || chars[i - 1] == "(" {
                 prefix = "https://"
             } else {
                 i += 1
@@ -95,10 +106,19 @@ public enum LinkFinder {
         return out
     }
 
-    private static func matches(_ chars: [Unicode.Scalar], _ i: Int, _ word: String) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard i + w.count <= chars.count else { return false }
-        for k in 0..<w.count where Character(chars[i + k]).lowercased() != Character(w[k]).lowercased() { return false }
+    private static let https = Array("https://".utf8)
+    private static let http = Array("http://".utf8)
+    private static let www = Array("www.".utf8)
+
+    /// Whether `word` (lowercase ASCII) starts at `i`, ignoring case. Called at every position of
+    /// every body, so it compares scalar values: only ASCII scalars lowercase to these words'
+    /// letters (U+212A lowercases to "k", which none of them holds).
+    private static func matches(_ chars: [Unicode.Scalar], _ i: Int, _ word: [UInt8]) -> Bool {
+        guard i + word.count <= chars.count else { return false }
+        for k in 0..<word.count {
+            let v = chars[i + k].value
+            guard v < 0x80, ScalarText.lowerASCII(UInt8(v)) == word[k] else { return false }
+        }
         return true
     }
 
@@ -107,8 +127,10 @@ public enum LinkFinder {
         if c.value > 0x7F {
             return !c.properties.isWhitespace && c.value != 0xA0 && c.value != 0x2019 && c.value != 0x201D
         }
-        if c.value <= 0x20 || c.value == 0x7F { return false }
-        return !"<>\"`{}|\\^".unicodeScalars.contains(c)
+        switch c {
+        case "<", ">", "\"", "`", "{", "}", "|", "\\", "^": return false
+        default: return c.value > 0x20 && c.value != 0x7F
+        }
     }
 
     /// Drops sentence punctuation after a URL, and a closing bracket that has no opening one

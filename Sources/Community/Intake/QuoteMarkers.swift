@@ -60,9 +60,10 @@ enum QuoteMarkers {
     /// True for a line that is an attribution by itself: ends with ":" and holds a verb as a word
     /// ("…, Ann wrote:"; German and Welsh put the name after it: "…, schrieb Ann <a@b>:").
     static func isAttributionText(_ text: String) -> Bool {
+        guard text.utf8.last == UInt8(ascii: ":") else { return false }
         let t = lower(text)
         guard t.hasSuffix(":"), t.count <= 300 else { return false }
-        let body = " " + t.dropLast().trimmingCharacters(in: .whitespaces) + " "
+        let body = " " + t.dropLast().trimmedWhitespace + " "
         return attributionVerbs.contains { body.contains(" \($0) ") }
     }
 
@@ -73,16 +74,23 @@ enum QuoteMarkers {
 
     /// The forward start line of Gmail, Apple Mail and Thunderbird ("---------- Forwarded message ---------").
     static func isForwardMarker(_ line: String) -> Bool {
-        let t = lower(line).trimmingCharacters(in: .whitespaces)
+        guard forwardWords.contains(where: { ScalarText.containsIgnoringASCIICase(line, $0) }) else { return false }
+        let t = lower(line).trimmedWhitespace
         guard t.count <= 90 else { return false }
         let core = t.trimmingCharacters(in: CharacterSet(charactersIn: "-–—_=* :"))
         return forwardPhrases.contains(core) || forwardPhrases.contains(where: { core == $0 + ":" })
             || ((t.hasPrefix("--") || t.hasSuffix(":")) && forwardPhrases.contains(where: { core.hasPrefix($0) }))
     }
 
+    /// Every forward phrase holds one of these words (none has a "k" or ends in "i", as
+    /// `ScalarText.containsIgnoringASCIICase` requires): a line without them is no forward marker.
+    static let forwardWords = ["message", "nachricht", "mensaje", "neges"].map { Array($0.utf8) }
+
     /// "-----Original Message-----", "-------- Original message --------" and localisations.
     static func isOriginalSeparator(_ line: String) -> Bool {
-        let t = lower(line).trimmingCharacters(in: .whitespaces)
+        // Lowercasing and trimming keep a leading "-" and make no other scalar one.
+        guard line.unicodeScalars.first(where: { !ScalarText.isWhitespace($0) }) == "-" else { return false }
+        let t = lower(line).trimmedWhitespace
         guard t.hasPrefix("---"), t.count <= 80 else { return false }
         let core = t.trimmingCharacters(in: CharacterSet(charactersIn: "-–— "))
         return originalPhrases.contains(core)
@@ -90,16 +98,19 @@ enum QuoteMarkers {
 
     /// Outlook's underscore rule above the quoted header block.
     static func isUnderscoreRule(_ line: String) -> Bool {
-        line.count >= 10 && line.allSatisfy { $0 == "_" }
+        // All Characters "_" exactly when all bytes are "_" (an underscore with a combining mark
+        // is another Character and has other bytes); then the count is the byte count.
+        line.utf8.count >= 10 && line.utf8.allSatisfy { $0 == UInt8(ascii: "_") }
     }
 
     /// `Label: value` at the start of a line (labels as Outlook and Gmail print them, including
     /// "*From:*" bold markers and French "De :"); returns the lowercased label and the value.
     static func headerLine(_ line: String) -> (label: String, value: String)? {
-        var t = Substring(line.trimmingCharacters(in: .whitespaces))
+        guard line.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        var t = Substring(line.trimmedWhitespace)
         while t.first == "*" { t = t.dropFirst() }
         guard let colon = t.firstIndex(of: ":") else { return nil }
-        var label = t[..<colon].trimmingCharacters(in: .whitespaces)
+        var label = t[..<colon].trimmedWhitespace
         while label.last == "*" { label.removeLast() }
         guard !label.isEmpty, label.count <= 20 else { return nil }
         let known =
@@ -108,7 +119,7 @@ enum QuoteMarkers {
         guard known else { return nil }
         var value = t[t.index(after: colon)...]
         while value.first == "*" || value.first == " " || value.first == "\t" { value = value.dropFirst() }
-        return (label.lowercased(), String(value).trimmingCharacters(in: .whitespaces))
+        return (label.lowercased(), String(value).trimmedWhitespace)
     }
 
     /// A subject that marks a forward: "FW:", "Fwd:", "WG:", "TR:", "RV:", "ENC:".
@@ -125,7 +136,7 @@ enum QuoteMarkers {
     }
 
     static func isDeviceFooter(_ line: String) -> Bool {
-        let t = lower(line).trimmingCharacters(in: .whitespaces)
+        let t = lower(line).trimmedWhitespace
         guard t.count <= 100 else { return false }
         return deviceFooters.contains(where: { t.hasPrefix($0) })
             || (t.hasPrefix("von meinem") && t.hasSuffix("gesendet"))
@@ -141,8 +152,12 @@ enum QuoteMarkers {
         "caution: external", "external email", "warning: external", "[external]", "*external*", "external sender",
     ]
 
+    /// Every banner phrase holds one of these words (see `forwardWords` for why that is exact).
+    static let bannerWords = ["external", "outside", "often"].map { Array($0.utf8) }
+
     static func isBanner(_ line: String) -> Bool {
-        let t = lower(line).trimmingCharacters(in: .whitespaces)
+        guard bannerWords.contains(where: { ScalarText.containsIgnoringASCIICase(line, $0) }) else { return false }
+        let t = lower(line).trimmedWhitespace
         guard t.count <= 500 else { return false }
         return bannerPhrases.contains(where: { t.hasPrefix($0) || (t.count < 300 && t.contains($0)) })
             && !t.hasSuffix("wrote:")
