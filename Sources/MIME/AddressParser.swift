@@ -21,6 +21,12 @@ enum AddressParser {
     static let maxAddresses = 10_000
 
     static func parseList(_ raw: [UInt8]) -> [MailAddress] {
+        if let simple = parseSimpleList(raw) { return simple }
+        return parseFullList(raw)
+    }
+
+    /// Every form the RFC allows and the usual breakage (see the type's comment).
+    static func parseFullList(_ raw: [UInt8]) -> [MailAddress] {
         var result = [MailAddress]()
         var box = Mailbox()
         var i = 0
