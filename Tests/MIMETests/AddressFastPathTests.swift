@@ -10,13 +10,13 @@ struct AddressFastPathTests {
         "ann@example.org", "Ann Ivanova <ann.ivanova@example6.org>", "\"Ann O'Brien\" <ann.obrien@example8.org>",
         "<bob@example.net>", "ann@example.org, Bob <BOB@Example.NET>, \"C, D\" <cd@example.com>",
         "  Jr. Smith <js@example.org> ,", "O'Neil <o@example.org>", "\" padded \" <p@example.org>",
-        "a+tag@example.org,b@example.org", "Ann <a@b>,,<c@d>", "=?utf-8?q?Ann?= <a@example.org>",
+        "a+tag@example.org,b@example.org", "Ann <a@b>,,<c@d>", "", "=?utf-8?q?Ann?= <a@example.org>",
         "\"=?utf-8?q?Ann?=\" <a@example.org>", "Jörg <j@example.org>", "=?utf-8?B?R8O2cmtlbSBOb3dhaw==?= <g@e.org>",
         "Ann <a@b>, =?utf-8?Q?Chlo=C3=A9_O'Brien?= <c@e.org>, Eve Smith <e@e.org>", "\"\u{ff}\" <x@y>",
     ]
 
     static let declined: [String] = [
-        "", "ann", "Ann Ivanova", "jörg@example.org",
+        "ann", "Ann Ivanova", "jörg@example.org",
         "Ann (comment) <a@example.org>", "a@example.org (Ann)", "Group: a@b, c@d;", "\"Ann \\\"x\\\"\" <a@b>",
         "Ann  Ivanova <a@b>", "<@route:a@b>", "Ann <a@b> trailing", "\"\" <a@b>",
         "Ann\t<a@b>", "<>", "@a.org", ".a@b", "\"Ann\"@example.org", "a@b <c@d>", "Ann <a b@c>",
