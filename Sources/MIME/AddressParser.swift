@@ -156,7 +156,8 @@ enum AddressParser {
         var phrase = box.phrase
         var address: [UInt8]
         if let angle = box.angle {
-            address = MIMEParameters.stripComments(angle).filter { !Bytes.isWhitespace($0) }
+            address = MIMEParameters.stripComments(angle)
+            if address.contains(where: Bytes.isWhitespace) { address.removeAll(where: Bytes.isWhitespace) }
             if address.first == 0x40, let colon = address.firstIndex(of: 0x3A) {
                 address = Array(address[(colon + 1)...])
             }

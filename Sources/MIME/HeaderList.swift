@@ -144,6 +144,7 @@ extension HeaderList {
         -> (HeaderList, bodyStart: Int)
     {
         var fields = [Field]()
+        fields.reserveCapacity(16)  // a typical header block, without regrowing four times on the way
         var i = start
         var first = true
         while i < end {

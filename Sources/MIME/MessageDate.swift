@@ -33,24 +33,26 @@ public struct MessageDate: Sendable, Hashable {
                 }
                 o += width
             }
-            func put(_ c: Character) {
-                out[o] = c.asciiValue!
+            func put(_ c: UInt8) {
+                out[o] = c
                 o += 1
             }
+            let dash = UInt8(ascii: "-")
+            let colon = UInt8(ascii: ":")
             put(year, 4)
-            put("-")
+            put(dash)
             put(month, 2)
-            put("-")
+            put(dash)
             put(day, 2)
-            put("T")
+            put(UInt8(ascii: "T"))
             put(hour, 2)
-            put(":")
+            put(colon)
             put(minute, 2)
-            put(":")
+            put(colon)
             put(min(second, 59), 2)
-            put(offsetSeconds < 0 ? "-" : "+")
+            put(offsetSeconds < 0 ? dash : UInt8(ascii: "+"))
             put(off / 3600, 2)
-            put(":")
+            put(colon)
             put(off % 3600 / 60, 2)
             return o
         }

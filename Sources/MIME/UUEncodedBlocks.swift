@@ -82,16 +82,20 @@ enum UUEncodedBlocks {
         let n = p.count
         if from == 0 && startsWithBegin(p, 0) { return 0 }
         let raw = UnsafeRawPointer(base)
-        let lineFeeds: UInt64 = 0x0101_0101_0101_0101 &* UInt64(asciiLF)
+        // 32 bytes at a time: a line feed followed by 'b' is a candidate (the load at i + 1 pairs them).
+        let lineFeeds = SIMD32<UInt8>(repeating: asciiLF)
+        let bees = SIMD32<UInt8>(repeating: 0x62)
         var i = max(from - 1, 0)  // a line starting at `from` has its LF at from - 1
-        while i + 8 <= n {
-            var m = TransferDecoding.matches(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), lineFeeds)
-            while m != 0 {
-                let k = i + m.trailingZeroBitCount >> 3
-                if p[k] == asciiLF && k + 1 >= from && startsWithBegin(p, k + 1) { return k + 1 }
-                m &= m - 1
+        while i + 33 <= n {
+            let here = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+            let next = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD32<UInt8>.self)
+            let candidates = (here .== lineFeeds) .& (next .== bees)
+            if any(candidates) {
+                for k in 0..<32 where candidates[k] && i + k + 1 >= from && startsWithBegin(p, i + k + 1) {
+                    return i + k + 1
+                }
             }
-            i += 8
+            i += 32
         }
         while i < n {
             if p[i] == asciiLF && i + 1 >= from && startsWithBegin(p, i + 1) { return i + 1 }

@@ -1,0 +1,158 @@
+import Testing
+
+@testable import MIME
+
+/// The fast paths must give exactly what the plain ways give, on valid and on broken input: charset
+/// tables against iconv itself, ASCII-skipping CJK conversion against one iconv call over everything,
+/// the one-pass quoted-printable decoder and the word-at-a-time CR removal against simple reference
+/// versions written for clarity. Inputs are generated (seeded), mixing text with hostile bytes.
+struct FastPathEquivalenceTests {
+    /// A small deterministic generator (xorshift), so that failures reproduce.
+    struct Gen: Sendable {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        /// Mostly ASCII text and line ends, with runs of high bytes and the special characters of each format.
+        mutating func text(_ count: Int, specials: [UInt8]) -> [UInt8] {
+            var out = [UInt8]()
+            out.reserveCapacity(count)
+            while out.count < count {
+                let r = next() % 100
+                switch r {
+                case 0..<60: out.append(UInt8(0x61 + next() % 26))
+                case 60..<70: out.append(0x20)
+                case 70..<76: out += [0x0D, 0x0A]
+                case 76..<78: out.append(0x0A)
+                case 78..<79: out.append(0x0D)
+                case 79..<90: for _ in 0..<(1 + next() % 6) { out.append(UInt8(0x80 + next() % 128)) }
+                default: out.append(specials.isEmpty ? 0x2E : specials[Int(next() % UInt64(specials.count))])
+                }
+            }
+            return out
+        }
+    }
+
+    static let singleByte = [
+        "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-3", "KOI8-R", "KOI8-U", "CP1251", "CP1250", "CP874",
+    ]
+
+    @Test(arguments: singleByte)
+    func singleByteTablesMatchIconv(_ charset: String) throws {
+        let table = try #require(SingleByteCharset.table(charset))
+        var gen = Gen(state: 0x9E37_79B9_7F4A_7C15 ^ UInt64(charset.utf8.count))
+        for length in [0, 1, 7, 8, 9, 31, 64, 1000, 5000] {
+            let input = gen.text(length, specials: [])
+            let fast = input.withUnsafeBufferPointer { table.decode($0) }
+            let iconv = input.withUnsafeBufferPointer {
+                Iconv.convertBytes($0, from: charset, failOnIncomplete: false)
+            }
+            #expect(Array(fast.utf8) == iconv, "\(charset) \(length)")
+        }
+    }
+
+    @Test(arguments: ["ISO-2022-JP-2", "UTF-7", "CP932", "GB18030", "UTF-16", "EUC-JP", "CP949", "BIG5-HKSCS"])
+    func statefulAndMultiByteCharsetsHaveNoTable(_ charset: String) {
+        #expect(SingleByteCharset.table(charset) == nil)
+    }
+
+    @Test(arguments: ["GB18030", "CP932", "EUC-JP", "CP949", "BIG5-HKSCS"])
+    func asciiSkippingMatchesOneIconvCall(_ charset: String) throws {
+        var gen = Gen(state: 0xD1B5_4A32_D192_ED03 ^ UInt64(charset.utf8.count))
+        for length in [1, 2, 3, 10, 100, 1000, 5000] {
+            // Valid text in the charset (from iconv's own output of it), then broken bytes mixed in.
+            let input = gen.text(length, specials: [0x40, 0x5C, 0x7E, 0x30, 0x39, 0xA1, 0x81])
+            let fast = try #require(input.withUnsafeBufferPointer { Iconv.convert($0, from: charset) })
+            let whole = input.withUnsafeBufferPointer {
+                Iconv.convertBytes($0, from: charset, failOnIncomplete: false)
+            }
+            #expect(Array(fast.utf8) == whole, "\(charset) \(length)")
+        }
+    }
+
+    /// Quoted-printable as RFC 2045 section 6.7 reads, a line at a time: the reference for the fast decoder.
+    static func referenceQP(_ input: [UInt8], lineFeedsOnly: Bool) -> (bytes: [UInt8], dropped: Int) {
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x41...0x46: return c - 0x37
+            case 0x61...0x66: return c - 0x57
+            default: return nil
+            }
+        }
+        var out = [UInt8]()
+        var dropped = 0
+        var lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        let endsWithLF = input.last == 0x0A
+        if endsWithLF { lines = lines.dropLast() }
+        for (n, var line) in lines.enumerated() {
+            let isLast = n == lines.count - 1 && !endsWithLF
+            let hadCR = !isLast && line.last == 0x0D
+            if hadCR { line = line.dropLast() }
+            while let c = line.last, c == 0x20 || c == 0x09 { line = line.dropLast() }
+            let soft = line.last == 0x3D
+            if soft { line = line.dropLast() }
+            var i = line.startIndex
+            while i < line.endIndex {
+                if line[i] == 0x3D, i + 2 < line.endIndex, let h = hex(line[i + 1]), let l = hex(line[i + 2]) {
+                    out.append(h << 4 | l)
+                    i += 3
+                } else {
+                    out.append(line[i])
+                    i += 1
+                }
+            }
+            if !soft && !isLast {
+                if hadCR && lineFeedsOnly { dropped += 1 } else if hadCR { out.append(0x0D) }
+                out.append(0x0A)
+            }
+        }
+        return (out, dropped)
+    }
+
+    @Test(arguments: [false, true])
+    func quotedPrintableMatchesTheReference(_ lineFeedsOnly: Bool) {
+        var gen = Gen(state: 0x2545_F491_4F6C_DD1D)
+        let specials = Array("=3D=E2=80=99= =\r\n=\n=4=G=ab\t ".utf8)
+        for length in [0, 1, 2, 3, 8, 9, 16, 77, 500, 4000] {
+            for _ in 0..<20 {
+                let input = gen.text(length, specials: specials)
+                let fast = input.withUnsafeBufferPointer {
+                    TransferDecoding.quotedPrintable($0, lineFeedsOnly: lineFeedsOnly)
+                }
+                let reference = Self.referenceQP(input, lineFeedsOnly: lineFeedsOnly)
+                #expect(fast.bytes == reference.bytes && fast.droppedCRs == reference.dropped, "\(input)")
+            }
+        }
+    }
+
+    @Test func crlfRemovalMatchesTheReferenceInPlaceAndCopied() {
+        var gen = Gen(state: 0x1234_5678_9ABC_DEF1)
+        for length in [0, 1, 2, 7, 8, 9, 31, 32, 33, 70, 1000, 5000] {
+            for _ in 0..<10 {
+                let input = gen.text(length, specials: [0x0D, 0x0D, 0x0A])
+                var reference = [UInt8]()
+                var i = 0
+                while i < input.count {
+                    if input[i] == 0x0D {
+                        reference.append(0x0A)
+                        i += (i + 1 < input.count && input[i + 1] == 0x0A) ? 2 : 1
+                    } else {
+                        reference.append(input[i])
+                        i += 1
+                    }
+                }
+                let copied = input.withUnsafeBufferPointer { Bytes.crlfToLF($0) }
+                var inPlace = input
+                let kept = inPlace.withUnsafeMutableBufferPointer { p in
+                    p.baseAddress.map { Bytes.crlfToLF(UnsafePointer($0), p.count, into: $0) } ?? 0
+                }
+                #expect(copied == reference)
+                #expect(Array(inPlace[..<kept]) == reference)
+            }
+        }
+    }
+}
