@@ -86,6 +86,14 @@ import Testing
         #expect(KeywordCounter(keywords).counts(in: lower) == expected)
     }
 
+    /// A large body full of occurrences (and of keywords sharing first bytes) is one pass; one
+    /// occurrence beside non-ASCII text sends only that keyword to the String search.
+    @Test func manyOccurrences() {
+        let text = String(repeating: "tablet tablets tablet-x ", count: 5_000) + "’tablets’"
+        let counts = KeywordCounter(["tablet", "tablets", "t", "ta", "x"]).counts(in: text)
+        #expect(counts == [10_000, 5_001, 0, 0, 5_000])
+    }
+
     @Test(arguments: [
         ("---------- FORWARDED MESSAGE ---------", true), ("Begin forwarded message:", true),
         ("-------- Message transféré --------", true), ("-----Ursprüngliche Nachricht-----", false),
