@@ -50,6 +50,7 @@ import Testing
     /// Characters around each occurrence.
     static func referenceCount(_ keyword: String, _ text: String) -> Int {
         func word(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+        guard !keyword.isEmpty else { return 0 }
         var count = 0
         var from = text.startIndex
         while let r = text.range(of: keyword, range: from..<text.endIndex) {
@@ -71,6 +72,26 @@ import Testing
     func keywordCountIsTheFoundationCount(keyword: String, text: String) {
         let lower = text.lowercased()
         #expect(ContributionExtractor.wholeWordCount(of: keyword, in: lower) == Self.referenceCount(keyword, lower))
+    }
+
+    /// All keywords in one pass: each keyword's search still resumes after its own last occurrence.
+    @Test(arguments: [
+        "tablets and a tablet; tablet-tablets", "a-a-a data-data sim’s sims", "café cafe\u{301} scam; scam;x",
+        "Tablets, DATA and SIM cards!\r\n", "",
+    ])
+    func keywordsCountedTogether(text: String) {
+        let keywords = ["tablet", "tablets", "a-a", "data", " Sim ", "café", "scam;", "", "t"]
+        let lower = text.lowercased()
+        let expected = keywords.map { Self.referenceCount($0.lowercased().trimmingSpaces(), lower) }
+        #expect(KeywordCounter(keywords).counts(in: lower) == expected)
+    }
+
+    /// A large body full of occurrences (and of keywords sharing first bytes) is one pass; one
+    /// occurrence beside non-ASCII text sends only that keyword to the String search.
+    @Test func manyOccurrences() {
+        let text = String(repeating: "tablet tablets tablet-x ", count: 5_000) + "’tablets’"
+        let counts = KeywordCounter(["tablet", "tablets", "t", "ta", "x"]).counts(in: text)
+        #expect(counts == [10_000, 5_001, 0, 0, 5_000])
     }
 
     @Test(arguments: [

@@ -96,69 +96,20 @@ public enum ContributionExtractor {
             if f == rules.defaultArea.lowercased() { return rules.defaultArea }
         }
         let text = (title + "\n" + body).lowercased()
-        let bytes = Array(text.utf8)
+        let counts = KeywordCounter(rules.learningAreas.flatMap(\.keywords)).counts(in: text)
         var best: (name: String, hits: Int)?
+        var first = 0
         for area in rules.learningAreas {
-            let hits = area.keywords.reduce(0) { $0 + wholeWordCount(of: $1.lowercased(), in: text, bytes: bytes) }
+            let hits = counts[first..<(first + area.keywords.count)].reduce(0, +)
+            first += area.keywords.count
             if hits > 0, hits > (best?.hits ?? 0) { best = (area.name, hits) }
         }
         return best?.name ?? rules.defaultArea
     }
 
-    /// How often `keyword` occurs in `text` (both lowercased) as a whole word; `bytes` is `text`'s
-    /// UTF-8, passed in so that it is made once for all keywords.
-    static func wholeWordCount(of keyword: String, in text: String, bytes: [UInt8]? = nil) -> Int {
-        let k = keyword.trimmingSpaces()
-        guard !k.isEmpty else { return 0 }
-        if let n = asciiWholeWordCount(Array(k.utf8), in: bytes ?? Array(text.utf8)) { return n }
-        var count = 0
-        var searchStart = text.startIndex
-        while let r = text.range(of: k, range: searchStart..<text.endIndex) {
-            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            if !isWordChar(before), !isWordChar(after) { count += 1 }
-            searchStart = r.upperBound
-        }
-        return count
-    }
-
-    /// The count on bytes, when that is sure to equal Foundation's search below: an ASCII keyword
-    /// (without ";" or "`", the only ASCII scalars with canonical equivalents in lowercased text)
-    /// and every occurrence with ASCII on both sides, two scalars deep before it (so that the
-    /// Character before it is that one scalar, or CR LF). Nil otherwise: the caller searches the
-    /// String. Mail is mostly ASCII, so this answers almost always, in one pass per keyword.
-    static func asciiWholeWordCount(_ keyword: [UInt8], in text: [UInt8]) -> Int? {
-        guard let first = keyword.first,
-            keyword.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") })
-        else { return nil }
-        func isWordByte(_ b: UInt8) -> Bool {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
-                return true
-            default: return false
-            }
-        }
-        var count = 0
-        var i = 0
-        let last = text.count - keyword.count
-        while i <= last {
-            guard text[i] == first, text[i..<(i + keyword.count)].elementsEqual(keyword) else {
-                i += 1
-                continue
-            }
-            let end = i + keyword.count
-            if i >= 1, text[i - 1] >= 0x80 || (i >= 2 && text[i - 2] >= 0x80) { return nil }
-            if end < text.count, text[end] >= 0x80 { return nil }
-            if !(i > 0 && isWordByte(text[i - 1])), !(end < text.count && isWordByte(text[end])) { count += 1 }
-            i = end
-        }
-        return count
-    }
-
-    private static func isWordChar(_ c: Character?) -> Bool {
-        guard let c else { return false }
-        return c.isLetter || c.isNumber || c == "_"
+    /// How often `keyword` occurs in `text` (lowercased) as a whole word.
+    static func wholeWordCount(of keyword: String, in text: String) -> Int {
+        KeywordCounter([keyword]).counts(in: text)[0]
     }
 
     /// `#hashtags` at a word start, not all digits ("#42" is an item number), lowercased.

@@ -48,9 +48,9 @@ public enum LinkFinder {
     /// Every link starts with "http" or "www." in ASCII (any case): text without either, like most
     /// mail bodies, has none and needs no scalar array.
     static func mayHaveLinks(_ text: String) -> Bool {
-        ScalarText.containsIgnoringASCIICase(text, Array("http".utf8))
-            || ScalarText.containsIgnoringASCIICase(text, Array("www.".utf8))
+        ScalarText.containsIgnoringASCIICase(text, anyOf: linkStarts)
     }
+    private static let linkStarts = [Array("http".utf8), Array("www.".utf8)]
 
     struct Span {
         var start: Int

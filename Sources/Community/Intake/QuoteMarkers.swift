@@ -74,7 +74,7 @@ enum QuoteMarkers {
 
     /// The forward start line of Gmail, Apple Mail and Thunderbird ("---------- Forwarded message ---------").
     static func isForwardMarker(_ line: String) -> Bool {
-        guard forwardWords.contains(where: { ScalarText.containsIgnoringASCIICase(line, $0) }) else { return false }
+        guard ScalarText.containsIgnoringASCIICase(line, anyOf: forwardWords) else { return false }
         let t = lower(line).trimmedWhitespace
         guard t.count <= 90 else { return false }
         let core = t.trimmingCharacters(in: CharacterSet(charactersIn: "-–—_=* :"))
@@ -83,7 +83,7 @@ enum QuoteMarkers {
     }
 
     /// Every forward phrase holds one of these words (none has a "k" or ends in "i", as
-    /// `ScalarText.containsIgnoringASCIICase` requires): a line without them is no forward marker.
+    /// `ScalarText.containsIgnoringASCIICase` needs): a line without them is no forward marker.
     static let forwardWords = ["message", "nachricht", "mensaje", "neges"].map { Array($0.utf8) }
 
     /// "-----Original Message-----", "-------- Original message --------" and localisations.
@@ -156,7 +156,7 @@ enum QuoteMarkers {
     static let bannerWords = ["external", "outside", "often"].map { Array($0.utf8) }
 
     static func isBanner(_ line: String) -> Bool {
-        guard bannerWords.contains(where: { ScalarText.containsIgnoringASCIICase(line, $0) }) else { return false }
+        guard ScalarText.containsIgnoringASCIICase(line, anyOf: bannerWords) else { return false }
         let t = lower(line).trimmedWhitespace
         guard t.count <= 500 else { return false }
         return bannerPhrases.contains(where: { t.hasPrefix($0) || (t.count < 300 && t.contains($0)) })

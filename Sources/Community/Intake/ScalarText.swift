@@ -40,32 +40,24 @@ enum ScalarText {
     /// ASCII lowercase of one byte; other bytes unchanged.
     @inline(__always) static func lowerASCII(_ b: UInt8) -> UInt8 { b &+ ((b &- 0x41) < 26 ? 0x20 : 0) }
 
-    /// Whether `text` contains `word` (lowercase ASCII bytes) ignoring ASCII case. Used as an exact
-    /// quick rejection before `lowercased()` and a phrase search: `String.lowercased()` turns
-    /// no non-ASCII scalar into an ASCII letter except U+212A KELVIN SIGN ("k") and U+0130 ("i"
-    /// followed by U+0307), so a phrase word without "k" and not ending in "i" that is absent
-    /// here is absent from the lowercased text too.
-    static func containsIgnoringASCIICase(_ text: String, _ word: [UInt8]) -> Bool {
-        guard let first = word.first else { return true }
-        var found = false
+    /// Whether `text` contains one of `words` (lowercase ASCII bytes) ignoring ASCII case, in one
+    /// pass. Used as an exact quick rejection before `lowercased()` and a phrase search:
+    /// `String.lowercased()` turns no non-ASCII scalar into an ASCII letter except U+212A KELVIN
+    /// SIGN ("k") and U+0130 ("i" followed by U+0307), so a phrase word without "k" and not ending
+    /// in "i" that is absent here is absent from the lowercased text too.
+    static func containsIgnoringASCIICase(_ text: String, anyOf words: [[UInt8]]) -> Bool {
         var text = text
-        text.withUTF8 { buffer in
-            guard buffer.count >= word.count else { return }
-            var i = 0
-            let last = buffer.count - word.count
-            while i <= last {
-                if lowerASCII(buffer[i]) == first {
+        return text.withUTF8 { buffer in
+            for i in buffer.indices {
+                let b = lowerASCII(buffer[i])
+                for word in words where word.first == b && buffer.count - i >= word.count {
                     var k = 1
                     while k < word.count, lowerASCII(buffer[i + k]) == word[k] { k += 1 }
-                    if k == word.count {
-                        found = true
-                        return
-                    }
+                    if k == word.count { return true }
                 }
-                i += 1
             }
+            return false
         }
-        return found
     }
 
     /// Whether every byte of `text` is ASCII: then `lowercased()` is byte-wise, a Character is a

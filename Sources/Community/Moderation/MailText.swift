@@ -50,21 +50,33 @@ public enum TextLayout {
     /// kept; blank lines stay blank.
     public static func wrap(_ text: String, width: Int = 72, indent: String = "") -> String {
         var lines: [String] = []
+        let indentWidth = indent.count
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = String(raw).replacingTabs()
-            if line.trimmingSpaces().isEmpty {
+            let line = raw.contains("\t") ? String(raw).replacingTabs() : String(raw)
+            if line.allSatisfy({ $0 == " " }) {
                 lines.append("")
                 continue
             }
             // A line's own indentation (a list, a quoted block) is kept, on its continuations too.
-            let margin = indent + String(repeating: " ", count: min(line.prefix(while: { $0 == " " }).count, 16))
+            let leading = min(line.prefix(while: { $0 == " " }).count, 16)
+            let margin = indent + String(repeating: " ", count: leading)
+            let marginWidth = indentWidth + leading
+            // The width so far is counted as words are added: `String.count` walks the whole line.
             var current = margin
+            var column = marginWidth
             for word in line.split(separator: " ", omittingEmptySubsequences: true) {
-                if current.count > margin.count, current.count + 1 + word.count > width {
+                let wordWidth = word.count
+                if column > marginWidth, column + 1 + wordWidth > width {
                     lines.append(current)
                     current = margin
+                    column = marginWidth
                 }
-                current += (current.count > margin.count ? " " : "") + word
+                if column > marginWidth {
+                    current += " "
+                    column += 1
+                }
+                current += word
+                column += wordWidth
             }
             lines.append(current)
         }
