@@ -112,7 +112,7 @@ enum Bytes {
             // 32 bytes without a CR (half of all chunks, at mail line lengths): one copy.
             if i + 32 <= n {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
-                if !any(v .== carriageReturns32) {
+                if !TransferDecoding.anyLane(v .== carriageReturns32) {
                     rawDst.storeBytes(of: v, toByteOffset: o, as: SIMD32<UInt8>.self)
                     i += 32
                     o += 32

@@ -14,6 +14,13 @@ extension TransferDecoding {
         matches(w, pattern) != 0
     }
 
+    /// Whether any lane of a 32-byte comparison is true. The standard library's `any(_:)` is a generic
+    /// call per use here (not inlined), which cost more than the comparison it was meant to speed up.
+    @inline(__always) static func anyLane(_ m: SIMDMask<SIMD32<Int8>>) -> Bool {
+        let w = unsafeBitCast(m, to: SIMD4<UInt64>.self)
+        return (w[0] | w[1] | w[2] | w[3]) != 0
+    }
+
     /// High bit set in each byte of `w` that equals the byte `pattern` repeats. The lowest set bit is
     /// always a true match (so `trailingZeroBitCount / 8` is the first one, little-endian); bits above
     /// a match may be false and must be checked.
@@ -39,6 +46,8 @@ extension TransferDecoding {
                 let rawDst = UnsafeMutableRawPointer(dst)
                 let equalsSigns = lowBits &* 0x3D
                 let lineFeeds = lowBits &* UInt64(asciiLF)
+                let equalsSigns32 = SIMD32<UInt8>(repeating: 0x3D)
+                let lineFeeds32 = SIMD32<UInt8>(repeating: asciiLF)
                 var o = 0
                 var i = 0
                 var lineStart = 0
@@ -46,6 +55,14 @@ extension TransferDecoding {
                     // Bulk copy up to the next '=' or LF: whole words are stored (o <= i, so a store
                     // always fits) and the cursors advance to the first special byte.
                     var found = false
+                    // 32 bytes with neither: one copy (common inside long lines).
+                    while i + 32 <= n {
+                        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+                        if anyLane((v .== equalsSigns32) .| (v .== lineFeeds32)) { break }
+                        rawDst.storeBytes(of: v, toByteOffset: o, as: SIMD32<UInt8>.self)
+                        i += 32
+                        o += 32
+                    }
                     while i + 8 <= n {
                         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                         rawDst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)

@@ -90,7 +90,7 @@ enum UUEncodedBlocks {
             let here = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
             let next = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD32<UInt8>.self)
             let candidates = (here .== lineFeeds) .& (next .== bees)
-            if any(candidates) {
+            if TransferDecoding.anyLane(candidates) {
                 for k in 0..<32 where candidates[k] && i + k + 1 >= from && startsWithBegin(p, i + k + 1) {
                     return i + k + 1
                 }
