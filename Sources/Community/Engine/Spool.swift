@@ -40,14 +40,17 @@ public struct Spool: Sendable {
     /// Keys are made of the mailbox's own ids (`imap-UIDVALIDITY-UID`, `maildir-NAME`); this
     /// keeps them safe as file names whatever the source gave us.
     public static func safeKey(_ key: String) -> String {
-        String(
-            key.unicodeScalars.map { scalar -> Character in
-                let ok =
-                    scalar.isASCII
-                    && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-                return ok ? Character(scalar) : "_"
+        // ASCII letters, digits and "-_." stay; every other scalar becomes "_"; dots are trimmed
+        // from both ends (no hidden files, no "..").
+        var bytes: [UInt8] = key.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F, 0x2E: UInt8(scalar.value)
+            default: UInt8(ascii: "_")
             }
-        ).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        while bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+        let start = bytes.firstIndex { $0 != UInt8(ascii: ".") } ?? bytes.endIndex
+        return String(decoding: bytes[start...], as: UTF8.self)
     }
 
     public func isKnown(_ key: String) -> Bool {
