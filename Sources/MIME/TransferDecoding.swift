@@ -126,7 +126,8 @@ enum TransferDecoding {
         _ p: UnsafeBufferPointer<UInt8>, chunk: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         guard let src = p.baseAddress else { return }
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk / 4 * 3 + 6)
+        // A small attachment gets a small buffer (a 196 KB one per image would come from mmap).
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: min(chunk, p.count) / 4 * 3 + 6)
         defer { scratch.deallocate() }
         var state = Base64State()
         var i = 0
