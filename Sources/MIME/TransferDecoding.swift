@@ -20,6 +20,20 @@ enum TransferDecoding {
         return t
     }()
 
+    /// The base64 table pre-shifted for each position of a quantum (four 256-entry parts), with bit 31
+    /// set for anything that is not a digit: one OR of four lookups gives the 24 bits or the signal to
+    /// take the careful path.
+    private static let base64Shifted: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 1024)
+        for k in 0..<4 {
+            for c in 0..<256 {
+                let v = base64Table[c]
+                t[k * 256 + c] = v < 64 ? UInt32(v) << UInt32(18 - 6 * k) : 0x8000_0000
+            }
+        }
+        return t
+    }()
+
     static let hexTable: [UInt8] = {
         var t = [UInt8](repeating: 0xFF, count: 256)
         for (i, c) in "0123456789ABCDEF".utf8.enumerated() { t[Int(c)] = UInt8(i) }
@@ -52,55 +66,60 @@ enum TransferDecoding {
         let n = p.count
         guard n > 0, let src = p.baseAddress else { return 0 }
         let table = base64Table  // one lazy-global access
+        let shifted = base64Shifted
         return table.withUnsafeBufferPointer { table in
-            var o = 0
-            var i = 0
-            var acc = state.acc
-            var k = state.k
-            while true {
-                if k == 0 {
-                    while i + 4 <= n {
-                        let a = table[Int(src[i])]
-                        let b = table[Int(src[i + 1])]
-                        let c = table[Int(src[i + 2])]
-                        let d = table[Int(src[i + 3])]
-                        if (a | b | c | d) >= 64 { break }
-                        let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                        dst[o] = UInt8(truncatingIfNeeded: v >> 16)
-                        dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                        dst[o + 2] = UInt8(truncatingIfNeeded: v)
-                        o += 3
-                        i += 4
-                    }
-                }
-                guard i < n else { break }
-                // Slow path until a quantum completes, then back to the fast path.
-                while i < n {
-                    let v = table[Int(src[i])]
-                    i += 1
-                    if v < 64 {
-                        acc = acc << 6 | UInt32(v)
-                        k += 1
-                        if k == 4 {
-                            dst[o] = UInt8(truncatingIfNeeded: acc >> 16)
-                            dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
-                            dst[o + 2] = UInt8(truncatingIfNeeded: acc)
+            shifted.withUnsafeBufferPointer { t in
+                var o = 0
+                var i = 0
+                var acc = state.acc
+                var k = state.k
+                while true {
+                    while k == 0 {
+                        while i + 4 <= n {
+                            let v =
+                                t[Int(src[i])] | t[256 + Int(src[i + 1])] | t[512 + Int(src[i + 2])]
+                                | t[768 + Int(src[i + 3])]
+                            if v & 0x8000_0000 != 0 { break }
+                            dst[o] = UInt8(truncatingIfNeeded: v >> 16)
+                            dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                            dst[o + 2] = UInt8(truncatingIfNeeded: v)
                             o += 3
+                            i += 4
+                        }
+                        // Line ends between quanta (every 76 characters in mail) are skipped here, as the
+                        // careful path would skip them, without leaving the fast path.
+                        guard i < n, src[i] == asciiCR || src[i] == asciiLF else { break }
+                        i += 1
+                    }
+                    guard i < n else { break }
+                    // Slow path until a quantum completes, then back to the fast path.
+                    while i < n {
+                        let v = table[Int(src[i])]
+                        i += 1
+                        if v < 64 {
+                            acc = acc << 6 | UInt32(v)
+                            k += 1
+                            if k == 4 {
+                                dst[o] = UInt8(truncatingIfNeeded: acc >> 16)
+                                dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
+                                dst[o + 2] = UInt8(truncatingIfNeeded: acc)
+                                o += 3
+                                k = 0
+                                acc = 0
+                                break
+                            }
+                        } else if v == 64 {
+                            // Padding ends a quantum; concatenated base64 blocks continue after it.
+                            var pending = Base64State(acc: acc, k: k)
+                            o += base64Finish(&pending, into: dst + o)
                             k = 0
                             acc = 0
-                            break
                         }
-                    } else if v == 64 {
-                        // Padding ends a quantum; concatenated base64 blocks continue after it.
-                        var pending = Base64State(acc: acc, k: k)
-                        o += base64Finish(&pending, into: dst + o)
-                        k = 0
-                        acc = 0
                     }
                 }
+                state = Base64State(acc: acc, k: k)
+                return o
             }
-            state = Base64State(acc: acc, k: k)
-            return o
         }
     }
 

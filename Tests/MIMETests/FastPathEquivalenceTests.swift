@@ -129,6 +129,69 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    /// base64 one character at a time (RFC 2045 section 6.8, junk skipped, '=' ends a quantum).
+    static func referenceBase64(_ input: [UInt8]) -> [UInt8] {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out = [UInt8]()
+        var acc: UInt32 = 0
+        var k = 0
+        func finish() {
+            if k == 2 { out.append(UInt8(truncatingIfNeeded: acc >> 4)) }
+            if k == 3 { out += [UInt8(truncatingIfNeeded: acc >> 10), UInt8(truncatingIfNeeded: acc >> 2)] }
+            acc = 0
+            k = 0
+        }
+        for c in input {
+            let v: UInt32? =
+                c == 0x2D ? 62 : c == 0x5F ? 63 : alphabet.firstIndex(of: c).map { UInt32($0) }
+            if let v {
+                acc = acc << 6 | v
+                k += 1
+                if k == 4 {
+                    out += [
+                        UInt8(truncatingIfNeeded: acc >> 16), UInt8(truncatingIfNeeded: acc >> 8),
+                        UInt8(truncatingIfNeeded: acc),
+                    ]
+                    acc = 0
+                    k = 0
+                }
+            } else if c == 0x3D {
+                finish()
+            }
+        }
+        finish()
+        return out
+    }
+
+    @Test func base64MatchesTheReference() {
+        var gen = Gen(state: 0x5851_F42D_4C95_7F2D)
+        let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for length in [0, 1, 3, 4, 5, 8, 76, 78, 200, 5000] {
+            for round in 0..<20 {
+                var input = [UInt8]()
+                while input.count < length {
+                    let r = gen.next() % 100
+                    if r < 90 || round < 5 {
+                        input.append(digits[Int(gen.next() % 64)])
+                    } else {
+                        input +=
+                            [[0x0D, 0x0A], [0x0A], [0x3D], [0x20], [0x2D, 0x5F], [0x80], [0x3D, 0x3D]][
+                                Int(gen.next() % 7)]
+                    }
+                    if input.count % 78 == 76 && round % 2 == 0 { input += [0x0D, 0x0A] }
+                }
+                let fast = input.withUnsafeBufferPointer { TransferDecoding.base64($0) }
+                #expect(fast == Self.referenceBase64(input), "\(input.count)")
+                // In chunks too (the attachment path), split at every size.
+                var chunked = [UInt8]()
+                input.withUnsafeBufferPointer { p in
+                    TransferDecoding.base64Chunks(p, chunk: 7) { chunked += $0 }
+                }
+                #expect(chunked == Self.referenceBase64(input), "chunks \(input.count)")
+            }
+        }
+    }
+
     @Test func crlfRemovalMatchesTheReferenceInPlaceAndCopied() {
         var gen = Gen(state: 0x1234_5678_9ABC_DEF1)
         for length in [0, 1, 2, 7, 8, 9, 31, 32, 33, 70, 1000, 5000] {
