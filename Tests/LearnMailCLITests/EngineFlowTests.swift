@@ -371,6 +371,22 @@ struct EngineFlowTests {
         #expect(try setup.mail(to: "facilitator@example.org").contains { $0.subject?.contains("disabled") == true })
     }
 
+    @Test func aDigestWhoseRecordIsGoneStaysQueuedWithAClearError() throws {
+        let setup = try Setup(at: "2026-11-23T08:00:00Z")
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        let engine = try setup.engine()
+        _ = try setup.round(engine)
+        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
+        _ = try engine.addSubscriber("a@example.net")
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
+        _ = try engine.sendDigestNow()
+        try FileManager.default.removeItem(atPath: engine.spool.path("digests", "2026-W48.json"))
+        let sink = try DirectoryMailSink(path: setup.folder + "/outbox")
+        #expect(throws: DigestRecordMissing.self) { try engine.deliverQueued(through: sink) }
+        #expect(engine.outbox.pending().first { $0.kind == "digest" }?.recipients.map(\.state) == [.queued])
+        #expect(try setup.mail(to: "a@example.net").isEmpty)
+    }
+
     @Test func aDigestCutShortMidSendReachesEverySubscriberOnce() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z")
         try setup.deliver("1.M1.test", Self.contribution(1))

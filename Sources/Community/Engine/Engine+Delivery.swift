@@ -1,0 +1,76 @@
+import Foundation
+import MIME
+
+// Delivery of the outbox (DESIGN flow 7), and the one kind of mail made at send time: each
+// subscriber's copy of a digest.
+
+extension Engine {
+    /// Sends what the outbox holds that is due (`Outbox.flush`), making each digest copy on the way
+    /// from the digest's record: the same bytes whenever it is made, so a copy re-sent after a
+    /// crash is the same mail (same Message-ID and Date).
+    ///
+    /// Holds the spool lock while it sends, so that a console `digest send` and the daemon never
+    /// send the same queued mail twice.
+    public func deliverQueued(
+        through sink: MailSink, progress: ((Int, Int) -> Void)? = nil
+    ) throws
+        -> Outbox.FlushReport
+    {
+        try spool.withLock { try deliverQueuedLocked(through: sink, progress: progress) }
+    }
+
+    func deliverQueuedLocked(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
+        let report = try flushOutbox(through: sink, progress: progress)
+        // A digest copy refused outright (550 no such user) is a hard bounce that no DSN will bring.
+        for refusal in report.refusals where refusal.kind == "digest" {
+            try recordBounce(
+                Bounce(
+                    recipient: refusal.address, kind: .hard, status: Bounce.enhancedStatus(in: refusal.response),
+                    diagnostic: refusal.response, format: .smtp), subscriber: refusal.address)
+        }
+        return report
+    }
+
+    private func flushOutbox(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
+        var records: [String: DigestRecord] = [:]
+        var subscribers: SubscriberList?
+        return try outbox.flush(
+            through: sink, at: now,
+            personalise: { entry, recipient in
+                guard let path = entry.template else { return nil }
+                if records[path] == nil { records[path] = try self.spool.loadJSON(DigestRecord.self, at: path) }
+                guard let record = records[path], let template = record.template else {
+                    // Nothing to make the copies from: they stay queued, and the error says why.
+                    throw DigestRecordMissing(path: self.spool.path(path), entry: entry.id)
+                }
+                if subscribers == nil { subscribers = try self.spool.loadSubscribers() }
+                // Someone who left after the digest was recorded gets no copy (cancelled).
+                guard let subscriber = subscribers?.subscriber(address: recipient.address), subscriber.status == .active
+                else { return nil }
+                return self.digestCopy(template, of: record, for: subscriber)
+            }, progress: progress)
+    }
+
+    /// `subscriber`'s copy of the digest `record`: their own unsubscribe address and URL, and a
+    /// Message-ID derived from the week and the address, so that making it again gives the same mail.
+    func digestCopy(_ template: DigestTemplate, of record: DigestRecord, for subscriber: Subscriber) -> [UInt8] {
+        let copy = template.copy(
+            unsubscribeAddress: list.unsubscribeAddress(for: subscriber),
+            unsubscribeURL: list.unsubscribeURL(for: subscriber))
+        let tag = SHA256.hexDigest(record.week + " " + subscriber.address.lowercased()).prefix(20)
+        return compose(
+            to: [subscriber.address], subject: copy.subject, text: copy.text, html: copy.html,
+            autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" },
+            date: record.createdAt, messageId: "digest-\(record.week)-\(tag)@\(communityDomain)")
+    }
+}
+
+/// A queued digest part names a record that is gone or has no template: its copies cannot be made.
+public struct DigestRecordMissing: Error, CustomStringConvertible {
+    public var path: String
+    public var entry: String
+    public var description: String {
+        "cannot make the copies of \(entry): the digest record \(path) is missing or unreadable; "
+            + "they stay queued (restore the file from a backup, or remove outbox/\(entry).json to give them up)"
+    }
+}
