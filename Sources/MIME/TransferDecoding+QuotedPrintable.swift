@@ -34,14 +34,25 @@ extension TransferDecoding {
     static func quotedPrintable(
         _ p: UnsafeBufferPointer<UInt8>, lineFeedsOnly: Bool
     ) -> (bytes: [UInt8], droppedCRs: Int) {
+        guard !p.isEmpty else { return ([], 0) }
+        var dropped = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
+            (count, dropped) = quotedPrintable(p, lineFeedsOnly: lineFeedsOnly, into: out.baseAddress!)
+        }
+        return (bytes, dropped)
+    }
+
+    /// Decodes into `dst`, which has room for `p.count` bytes (the output never outgrows the input:
+    /// every source byte yields at most one byte). Returns the bytes written and the CRs left out.
+    static func quotedPrintable(
+        _ p: UnsafeBufferPointer<UInt8>, lineFeedsOnly: Bool, into dst: UnsafeMutablePointer<UInt8>
+    ) -> (count: Int, droppedCRs: Int) {
         let n = p.count
-        guard n > 0, let src = p.baseAddress else { return ([], 0) }
+        guard n > 0, let src = p.baseAddress else { return (0, 0) }
         var dropped = 0
         let hexTable = self.hexTable  // one lazy-global access
-        let bytes = hexTable.withUnsafeBufferPointer { hex in
-            [UInt8](unsafeUninitializedCapacity: n) { out, count in
-                // The output never outgrows the input: every source byte yields at most one byte.
-                let dst = out.baseAddress!
+        let count = hexTable.withUnsafeBufferPointer { hex -> Int in
+            do {
                 let raw = UnsafeRawPointer(src)
                 let rawDst = UnsafeMutableRawPointer(dst)
                 let equalsSigns = lowBits &* 0x3D
@@ -127,9 +138,9 @@ extension TransferDecoding {
                     i = lf + 1
                     lineStart = i
                 }
-                count = o
+                return o
             }
         }
-        return (bytes, dropped)
+        return (count, dropped)
     }
 }
