@@ -116,12 +116,19 @@ final class SMTPMailSink: MailSink {
     init(sender: SMTPSender) { self.sender = sender }
 
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
-        try deliver(envelopes, moreToFollow: false)
+        try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
 
-    func deliver(_ envelopes: [OutgoingEnvelope], moreToFollow: Bool) throws -> [[RecipientOutcome]] {
+    func deliver(
+        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
+    ) throws -> [[RecipientOutcome]] {
         let results = sender.send(
-            envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) }, hangUp: !moreToFollow)
+            envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) }, hangUp: !moreToFollow
+        ) { result in
+            if result.envelopeIndex < envelopes.count {
+                answered(result.envelopeIndex, Self.outcomes(of: result, for: envelopes[result.envelopeIndex]))
+            }
+        }
         // Nothing accepted and the server unreachable: keep everything queued, untouched.
         if let error = results.first?.error, error.isUnreachable,
             results.allSatisfy({ !$0.recipients.contains { $0.status.isAccepted } })
@@ -130,16 +137,20 @@ final class SMTPMailSink: MailSink {
         }
         var outcomes = envelopes.map { $0.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") } }
         for result in results where result.envelopeIndex < outcomes.count {
-            let order = envelopes[result.envelopeIndex].recipients
-            for recipient in result.recipients {
-                guard let slot = order.firstIndex(of: recipient.recipient) else { continue }
-                switch recipient.status {
-                case .accepted: outcomes[result.envelopeIndex][slot] = .accepted
-                case .temporaryFailure(let code, let text):
-                    outcomes[result.envelopeIndex][slot] = .temporaryFailure("\(code) \(text)")
-                case .permanentFailure(let code, let text):
-                    outcomes[result.envelopeIndex][slot] = .permanentFailure("\(code) \(text)")
-                }
+            outcomes[result.envelopeIndex] = Self.outcomes(of: result, for: envelopes[result.envelopeIndex])
+        }
+        return outcomes
+    }
+
+    /// One outcome per recipient of `envelope`, in its order; "no answer" for any the result lacks.
+    static func outcomes(of result: DeliveryResult, for envelope: OutgoingEnvelope) -> [RecipientOutcome] {
+        var outcomes = envelope.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") }
+        for recipient in result.recipients {
+            guard let slot = envelope.recipients.firstIndex(of: recipient.recipient) else { continue }
+            switch recipient.status {
+            case .accepted: outcomes[slot] = .accepted
+            case .temporaryFailure(let code, let text): outcomes[slot] = .temporaryFailure("\(code) \(text)")
+            case .permanentFailure(let code, let text): outcomes[slot] = .permanentFailure("\(code) \(text)")
             }
         }
         return outcomes
@@ -156,12 +167,21 @@ final class DirectoryMailSink: MailSink {
         outbox = DirectoryOutbox(path: path)
     }
 
-    /// The batch is written, then made durable with one flush, before any is reported delivered.
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
-        let outcomes: [[RecipientOutcome]] = try envelopes.map { envelope in
+        try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
+    }
+
+    /// Each file is reported as soon as it is written; the batch is made durable with one flush
+    /// before the batch as a whole is reported delivered.
+    func deliver(
+        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
+    ) throws -> [[RecipientOutcome]] {
+        let outcomes: [[RecipientOutcome]] = try envelopes.enumerated().map { index, envelope in
             let copy = Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)
             written.append(try outbox.deliver(copy, durable: false))
-            return envelope.recipients.map { _ in .accepted }
+            let outcome = envelope.recipients.map { _ in RecipientOutcome.accepted }
+            answered(index, outcome)
+            return outcome
         }
         try AtomicFile.syncFileSystem(containing: outbox.path)
         return outcomes

@@ -51,13 +51,18 @@ public final class SMTPSender {
     /// Delivers every envelope, in order, over one connection; never throws: each result says what happened
     /// to each recipient. CURLOPT_CRLF stays off: the data is sent exactly as given (CRLF expected).
     /// With `hangUp: false` the connection stays open for the next call (more batches at once).
-    public func send(_ envelopes: [Envelope], hangUp: Bool = true) -> [DeliveryResult] {
+    /// `answered` hears each result as soon as the server has given it.
+    public func send(
+        _ envelopes: [Envelope], hangUp: Bool = true, answered: (DeliveryResult) -> Void = { _ in }
+    ) -> [DeliveryResult] {
         defer { easy.set(CURLOPT_FORBID_REUSE, false) }
         return envelopes.enumerated().map { index, envelope in
             // After the last message libcurl says QUIT and closes, instead of leaving an idle
             // connection for the server to time out.
             if hangUp && index == envelopes.count - 1 { easy.set(CURLOPT_FORBID_REUSE, true) }
-            return deliver(envelope, index: index)
+            let result = deliver(envelope, index: index)
+            answered(result)
+            return result
         }
     }
 

@@ -44,14 +44,24 @@ public protocol MailSink: AnyObject {
     /// Sends a batch over one connection; one outcome per recipient of each envelope, in order.
     /// A sink that cannot reach its server at all throws (nothing was sent).
     func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]]
-    /// The same, told whether another batch follows at once: a sink with a connection keeps it
-    /// open for that batch (one connection for a whole flush) and closes it after the last.
-    func deliver(_ envelopes: [OutgoingEnvelope], moreToFollow: Bool) throws -> [[RecipientOutcome]]
+    /// The same, told whether another batch follows at once (a sink with a connection keeps it
+    /// open for that batch, one connection for a whole flush, and closes it after the last), and
+    /// telling `answered` each envelope's outcomes as soon as the server has given them, before
+    /// the batch ends: the outbox notes at once what the server took, so that a crash part-way
+    /// through a batch sends none of it twice.
+    func deliver(
+        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
+    ) throws -> [[RecipientOutcome]]
 }
 
 extension MailSink {
-    public func deliver(_ envelopes: [OutgoingEnvelope], moreToFollow: Bool) throws -> [[RecipientOutcome]] {
-        try deliver(envelopes)
+    /// For sinks that only answer per batch: every envelope is reported when the batch is done.
+    public func deliver(
+        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
+    ) throws -> [[RecipientOutcome]] {
+        let outcomes = try deliver(envelopes)
+        for (index, outcome) in outcomes.enumerated() { answered(index, outcome) }
+        return outcomes
     }
 }
 

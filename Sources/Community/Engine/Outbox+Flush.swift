@@ -19,6 +19,9 @@ extension Outbox {
         through sink: MailSink, at now: Date, batchSize: Int = 50, personalise: Personaliser? = nil,
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> FlushReport {
+        // What a crashed flush already handed to the server is marked sent first.
+        try replayJournal(at: now)
+        let journal = try Journal(path: journalPath)
         var entries = pending().filter { entry in entry.recipients.contains { entry.isDue($0, at: now) } }
         var slots: [Slot] = []
         for (e, entry) in entries.enumerated() {
@@ -37,8 +40,13 @@ extension Outbox {
         for (number, batch) in batches.enumerated() {
             let current = next
             let moreToFollow = number + 1 < batches.count
-            let delivery = BackgroundCall {
-                current.envelopes.isEmpty ? [] : try sink.deliver(current.envelopes, moreToFollow: moreToFollow)
+            let delivery = BackgroundCall { () throws -> [[RecipientOutcome]] in
+                if current.envelopes.isEmpty { return [] }
+                return try sink.deliver(current.envelopes, moreToFollow: moreToFollow) { index, outcomes in
+                    guard index < current.envelopes.count else { return }
+                    let accepted = zip(current.envelopes[index].recipients, outcomes).filter { $0.1 == .accepted }
+                    journal.note(entry: current.entryIds[index], addresses: accepted.map(\.0))
+                }
             }
             // A copy that cannot be made stops the flush, but only after this batch's answers are saved.
             var preparationError: (any Error)?
@@ -65,6 +73,7 @@ extension Outbox {
                 }
             }
             try save(Set(batch.map(\.entry)).sorted().map { entries[$0] })
+            journal.clear()
             progress?(batch.endIndex, slots.count)
             if let preparationError { throw preparationError }
         }
@@ -75,9 +84,10 @@ extension Outbox {
     /// that is no longer wanted marks its recipient cancelled and sends nothing.
     private func prepare(
         _ batch: ArraySlice<Slot>, of entries: inout [Entry], personalise: Personaliser?
-    ) throws -> (slots: [Slot], envelopes: [OutgoingEnvelope]) {
+    ) throws -> (slots: [Slot], envelopes: [OutgoingEnvelope], entryIds: [String]) {
         var slots: [Slot] = []
         var envelopes: [OutgoingEnvelope] = []
+        var entryIds: [String] = []
         for slot in batch {
             let entry = entries[slot.entry]
             let first = entry.recipients[slot.recipients[0]]
@@ -92,12 +102,13 @@ extension Outbox {
                 data = message(entry) ?? []
             }
             slots.append(slot)
+            entryIds.append(entry.id)
             envelopes.append(
                 OutgoingEnvelope(
                     from: first.envelopeFrom ?? entry.envelopeFrom,
                     recipients: slot.recipients.map { entry.recipients[$0].address }, data: data))
         }
-        return (slots, envelopes)
+        return (slots, envelopes, entryIds)
     }
 
     /// The recipient after the sink's answer: sent, to be retried, or failed for good.
