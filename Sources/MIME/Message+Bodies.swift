@@ -109,26 +109,35 @@ extension Message {
         return text
     }
 
-    /// UTF-8 text sent as written or quoted-printable (most HTML and much plain text): decoded, line
+    /// UTF-8 text sent as written, quoted-printable or base64 (most HTML and much plain text): decoded, line
     /// ends made LF and validated straight in the String's own storage, one buffer and one copy fewer
     /// than bytes first and a String from them after. The text is the same (invalid UTF-8 is repaired
     /// with U+FFFD either way); nil for other charsets and encodings. Returns the CRs left out.
     static func utf8Text(_ part: MIMEPart, charset: String?) -> (String, Int)? {
         guard let charset, Charset.kind(charset) == .utf8 else { return nil }
         let encoding = part.transferEncoding
-        guard encoding.isIdentity || encoding == .quotedPrintable else { return nil }
+        guard encoding.isIdentity || encoding == .quotedPrintable || encoding == .base64 else { return nil }
         return part.source.withUnsafeBufferPointer { src -> (String, Int) in
             let p = UnsafeBufferPointer(rebasing: src[part.bodyRange])
             guard let base = p.baseAddress, !p.isEmpty else { return ("", 0) }
             var removed = 0
-            let text = String(unsafeUninitializedCapacity: p.count) { out -> Int in
+            let capacity = encoding == .base64 ? p.count / 4 * 3 + 3 : p.count
+            let text = String(unsafeUninitializedCapacity: capacity) { out -> Int in
                 guard let dst = out.baseAddress else { return 0 }
-                guard encoding == .quotedPrintable else {
+                if encoding.isIdentity {
                     let kept = Bytes.crlfToLF(base, p.count, into: dst)
                     removed = p.count - kept
                     return kept
                 }
-                var (count, dropped) = TransferDecoding.quotedPrintable(p, lineFeedsOnly: true, into: dst)
+                var count: Int
+                var dropped = 0
+                if encoding == .base64 {
+                    var state = TransferDecoding.Base64State()
+                    count = TransferDecoding.base64Chunk(p, &state, into: dst)
+                    count += TransferDecoding.base64Finish(&state, into: dst + count)
+                } else {
+                    (count, dropped) = TransferDecoding.quotedPrintable(p, lineFeedsOnly: true, into: dst)
+                }
                 if memchr(dst, Int32(asciiCR), count) != nil {
                     let kept = Bytes.crlfToLF(UnsafePointer(dst), count, into: dst)
                     dropped += count - kept
