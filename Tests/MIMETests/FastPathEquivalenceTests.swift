@@ -192,6 +192,30 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    /// UTF-8 bodies decoded straight into a String give what bytes-then-String gives, broken UTF-8,
+    /// lone CRs and odd line ends included.
+    @Test(arguments: ["8bit", "quoted-printable", "base64"])
+    func utf8TextMatchesTheGeneralPath(_ encoding: String) throws {
+        var gen = Gen(state: 0x0BAD_C0DE_1234_5678 ^ UInt64(encoding.utf8.count))
+        for length in [0, 1, 5, 64, 700, 3000] {
+            for _ in 0..<10 {
+                var body = gen.text(length, specials: Array("=E2=80=99=3D=\r\n\u{E2}\u{82}\u{AC}".utf8))
+                if encoding == "base64" {
+                    body = Array(
+                        OutgoingMailTransferEncoding.encode(body, as: .base64))
+                }
+                let head = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: \(encoding)\r\n\r\n"
+                let message = Message(Array(head.utf8) + body)
+                let part = message.root
+                let direct = try #require(Message.utf8Text(part, charset: "utf-8"))
+                let general = Message.withTextBytes(part, lineFeeds: true) { bytes, dropped in
+                    (Charset.decode(bytes, charset: "utf-8").text, dropped)
+                }
+                #expect(direct.0 == general.0 && direct.1 == general.1, "\(encoding) \(length)")
+            }
+        }
+    }
+
     @Test func crlfRemovalMatchesTheReferenceInPlaceAndCopied() {
         var gen = Gen(state: 0x1234_5678_9ABC_DEF1)
         for length in [0, 1, 2, 7, 8, 9, 31, 32, 33, 70, 1000, 5000] {
