@@ -24,9 +24,7 @@ final class MaildirMailSource: MailSource {
     }
 
     func markHandled(_ keys: [String]) throws {
-        for key in keys {
-            if let entry = entries[key] { try maildir.markHandled(entry) }
-        }
+        try maildir.markHandled(keys.compactMap { entries[$0] })
     }
 }
 

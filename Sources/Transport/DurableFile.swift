@@ -49,8 +49,11 @@ enum DurableFile {
     }
 
     /// Renames and makes the rename durable in both directories.
-    static func move(_ source: String, to destination: String) throws(TransportError) {
+    /// Renames, then (unless `durable` is false: the caller syncs the folders once for a batch)
+    /// makes the rename durable by syncing both folders.
+    static func move(_ source: String, to destination: String, durable: Bool = true) throws(TransportError) {
         guard rename(source, destination) == 0 else { throw failure(source, "rename to \(destination)") }
+        guard durable else { return }
         try syncDirectory(parent(of: destination))
         let sourceDirectory = parent(of: source)
         if sourceDirectory != parent(of: destination) { try syncDirectory(sourceDirectory) }

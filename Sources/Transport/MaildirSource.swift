@@ -83,14 +83,28 @@ public struct MaildirSource: Sendable {
 
     /// Moves the message to `cur/` with the `S` flag. Doing it again is harmless.
     public func markHandled(_ entry: MaildirEntry) throws(TransportError) {
-        let flags = Set(entry.flags).union(["S"]).sorted().map(String.init).joined()
-        let target = MaildirEntry(folder: "cur", name: "\(entry.uniqueName):2,\(flags)")
-        let source = filePath(entry)
-        let destination = filePath(target)
-        if source == destination { return }
-        if !DurableFile.exists(source) && DurableFile.exists(destination) { return }
+        try markHandled([entry])
+    }
+
+    /// The same for a batch: every message renamed, then the two folders synced once (not twice per
+    /// message).
+    public func markHandled(_ entries: [MaildirEntry]) throws(TransportError) {
+        guard !entries.isEmpty else { return }
         try DurableFile.makeDirectory("\(path)/cur")
-        try DurableFile.move(source, to: destination)
+        var moved = false
+        for entry in entries {
+            let flags = Set(entry.flags).union(["S"]).sorted().map(String.init).joined()
+            let target = MaildirEntry(folder: "cur", name: "\(entry.uniqueName):2,\(flags)")
+            let source = filePath(entry)
+            let destination = filePath(target)
+            if source == destination { continue }
+            if !DurableFile.exists(source) && DurableFile.exists(destination) { continue }
+            try DurableFile.move(source, to: destination, durable: false)
+            moved = true
+        }
+        guard moved else { return }
+        try DurableFile.syncDirectory("\(path)/cur")
+        try DurableFile.syncDirectory("\(path)/new")
     }
 
     public func filePath(_ entry: MaildirEntry) -> String {

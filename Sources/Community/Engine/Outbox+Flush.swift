@@ -21,7 +21,6 @@ extension Outbox {
     ) throws -> FlushReport {
         // What a crashed flush already handed to the server is marked sent first.
         try replayJournal(at: now)
-        let journal = try Journal(path: journalPath)
         var entries = pending().filter { entry in entry.recipients.contains { entry.isDue($0, at: now) } }
         var slots: [Slot] = []
         for (e, entry) in entries.enumerated() {
@@ -36,7 +35,9 @@ extension Outbox {
             slots[$0..<min($0 + batchSize, slots.count)]
         }
         var report = FlushReport()
-        var next = try prepare(batches.first ?? [], of: &entries, personalise: personalise)
+        guard !batches.isEmpty else { return report }
+        let journal = try Journal(path: journalPath)
+        var next = try prepare(batches[0], of: &entries, personalise: personalise)
         for (number, batch) in batches.enumerated() {
             let current = next
             let moreToFollow = number + 1 < batches.count

@@ -62,6 +62,7 @@ extension Outbox {
 
     /// Marks what an interrupted flush noted as sent and saves it; run before anything is sent.
     func replayJournal(at now: Date) throws {
+        // An idle poll finds no file (or an empty one) and touches nothing else.
         let noted = Journal.read(journalPath)
         guard !noted.isEmpty else { return }
         var changed: [Entry] = []
