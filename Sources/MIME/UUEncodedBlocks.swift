@@ -75,8 +75,8 @@ enum UUEncodedBlocks {
     }
 
     /// The start of the next line at or after `from` that begins with "begin ". Runs on every text body,
-    /// so it reads eight bytes at a time and stops only at line feeds (a memchr call per 'b' or per line
-    /// costs more than the scan).
+    /// so it compares 32 bytes at a time and stops only where a line starts with 'b' (a memchr call per
+    /// 'b' or per line cost more than this whole scan).
     private static func nextBeginLine(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let base = p.baseAddress else { return nil }
         let n = p.count
