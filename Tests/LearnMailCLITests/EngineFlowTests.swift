@@ -371,6 +371,34 @@ struct EngineFlowTests {
         #expect(try setup.mail(to: "facilitator@example.org").contains { $0.subject?.contains("disabled") == true })
     }
 
+    @Test func aDigestQueuedPartlyBeforeACrashIsQueuedTheSameWayAfterIt() throws {
+        let setup = try Setup(at: "2026-11-23T08:00:00Z")
+        try setup.deliver("1.M1.test", Self.contribution(1))
+        let engine = try setup.engine()
+        _ = try setup.round(engine)
+        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
+        let readers = (1...120).map { "reader\($0)@example.net" }
+        for reader in readers { _ = try engine.addSubscriber(reader) }
+        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
+        _ = try engine.sendDigestNow()
+        // As if the process died after writing the first part only, and the state was not saved;
+        // meanwhile reader3 vanished from the list altogether (a hand edit).
+        let spool = engine.spool
+        for part in ["digest-2026-W48-2.json", "digest-2026-W48-3.json"] {
+            try FileManager.default.removeItem(atPath: spool.path("outbox", part))
+        }
+        var state = spool.loadState()
+        state.lastDigestWeek = nil
+        try spool.saveState(state)
+        let list = try spool.loadSubscribers()
+        try spool.saveSubscribers(SubscriberList(list.subscribers.filter { $0.address != "reader3@example.net" }))
+        _ = try setup.round(try setup.engine())
+        for reader in readers where reader != "reader3@example.net" {
+            #expect(try setup.mail(to: reader).count == 1, "\(reader)")
+        }
+        #expect(try setup.mail(to: "reader3@example.net").isEmpty)
+    }
+
     @Test func aDigestWhoseRecordIsGoneStaysQueuedWithAClearError() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z")
         try setup.deliver("1.M1.test", Self.contribution(1))

@@ -100,8 +100,15 @@ extension Engine {
         // and bounce address, is made when it is sent (`deliverQueued`). Queueing is idempotent, so a digest
         // interrupted here is completed, never doubled.
         let subscribers = try spool.loadSubscribers()
-        let recipients = record.recipients.compactMap { address in
-            subscribers.subscriber(address: address).map { (address, VERP.envelopeSender(for: $0, list: list)) }
+        // Every recorded recipient keeps its place, so that parts queued before a crash and those
+        // queued after it split the same list the same way; one who has gone since is cancelled
+        // when their copy's turn comes.
+        let recipients = record.recipients.map { address in
+            (
+                address,
+                subscribers.subscriber(address: address).map { VERP.envelopeSender(for: $0, list: list) }
+                    ?? bounceAddress
+            )
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
             try AtomicFile.write(Array(archive.text.utf8), to: textPath)
