@@ -52,6 +52,19 @@ struct EngineFlowTests {
                 sink: try DirectoryMailSink(path: folder + "/outbox"))
         }
 
+        /// Where the digest delivery tests begin: one approved item, `readers` subscribed, and the
+        /// week's digest recorded and queued on Monday at 09:30.
+        func digestQueued(to readers: [String]) throws -> Engine {
+            try deliver("1.M1.test", EngineFlowTests.contribution(1))
+            let engine = try engine()
+            _ = try round(engine)
+            _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
+            for reader in readers { _ = try engine.addSubscriber(reader) }
+            clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
+            _ = try engine.sendDigestNow()
+            return engine
+        }
+
         /// The delivered messages whose To is `address`.
         func mail(to address: String) throws -> [Message] {
             try FileManager.default.contentsOfDirectory(atPath: folder + "/outbox").sorted().filter {
@@ -331,14 +344,7 @@ struct EngineFlowTests {
 
     @Test func aDigestInterruptedAfterItsRecordIsCompletedNotDoubled() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z")
-        try setup.deliver("1.M1.test", Self.contribution(1))
-        let engine = try setup.engine()
-        _ = try setup.round(engine)
-        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
-        _ = try engine.addSubscriber("a@example.net")
-        _ = try engine.addSubscriber("b@example.net")
-        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
-        _ = try engine.sendDigestNow()
+        _ = try setup.digestQueued(to: ["a@example.net", "b@example.net"])
         // As if the process died after queueing, before the state was saved: forget the week.
         let spool = try Spool(directory: setup.config.dataDirectory)
         var state = spool.loadState()
@@ -352,14 +358,7 @@ struct EngineFlowTests {
 
     @Test func aDigestCopyRefusedAtRCPTCountsAsAHardBounce() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z", extraConfig: #", "limits": {"hardBouncesToDisable": 1}"#)
-        try setup.deliver("1.M1.test", Self.contribution(1))
-        let engine = try setup.engine()
-        _ = try setup.round(engine)
-        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
-        _ = try engine.addSubscriber("gone@example.net")
-        _ = try engine.addSubscriber("fine@example.net")
-        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
-        _ = try engine.sendDigestNow()
+        let engine = try setup.digestQueued(to: ["gone@example.net", "fine@example.net"])
         let sink = RefusingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), refusing: ["gone@example.net"])
         let report = try engine.deliverQueued(through: sink)
         #expect(report.refusals.map(\.address) == ["gone@example.net"])
@@ -373,14 +372,8 @@ struct EngineFlowTests {
 
     @Test func aDigestQueuedPartlyBeforeACrashIsQueuedTheSameWayAfterIt() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z")
-        try setup.deliver("1.M1.test", Self.contribution(1))
-        let engine = try setup.engine()
-        _ = try setup.round(engine)
-        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
         let readers = (1...120).map { "reader\($0)@example.net" }
-        for reader in readers { _ = try engine.addSubscriber(reader) }
-        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
-        _ = try engine.sendDigestNow()
+        let engine = try setup.digestQueued(to: readers)
         // As if the process died after writing the first part only, and the state was not saved;
         // meanwhile reader3 vanished from the list altogether (a hand edit).
         let spool = engine.spool
@@ -401,13 +394,7 @@ struct EngineFlowTests {
 
     @Test func aDigestWhoseRecordIsGoneStaysQueuedWithAClearError() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z")
-        try setup.deliver("1.M1.test", Self.contribution(1))
-        let engine = try setup.engine()
-        _ = try setup.round(engine)
-        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
-        _ = try engine.addSubscriber("a@example.net")
-        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
-        _ = try engine.sendDigestNow()
+        let engine = try setup.digestQueued(to: ["a@example.net"])
         try FileManager.default.removeItem(atPath: engine.spool.path("digests", "2026-W48.json"))
         let sink = try DirectoryMailSink(path: setup.folder + "/outbox")
         #expect(throws: DigestRecordMissing.self) { try engine.deliverQueued(through: sink) }
@@ -417,14 +404,8 @@ struct EngineFlowTests {
 
     @Test func aDigestCutShortMidSendReachesEverySubscriberOnce() throws {
         let setup = try Setup(at: "2026-11-23T08:00:00Z")
-        try setup.deliver("1.M1.test", Self.contribution(1))
-        let engine = try setup.engine()
-        _ = try setup.round(engine)
-        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
         let readers = (1...120).map { "reader\($0)@example.net" }
-        for reader in readers { _ = try engine.addSubscriber(reader) }
-        setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
-        _ = try engine.sendDigestNow()
+        let engine = try setup.digestQueued(to: readers)
         // A queued entry per 50 subscribers, not a file per subscriber.
         #expect(
             engine.outbox.pending().filter { $0.kind == "digest" }.map(\.id) == [
