@@ -110,6 +110,31 @@ struct OutboxTests {
         #expect(outbox.entries(in: "sent").map(\.id) == ["digest-W-2"])
     }
 
+    /// What a crashed flush noted in `outbox/.accepted` is marked sent before anything is sent; the
+    /// rest goes out, and the journal is empty afterwards.
+    @Test func whatTheJournalNotedIsNotSentAgain() throws {
+        let spool = try temporarySpool()
+        let outbox = Outbox(spool: spool)
+        try outbox.enqueue(
+            id: "digest-W", kind: "digest", template: "digests/W.json", envelopeFrom: "b@x.org",
+            recipients: ["r1@x.org", "r2@x.org", "r3@x.org"].map { (address: $0, envelopeFrom: "b@x.org") }, at: start)
+        try outbox.enqueue(
+            id: "note-1", kind: "note", envelopeFrom: "b@x.org", recipients: ["f@x.org", "g@x.org"],
+            message: Array("m\r\n".utf8), at: start)
+        let journal = try Outbox.Journal(path: outbox.journalPath)
+        journal.note(entry: "digest-W-1", addresses: ["r1@x.org", "r3@x.org"])
+        journal.note(entry: "note-1", addresses: ["g@x.org"])
+        journal.note(entry: "gone-entry", addresses: ["z@x.org"])
+        let sink = ScriptedSink()
+        let report = try outbox.flush(
+            through: sink, at: start, personalise: { _, recipient in Array(recipient.address.utf8) })
+        #expect(sink.delivered.map(\.recipients) == [["r2@x.org"], ["f@x.org"]])
+        #expect(report.sent == 2)
+        #expect(outbox.pending().isEmpty)
+        #expect(outbox.entries(in: "sent").flatMap { $0.recipients.map(\.attempts) } == [1, 1, 1, 1, 1])
+        #expect(Outbox.Journal.read(outbox.journalPath).isEmpty)
+    }
+
     @Test func anUnreachableServerLeavesEverythingQueued() throws {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool)
