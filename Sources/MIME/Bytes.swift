@@ -157,56 +157,6 @@ enum Bytes {
         return o
     }
 
-    /// UTF-8 validity without building a String (RFC 3629: no overlongs, surrogates or values past U+10FFFF).
-    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return true }
-        let n = p.count
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i < n {
-            if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
-            }
-            let c = base[i]
-            if c < 0x80 {
-                i += 1
-                continue
-            }
-            var need = 0
-            var lo: UInt8 = 0x80
-            var hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0:
-                need = 2
-                lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED:
-                need = 2
-                hi = 0x9F
-            case 0xF0:
-                need = 3
-                lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4:
-                need = 3
-                hi = 0x8F
-            default: return false
-            }
-            guard i + need < n else { return false }
-            let b1 = base[i + 1]
-            guard b1 >= lo && b1 <= hi else { return false }
-            var k = 2
-            while k <= need {
-                guard base[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
-            i += need + 1
-        }
-        return true
-    }
-
     /// Removes CR and LF (RFC 5322 unfolding) from a header value.
     static func unfolded(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
         var out = [UInt8]()
@@ -220,9 +170,7 @@ enum Bytes {
 
     /// Decodes header bytes: UTF-8 when valid (RFC 6532), else Windows-1252 (the usual raw 8-bit legacy).
     static func headerString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        if let s = String(validating: bytes, as: UTF8.self) { return s }
-        return Charset.decodeWindows1252(bytes)
+        UTF8Text.validString(bytes) ?? Charset.decodeWindows1252(bytes)
     }
 
     static func headerString(_ bytes: [UInt8]) -> String {

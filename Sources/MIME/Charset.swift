@@ -114,7 +114,7 @@ enum Charset {
         let k = charset.map(kind) ?? .ascii
         switch k {
         case .utf8:
-            return (String(decoding: p, as: UTF8.self), true)
+            return (UTF8Text.string(p), true)
         case .ascii:
             // Mislabelled 8-bit text is common: prefer valid UTF-8, else Windows-1252.
             return (Bytes.headerString(p), true)
@@ -124,7 +124,7 @@ enum Charset {
             if Bytes.isASCII(p) && !name.hasPrefix("UTF-16") && !name.hasPrefix("UTF-32") && name != "UTF-7"
                 && !name.hasPrefix("ISO-2022") && !name.hasPrefix("UCS")
             {
-                return (String(decoding: p, as: UTF8.self), true)
+                return (UTF8Text.string(valid: p, isASCII: true), true)
             }
             if let table = SingleByteCharset.table(name) { return (table.decode(p), true) }
             if let s = Iconv.convert(p, from: name) { return (s, true) }
@@ -164,7 +164,7 @@ enum Charset {
         }
         switch k {
         case .utf8, .ascii, .unknown:
-            if String(validating: p, as: UTF8.self) != nil { return p.count }
+            if UTF8Text.validity(p) != .invalid { return p.count }
             return decode(p, charset: charset).text.utf8.count
         case .latin1, .windows1252:
             var n = 0
@@ -179,43 +179,13 @@ enum Charset {
 
     /// UTF-8 when valid, else Windows-1252: the fallback for unknown charsets.
     static func lenient(_ p: UnsafeBufferPointer<UInt8>) -> String {
-        if let s = String(validating: p, as: UTF8.self) { return s }
-        return decodeWindows1252(p)
+        UTF8Text.validString(p) ?? decodeWindows1252(p)
     }
 
     /// Windows-1252 differs from Latin-1 only in 0x80-0x9F; decoding ISO-8859-1 labels as
-    /// Windows-1252 is what every mail client does (WHATWG Encoding).
-    private static let cp1252High: [UInt16] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
-        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, 0x9D, 0x017E, 0x0178,
-    ]
-
+    /// Windows-1252 is what every mail client does (WHATWG Encoding). The five bytes it leaves
+    /// undefined map to the C1 controls, as in WHATWG's table.
     static func decodeWindows1252(_ p: UnsafeBufferPointer<UInt8>) -> String {
-        if Bytes.isASCII(p) { return String(decoding: p, as: UTF8.self) }
-        let high = cp1252High  // one lazy-global access
-        let out = [UInt8](unsafeUninitializedCapacity: p.count * 3) { buf, count in
-            var o = 0
-            for c in p {
-                if c < 0x80 {
-                    buf[o] = c
-                    o += 1
-                    continue
-                }
-                let u = c < 0xA0 ? UInt32(high[Int(c) - 0x80]) : UInt32(c)
-                if u < 0x800 {
-                    buf[o] = UInt8(0xC0 | (u >> 6))
-                    buf[o + 1] = UInt8(0x80 | (u & 0x3F))
-                    o += 2
-                } else {
-                    buf[o] = UInt8(0xE0 | (u >> 12))
-                    buf[o + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
-                    buf[o + 2] = UInt8(0x80 | (u & 0x3F))
-                    o += 3
-                }
-            }
-            count = o
-        }
-        return String(decoding: out, as: UTF8.self)
+        SingleByteCharset.windows1252.decode(p)
     }
 }

@@ -72,7 +72,7 @@ enum Iconv {
             ? convertSkippingASCII(p, handle.cd, &out)
             : convert(p, handle.cd, &out, failOnIncomplete: false)
         guard ok else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: out.base, count: out.count), as: UTF8.self)
+        return UTF8Text.string(UnsafeBufferPointer(start: out.base, count: out.count))
     }
 
     /// The converted bytes, for building tables (`SingleByteCharset`). With `failOnIncomplete`, an

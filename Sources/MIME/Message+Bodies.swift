@@ -109,10 +109,10 @@ extension Message {
         return text
     }
 
-    /// UTF-8 text sent as written, quoted-printable or base64 (most HTML and much plain text): decoded, line
-    /// ends made LF and validated straight in the String's own storage, one buffer and one copy fewer
-    /// than bytes first and a String from them after. The text is the same (invalid UTF-8 is repaired
-    /// with U+FFFD either way); nil for other charsets and encodings. Returns the CRs left out.
+    /// UTF-8 text sent as written, quoted-printable or base64 (most HTML and much plain text): decoded
+    /// with line ends made LF into one scratch buffer, then checked and copied into the String by
+    /// `UTF8Text` (invalid UTF-8 is repaired with U+FFFD). Nil for other charsets and encodings. Returns
+    /// the CRs left out.
     static func utf8Text(_ part: MIMEPart, charset: String?) -> (String, Int)? {
         guard let charset, Charset.kind(charset) == .utf8 else { return nil }
         let encoding = part.transferEncoding
@@ -120,17 +120,15 @@ extension Message {
         return part.source.withUnsafeBufferPointer { src -> (String, Int) in
             let p = UnsafeBufferPointer(rebasing: src[part.bodyRange])
             guard let base = p.baseAddress, !p.isEmpty else { return ("", 0) }
-            var removed = 0
             let capacity = encoding == .base64 ? p.count / 4 * 3 + 3 : p.count
-            let text = String(unsafeUninitializedCapacity: capacity) { out -> Int in
-                guard let dst = out.baseAddress else { return 0 }
-                if encoding.isIdentity {
-                    let kept = Bytes.crlfToLF(base, p.count, into: dst)
-                    removed = p.count - kept
-                    return kept
-                }
-                var count: Int
-                var dropped = 0
+            let dst = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            defer { dst.deallocate() }
+            var count: Int
+            var dropped = 0
+            if encoding.isIdentity {
+                count = Bytes.crlfToLF(base, p.count, into: dst)
+                dropped = p.count - count
+            } else {
                 if encoding == .base64 {
                     var state = TransferDecoding.Base64State()
                     count = TransferDecoding.base64Chunk(p, &state, into: dst)
@@ -143,10 +141,8 @@ extension Message {
                     dropped += count - kept
                     count = kept
                 }
-                removed = dropped
-                return count
             }
-            return (text, removed)
+            return (UTF8Text.string(UnsafeBufferPointer(start: dst, count: count)), dropped)
         }
     }
 
@@ -236,6 +232,7 @@ extension String {
                 lastCR = false
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        // Only CRs were removed from valid text: still valid.
+        return out.withUnsafeBufferPointer { UTF8Text.string(valid: $0, isASCII: false) }
     }
 }

@@ -18,6 +18,26 @@ struct SingleByteCharset: Sendable {
     private static let cache = Mutex<[String: SingleByteCharset?]>([:])
     private static let maxCached = 64
 
+    /// Windows-1252 as WHATWG defines it (the decoder for ISO-8859-1 labels and for text that is not
+    /// UTF-8): Latin-1 except 0x80-0x9F. Built here rather than from iconv, whose CP1252 leaves five
+    /// bytes unmapped.
+    static let windows1252: SingleByteCharset = {
+        let high: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+            0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+            0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        ]
+        var utf8 = [UInt32](repeating: 0, count: 256)
+        var length = [UInt8](repeating: 1, count: 256)
+        for b in 0..<256 {
+            let scalar = b < 0x80 ? UInt32(b) : b < 0xA0 ? high[b - 0x80] : UInt32(b)
+            let encoded = Array(String(Unicode.Scalar(scalar)!).utf8)
+            for (k, c) in encoded.enumerated() { utf8[b] |= UInt32(c) << (8 * UInt32(k)) }
+            length[b] = UInt8(encoded.count)
+        }
+        return SingleByteCharset(utf8: utf8, length: length)
+    }()
+
     /// The table for an iconv charset name, or nil when the charset is not a plain single-byte one.
     static func table(_ iconvName: String) -> SingleByteCharset? {
         if let known = cache.withLock({ $0[iconvName] }) { return known }
@@ -43,7 +63,8 @@ struct SingleByteCharset: Sendable {
             // A lone byte that iconv cannot finish (a lead byte, a held base letter) means not single-byte.
             // An unmapped byte comes out as U+FFFD, as in Iconv.convert.
             guard let out = one.withUnsafeBufferPointer({ Iconv.convertBytes($0, from: name, failOnIncomplete: true) }),
-                !out.isEmpty, out.count <= 4
+                !out.isEmpty, out.count <= 4,
+                out.withUnsafeBufferPointer({ UTF8Text.validity($0) }) != .invalid
             else { return nil }
             var v: UInt32 = 0
             for (k, c) in out.enumerated() { v |= UInt32(c) << (8 * UInt32(k)) }
@@ -76,8 +97,10 @@ struct SingleByteCharset: Sendable {
                     size &+= Int(length[Int(src[i])])
                     i += 1
                 }
-                return String(unsafeUninitializedCapacity: size) { out in
-                    guard let dst = out.baseAddress else { return 0 }
+                // Every table entry is valid UTF-8 (checked in `probe`), so the text is too.
+                let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, count in
+                    count = 0
+                    guard let dst = out.baseAddress else { return }
                     let rawDst = UnsafeMutableRawPointer(dst)
                     var o = 0
                     var i = 0
@@ -105,8 +128,9 @@ struct SingleByteCharset: Sendable {
                             o += 1
                         }
                     }
-                    return o
+                    count = o
                 }
+                return bytes.withUnsafeBufferPointer { UTF8Text.string(valid: $0, isASCII: size == n) }
             }
         }
     }

@@ -95,19 +95,45 @@ struct CharsetTests {
     }
 }
 
-/// The allocation-free UTF-8 validator agrees with the standard library.
-struct UTF8ValidationTests {
+/// UTF8Text's validator and Strings agree with the standard library's, byte for byte.
+struct UTF8TextTests {
+    static let sixteenASCII: [UInt8] = Array("0123456789abcdef".utf8)
+
     @Test(
         arguments: [
-            [0x61], [0xC3, 0xA9], [0xC3], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
-            [0xF4, 0x90, 0x80, 0x80],
-            [0xF0, 0x9F, 0x98, 0x80], [0xEF, 0xBB, 0xBF, 0x41], [0xFF],
-            [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xC3, 0xA9],
-            [0xE2, 0x82], [0x80],
+            [], [0x61], [0xC3, 0xA9], [0xC3], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98, 0x80], [0xEF, 0xBB, 0xBF, 0x41], [0xFF],
+            [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xC3, 0xA9], [0xE2, 0x82], [0x80],
+            // After a whole 16-byte ASCII block, and straddling the next one.
+            sixteenASCII + [0xC3, 0xA9], sixteenASCII + [0xC3], sixteenASCII + Array(sixteenASCII.prefix(15)) + [0xE2, 0x82, 0xAC],
+            sixteenASCII + Array(sixteenASCII.prefix(15)) + [0xE2, 0x82], sixteenASCII + sixteenASCII + [0xF5, 0x80, 0x80, 0x80],
+            Array("Grüße aus Köln, Київ, 日本語 and 🌻 ".utf8) + sixteenASCII,
         ] as [[UInt8]])
     func matchesStandardLibrary(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { p in
-            #expect(Bytes.isValidUTF8(p) == (String(validating: p, as: UTF8.self) != nil))
+            let valid = String(validating: p, as: UTF8.self) != nil
+            let validity = UTF8Text.validity(p)
+            #expect((validity != .invalid) == valid)
+            #expect((validity == .ascii) == bytes.allSatisfy { $0 < 0x80 })
+            #expect(Array(UTF8Text.string(p).utf8) == Array(String(decoding: p, as: UTF8.self).utf8))
+            #expect(UTF8Text.validString(p) == String(validating: p, as: UTF8.self))
+        }
+    }
+
+    /// Mostly-ASCII text with a few multi-byte characters, then single bytes overwritten with every
+    /// kind of lead, trail and invalid byte at every offset: the same verdict and text each time.
+    @Test func agreesOnMutatedText() {
+        let text = Array("A line of text, then café and Київ; 日本語 and 🌻 at the end of the line.\r\n".utf8)
+        let replacements: [UInt8] = [0x00, 0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for offset in text.indices {
+            for r in replacements {
+                var bytes = text
+                bytes[offset] = r
+                bytes.withUnsafeBufferPointer { p in
+                    #expect((UTF8Text.validity(p) != .invalid) == (String(validating: p, as: UTF8.self) != nil))
+                    #expect(Array(UTF8Text.string(p).utf8) == Array(String(decoding: p, as: UTF8.self).utf8))
+                }
+            }
         }
     }
 }
