@@ -109,18 +109,22 @@ public struct HeaderList: Sendable {
     /// Unfolded, leading whitespace removed; trailing whitespace kept (it matters inside an unterminated
     /// quoted string, and the structured parsers skip it anyway).
     func rawValue(at i: Int) -> [UInt8] {
+        withRawValue(at: i) { Array($0) }
+    }
+
+    /// Calls `body` with what `rawValue(at:)` returns, without a copy when the field is one line (most are).
+    func withRawValue<R>(at i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         source.withUnsafeBufferPointer { p in
             var r = fields[i].value
             while r.lowerBound < r.upperBound && Bytes.isWhitespace(p[r.lowerBound]) {
                 r = (r.lowerBound + 1)..<r.upperBound
             }
-            // Most fields are one line: copied as they are, without a byte-by-byte unfolding pass.
             if let base = p.baseAddress, memchr(base + r.lowerBound, Int32(asciiLF), r.count) == nil,
                 memchr(base + r.lowerBound, Int32(asciiCR), r.count) == nil
             {
-                return Array(UnsafeBufferPointer(rebasing: p[r]))
+                return body(UnsafeBufferPointer(rebasing: p[r]))
             }
-            return Bytes.unfolded(p, r)
+            return Bytes.unfolded(p, r).withUnsafeBufferPointer(body)
         }
     }
 

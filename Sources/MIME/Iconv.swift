@@ -67,10 +67,14 @@ enum Iconv {
         defer { give(handle, charset) }
         var out = OutputBuffer(capacity: p.count * 3 + 16)
         defer { out.free() }
-        let ok =
-            skipsASCII(charset)
-            ? convertSkippingASCII(p, handle.cd, &out)
-            : convert(p, handle.cd, &out, failOnIncomplete: false)
+        let ok: Bool
+        if skipsASCII(charset) {
+            ok = convertSkippingASCII(p, handle.cd, &out)
+        } else if escapesFromASCII(charset) && canSkipASCIIBetweenEscapes(p) {
+            ok = convertBetweenEscapes(p, handle.cd, &out)
+        } else {
+            ok = convert(p, handle.cd, &out, failOnIncomplete: false)
+        }
         guard ok else { return nil }
         return UTF8Text.string(UnsafeBufferPointer(start: out.base, count: out.count))
     }
@@ -123,6 +127,66 @@ enum Iconv {
             while j + 1 < n && !(p[j] < 0x80 && p[j + 1] < 0x80) { j += 1 }
             let end = j + 1 < n ? j + 1 : n
             guard convert(UnsafeBufferPointer(rebasing: p[i..<end]), cd, &out, failOnIncomplete: false) else {
+                return false
+            }
+            i = end
+        }
+        return true
+    }
+
+    /// ISO-2022-JP mail is mostly ASCII as well, in ASCII mode, where every byte but ESC is itself
+    /// (checked against iconv, as for the charsets above).
+    private static let escapeIdentity = Mutex<[String: Bool]>([:])
+
+    private static func escapesFromASCII(_ charset: String) -> Bool {
+        guard charset.hasPrefix("ISO-2022-JP") else { return false }
+        if let known = escapeIdentity.withLock({ $0[charset] }) { return known }
+        let ascii = (0..<128).filter { $0 != 0x1B }.map { UInt8($0) }
+        let same = ascii.withUnsafeBufferPointer { convertBytes($0, from: charset, failOnIncomplete: true) } == ascii
+        escapeIdentity.withLock { $0[charset] = same }
+        return same
+    }
+
+    /// The body holds only 7-bit bytes and no ISO-2022-JP-2 G2 sequences (ESC . and ESC N), whose state
+    /// outlives a return to ASCII: then the converter is in ASCII mode at every ESC ( B and where the
+    /// body starts, and nothing between an ESC ( B and the next ESC can change its state.
+    private static func canSkipASCIIBetweenEscapes(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Bytes.isASCII(p), let base = p.baseAddress else { return false }
+        var i = 0
+        while let hit = memchr(base + i, 0x1B, p.count - i) {
+            let esc = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if esc + 1 < p.count && (p[esc + 1] == 0x2E || p[esc + 1] == 0x4E) { return false }
+            i = esc + 1
+        }
+        return true
+    }
+
+    /// Copies the ASCII between escapes and converts each stretch from an ESC to the end of the next
+    /// ESC ( B (back to ASCII) with iconv: the same text as converting the whole body.
+    private static func convertBetweenEscapes(
+        _ p: UnsafeBufferPointer<UInt8>, _ cd: iconv_t, _ out: inout OutputBuffer
+    ) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let n = p.count
+        var i = 0
+        while i < n {
+            guard let hit = memchr(base + i, 0x1B, n - i) else {
+                out.append(UnsafeBufferPointer(rebasing: p[i..<n]))
+                break
+            }
+            let esc = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            out.append(UnsafeBufferPointer(rebasing: p[i..<esc]))
+            var end = n
+            var j = esc + 1
+            while let next = memchr(base + j, 0x1B, n - j) {
+                let k = base.distance(to: next.assumingMemoryBound(to: UInt8.self))
+                if k + 2 < n && p[k + 1] == 0x28 && p[k + 2] == 0x42 {
+                    end = k + 3
+                    break
+                }
+                j = k + 1
+            }
+            guard convert(UnsafeBufferPointer(rebasing: p[esc..<end]), cd, &out, failOnIncomplete: false) else {
                 return false
             }
             i = end

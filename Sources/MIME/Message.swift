@@ -74,7 +74,9 @@ public struct Message: Sendable {
             if let first = ids.first { return first.lowercased() }
             return ""
         }
-        date = h["date"].flatMap(MessageDate.init(parsing:))
+        date = h.firstIndex("date").flatMap { i in
+            h.withRawValue(at: i) { MessageDate(canonical: $0) } ?? MessageDate(parsing: h.decodedValue(at: i))
+        }
         messageId = h.raw("message-id").flatMap { AddressParser.parseIDs($0).first }
         inReplyTo = h.raw("in-reply-to").map(AddressParser.parseIDs) ?? []
         references = h.raw("references").map(AddressParser.parseIDs) ?? []

@@ -183,6 +183,74 @@ extension MessageDate {
             offsetSeconds: offset ?? 0)
     }
 
+    /// The form nearly every message uses, `[Mon, ]23 Nov 2026 09:15:00 +0000` (RFC 5322 section 3.3,
+    /// one- or two-digit day, seconds optional, a comment after the zone allowed), read straight from
+    /// the header bytes with no allocation. Nil for anything else, which `init(parsing:)` then reads;
+    /// whenever this answers, `init(parsing:)` gives the same date.
+    init?(canonical p: UnsafeBufferPointer<UInt8>) {
+        let n = p.count
+        var i = 0
+        func skipBlanks() { while i < n && (p[i] == asciiSpace || p[i] == asciiTab) { i += 1 } }
+        func number(_ width: ClosedRange<Int>) -> Int? {
+            var v = 0
+            let start = i
+            while i < n && i - start < width.upperBound && p[i] >= 0x30 && p[i] <= 0x39 {
+                v = v * 10 + Int(p[i] - 0x30)
+                i += 1
+            }
+            guard width.contains(i - start), i == n || p[i] < 0x30 || p[i] > 0x39 else { return nil }
+            return v
+        }
+        func key3() -> Int? {
+            guard i + 3 <= n else { return nil }
+            let key = Int(Bytes.lower(p[i])) << 16 | Int(Bytes.lower(p[i + 1])) << 8 | Int(Bytes.lower(p[i + 2]))
+            i += 3
+            return key
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < n && p[i] == c else { return false }
+            i += 1
+            return true
+        }
+        skipBlanks()
+        if i < n && p[i] > 0x39 {
+            // A weekday name (never a month name, which the general parser would take as the month).
+            guard let day = key3(), MessageDate.weekdayKeys.contains(day), expect(0x2C) else { return nil }
+            skipBlanks()
+        }
+        guard let day = number(1...2), expect(asciiSpace), let monthKey = key3(),
+            let monthIndex = MessageDate.monthKeys.firstIndex(of: monthKey), expect(asciiSpace),
+            let year = number(4...4)
+        else { return nil }
+        skipBlanks()
+        guard let hour = number(2...2), expect(0x3A), let minute = number(2...2) else { return nil }
+        var second = 0
+        if expect(0x3A) {
+            guard let s = number(2...2) else { return nil }
+            second = s
+        }
+        skipBlanks()
+        guard i < n, p[i] == 0x2B || p[i] == 0x2D else { return nil }
+        let sign = p[i] == 0x2D ? -1 : 1
+        i += 1
+        guard let zone = number(4...4), zone % 100 < 60 else { return nil }
+        skipBlanks()
+        if expect(0x28) {
+            // A trailing comment, "(UTC)": nothing nested, nothing after it.
+            while i < n && p[i] != 0x29 && p[i] != 0x28 { i += 1 }
+            guard expect(0x29) else { return nil }
+            skipBlanks()
+        }
+        guard i == n else { return nil }
+        self.init(
+            year: year, month: monthIndex + 1, day: day, hour: hour, minute: minute, second: second,
+            offsetSeconds: sign * (zone / 100 * 3600 + zone % 100 * 60))
+    }
+
+    private static let weekdayKeys: [Int] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { name in
+        name.utf8.reduce(0) { $0 << 8 | Int($1) }
+    }
+
     static func leadingInt(_ w: ArraySlice<UInt8>) -> Int? {
         var v = 0
         var n = 0

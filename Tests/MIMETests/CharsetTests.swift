@@ -105,8 +105,10 @@ struct UTF8TextTests {
             [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98, 0x80], [0xEF, 0xBB, 0xBF, 0x41], [0xFF],
             [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xC3, 0xA9], [0xE2, 0x82], [0x80],
             // After a whole 16-byte ASCII block, and straddling the next one.
-            sixteenASCII + [0xC3, 0xA9], sixteenASCII + [0xC3], sixteenASCII + Array(sixteenASCII.prefix(15)) + [0xE2, 0x82, 0xAC],
-            sixteenASCII + Array(sixteenASCII.prefix(15)) + [0xE2, 0x82], sixteenASCII + sixteenASCII + [0xF5, 0x80, 0x80, 0x80],
+            sixteenASCII + [0xC3, 0xA9], sixteenASCII + [0xC3],
+            sixteenASCII + Array(sixteenASCII.prefix(15)) + [0xE2, 0x82, 0xAC],
+            sixteenASCII + Array(sixteenASCII.prefix(15)) + [0xE2, 0x82],
+            sixteenASCII + sixteenASCII + [0xF5, 0x80, 0x80, 0x80],
             Array("Grüße aus Köln, Київ, 日本語 and 🌻 ".utf8) + sixteenASCII,
         ] as [[UInt8]])
     func matchesStandardLibrary(_ bytes: [UInt8]) {
@@ -124,7 +126,9 @@ struct UTF8TextTests {
     /// kind of lead, trail and invalid byte at every offset: the same verdict and text each time.
     @Test func agreesOnMutatedText() {
         let text = Array("A line of text, then café and Київ; 日本語 and 🌻 at the end of the line.\r\n".utf8)
-        let replacements: [UInt8] = [0x00, 0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        let replacements: [UInt8] = [
+            0x00, 0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ]
         for offset in text.indices {
             for r in replacements {
                 var bytes = text

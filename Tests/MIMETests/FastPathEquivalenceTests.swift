@@ -73,6 +73,43 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    /// ISO-2022-JP bodies: ASCII, JIS X 0208 pairs after ESC $ B, JIS-Roman after ESC ( J, and broken
+    /// forms (a lone ESC, an unfinished escape, an odd byte in a JIS run, no return to ASCII at the end,
+    /// a high byte, G2 sequences that make it convert the whole body).
+    @Test(arguments: ["ISO-2022-JP-2", "ISO-2022-JP"])
+    func iso2022JPBetweenEscapesMatchesOneIconvCall(_ charset: String) throws {
+        var gen = Gen(state: 0x5851_F42D_4C95_7F2D ^ UInt64(charset.utf8.count))
+        let pieces: [[UInt8]] = [
+            Array("\u{1B}$B".utf8), Array("\u{1B}(B".utf8), Array("\u{1B}(J".utf8), Array("\u{1B}$@".utf8),
+            [0x24, 0x33, 0x24, 0x73], [0x46, 0x7C, 0x4B, 0x5C], [0x21], [0x1B], [0x1B, 0x24], Array("\r\n".utf8),
+            Array("plain words ".utf8),
+        ]
+        let wholeBodyOnly: [[UInt8]] = [[0x9A], Array("\u{1B}.A\u{1B}NA".utf8)]
+        for length in [1, 2, 5, 20, 100, 1000] {
+            for _ in 0..<20 {
+                var input = [UInt8]()
+                while input.count < length {
+                    let r = gen.next() % 100
+                    // Mostly well-formed: into JIS, pairs, back to ASCII, text.
+                    if r < 1 {
+                        input += wholeBodyOnly[Int(gen.next() % 2)]
+                    } else if r < 12 {
+                        input += pieces[Int(gen.next() % UInt64(pieces.count))]
+                    } else if r < 40 {
+                        input += pieces[0] + pieces[4] + pieces[5] + pieces[1]
+                    } else {
+                        input += pieces[10]
+                    }
+                }
+                let fast = try #require(input.withUnsafeBufferPointer { Iconv.convert($0, from: charset) })
+                let whole = input.withUnsafeBufferPointer {
+                    Iconv.convertBytes($0, from: charset, failOnIncomplete: false)
+                }
+                #expect(Array(fast.utf8) == whole, "\(charset) \(input)")
+            }
+        }
+    }
+
     /// Quoted-printable as RFC 2045 section 6.7 reads, a line at a time: the reference for the fast decoder.
     static func referenceQP(_ input: [UInt8], lineFeedsOnly: Bool) -> (bytes: [UInt8], dropped: Int) {
         func hex(_ c: UInt8) -> UInt8? {

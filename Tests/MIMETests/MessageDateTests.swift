@@ -40,6 +40,30 @@ struct MessageDateTests {
         #expect(MessageDate(parsing: text) == nil)
     }
 
+    /// The allocation-free reader of the common form answers for it and agrees with the general parser
+    /// wherever it answers; every other form is left to the general parser.
+    @Test(arguments: [
+        ("Mon, 23 Nov 2026 09:15:00 +0000", true), ("1 Jul 2003 10:52:37 +0200", true),
+        ("Tue, 1 Jul 2003 10:52 +0200", true), ("  Thu,\t13 Feb 1969  23:32:54 -0330  ", true),
+        ("Sun, 27 Oct 2002 23:57:07 +0100 (CET)", true), ("mon, 23 nov 2026 09:15:00 +0000", true),
+        ("Mon, 31 Dec 2029 23:59:60 +0000", true), ("Sat, 29 Feb 2020 12:00:00 +0000", true),
+        ("30 Feb 2020 10:00:00 +0000", true),  // answers nil, as the general parser does
+        ("Jan, 23 Nov 2026 09:15:00 +0000", false), ("Monday, 23 Nov 2026 09:15:00 +0000", false),
+        ("23 Nov 2026 09:15:00 +0160", false), ("23 Nov 2026 09:15:00 +0100 (CET) x", false),
+        ("23 Nov 2026 9:15:00 +0100", false), ("023 Nov 2026 09:15:00 +0100", false),
+        ("23 Nov 26 09:15:00 +0100", false), ("23 Nov 2026 09:15:00 GMT", false), ("23 Nov 2026 09:15:00", false),
+        ("by x; Mon, 10 Oct 2022 10:31:15 -0700", false), ("Tue Jul  1 10:52:37 2003", false), ("", false),
+    ])
+    func canonicalFormReadFromBytes(_ text: String, _ isCanonical: Bool) {
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { MessageDate(canonical: $0) }
+        if isCanonical {
+            #expect(fast == MessageDate(parsing: text))
+        } else {
+            #expect(fast == nil)
+        }
+    }
+
     @Test func instantIsUTC() {
         let d = MessageDate(parsing: "Thu, 01 Jan 1970 01:00:00 +0100")
         #expect(d?.date.timeIntervalSince1970 == 0)
