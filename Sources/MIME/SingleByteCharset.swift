@@ -77,61 +77,48 @@ struct SingleByteCharset: Sendable {
         return SingleByteCharset(utf8: utf8, length: length)
     }
 
-    /// Decodes the bytes to a String: one pass to size the output, one to write it; ASCII words (most
-    /// of any mail text) are counted and copied eight bytes at a time.
+    /// Decodes the bytes to a String in one pass into a scratch buffer with room for the longest
+    /// output: ASCII words (most of any mail text) are copied eight bytes at a time, and each other byte
+    /// stores its whole packed sequence (four bytes, little-endian) and advances by its length, with no
+    /// branch on the length.
     func decode(_ p: UnsafeBufferPointer<UInt8>) -> String {
         guard let src = p.baseAddress, !p.isEmpty else { return "" }
         let raw = UnsafeRawPointer(src)
         let n = p.count
         let high: UInt64 = 0x8080_8080_8080_8080
-        return length.withUnsafeBufferPointer { length in
+        let dst = UnsafeMutableRawPointer.allocate(byteCount: n * 4, alignment: 8)
+        defer { dst.deallocate() }
+        var o = 0
+        var i = 0
+        var ascii = true
+        length.withUnsafeBufferPointer { length in
             utf8.withUnsafeBufferPointer { utf8 in
-                var size = 0
-                var i = 0
                 while i < n {
-                    if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high == 0 {
-                        size &+= 8
-                        i += 8
-                        continue
-                    }
-                    size &+= Int(length[Int(src[i])])
-                    i += 1
-                }
-                // Every table entry is valid UTF-8 (checked in `probe`), so the text is too.
-                let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, count in
-                    count = 0
-                    guard let dst = out.baseAddress else { return }
-                    let rawDst = UnsafeMutableRawPointer(dst)
-                    var o = 0
-                    var i = 0
-                    while i < n {
-                        if i + 8 <= n {
-                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                            if w & high == 0 {
-                                rawDst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
-                                o += 8
-                                i += 8
-                                continue
-                            }
-                        }
-                        let c = src[i]
-                        i += 1
-                        if c < 0x80 {
-                            dst[o] = c
-                            o += 1
+                    if i + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if w & high == 0 {
+                            dst.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                            o += 8
+                            i += 8
                             continue
                         }
-                        var v = utf8[Int(c)]
-                        for _ in 0..<Int(length[Int(c)]) {
-                            dst[o] = UInt8(truncatingIfNeeded: v)
-                            v >>= 8
-                            o += 1
-                        }
                     }
-                    count = o
+                    let c = Int(src[i])
+                    i += 1
+                    if c < 0x80 {
+                        dst.storeBytes(of: UInt8(c), toByteOffset: o, as: UInt8.self)
+                        o += 1
+                        continue
+                    }
+                    ascii = false
+                    // Every entry is at most four bytes and n * 4 bytes were allocated: this always fits.
+                    dst.storeBytes(of: utf8[c].littleEndian, toByteOffset: o, as: UInt32.self)
+                    o += Int(length[c])
                 }
-                return bytes.withUnsafeBufferPointer { UTF8Text.string(valid: $0, isASCII: size == n) }
             }
         }
+        // Every table entry is valid UTF-8 (checked in `probe`), so the text is too.
+        let bytes = UnsafeBufferPointer(start: dst.assumingMemoryBound(to: UInt8.self), count: o)
+        return UTF8Text.string(valid: bytes, isASCII: ascii)
     }
 }

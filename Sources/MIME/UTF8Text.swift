@@ -37,6 +37,18 @@ enum UTF8Text {
             }
             let c = base[i]
             ascii = false
+            // The common sequences first: two bytes (Latin, Cyrillic) and three (CJK, punctuation)
+            // outside the lead bytes with narrower second-byte ranges.
+            if c >= 0xC2 && c <= 0xDF && i + 1 < n && base[i + 1] & 0xC0 == 0x80 {
+                i += 2
+                continue
+            }
+            if c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && base[i + 1] & 0xC0 == 0x80
+                && base[i + 2] & 0xC0 == 0x80
+            {
+                i += 3
+                continue
+            }
             var need = 0
             var lo: UInt8 = 0x80
             var hi: UInt8 = 0xBF
