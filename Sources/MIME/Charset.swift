@@ -111,8 +111,12 @@ enum Charset {
     }
 
     static func decode(_ p: UnsafeBufferPointer<UInt8>, charset: String?) -> (text: String, known: Bool) {
-        let k = charset.map(kind) ?? .ascii
-        switch k {
+        decode(p, kind: charset.map(kind) ?? .ascii)
+    }
+
+    /// The same, with the charset already looked up (a body part looks it up once).
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, kind: Kind) -> (text: String, known: Bool) {
+        switch kind {
         case .utf8:
             return (UTF8Text.string(p), true)
         case .ascii:
@@ -149,7 +153,11 @@ enum Charset {
     /// True when CR and LF are single bytes 0x0D 0x0A in this charset (all but UTF-16/32 and UCS-2/4), so
     /// line ends can be normalised on the bytes before decoding.
     static func hasByteLineEnds(_ charset: String?) -> Bool {
-        guard let charset, case .iconv(let name) = kind(charset) else { return true }
+        hasByteLineEnds(charset.map(kind) ?? .ascii)
+    }
+
+    static func hasByteLineEnds(_ kind: Kind) -> Bool {
+        guard case .iconv(let name) = kind else { return true }
         return !(name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS"))
     }
 

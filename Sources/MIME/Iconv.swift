@@ -17,20 +17,47 @@ enum Iconv {
         var cd: iconv_t
     }
 
-    private static let pool = Mutex<[String: [Handle]]>([:])
+    /// How much of a body can skip iconv (see `convertSkippingASCII` and `convertBetweenEscapes`).
+    enum Mode {
+        case whole, asciiRuns, betweenEscapes
+    }
+
+    /// One charset iconv knows: its idle converters and its mode, found once when it is first opened.
+    private struct Entry {
+        var idle: [Handle]
+        let mode: Mode
+    }
+
+    /// One lock and one lookup per conversion: the converter and everything known about the charset.
+    private static let pool = Mutex<[String: Entry]>([:])
     private static let maxPooledPerCharset = 4
 
     /// Charset names iconv does not know, so that they are not looked up again (bounded).
     private static let unknown = Mutex<Set<String>>([])
 
-    private static func take(_ charset: String) -> Handle? {
-        if let h = pool.withLock({ $0[charset]?.popLast() }) { return h }
+    private static func take(_ charset: String) -> (Handle, Mode)? {
+        let pooled = pool.withLock { p -> (Handle?, Mode)? in
+            guard let mode = p[charset]?.mode else { return nil }
+            return (p[charset]?.idle.popLast(), mode)
+        }
+        if let (handle, mode) = pooled {
+            if let handle { return (handle, mode) }
+            guard let handle = open(charset) else { return nil }
+            return (handle, mode)
+        }
         if unknown.withLock({ $0.contains(charset) }) { return nil }
-        let cd = iconv_open("UTF-8", charset)
-        guard let cd, Int(bitPattern: cd) != -1 else {
+        guard let handle = open(charset) else {
             unknown.withLock { if $0.count < 256 { $0.insert(charset) } }
             return nil
         }
+        let mode = probeMode(charset, handle.cd)
+        pool.withLock { p in if p[charset] == nil { p[charset] = Entry(idle: [], mode: mode) } }
+        return (handle, mode)
+    }
+
+    private static func open(_ charset: String) -> Handle? {
+        let cd = iconv_open("UTF-8", charset)
+        guard let cd, Int(bitPattern: cd) != -1 else { return nil }
         return Handle(cd: cd)
     }
 
@@ -38,18 +65,17 @@ enum Iconv {
         // Reset the shift state (ISO-2022-JP) before another conversion starts.
         _ = iconv(h.cd, nil, nil, nil, nil)
         let kept = pool.withLock { p -> Bool in
-            if p[charset, default: []].count < maxPooledPerCharset {
-                p[charset, default: []].append(h)
-                return true
-            }
-            return false
+            guard let count = p[charset]?.idle.count, count < maxPooledPerCharset else { return false }
+            p[charset]?.idle.append(h)
+            return true
         }
         if !kept { iconv_close(h.cd) }
     }
 
-    /// Whether iconv can convert from this charset (the converter goes back to the pool).
+    /// Whether iconv can convert from this charset.
     static func canConvert(from charset: String) -> Bool {
-        guard let handle = take(charset) else { return false }
+        if pool.withLock({ $0[charset] != nil }) { return true }
+        guard let (handle, _) = take(charset) else { return false }
         give(handle, charset)
         return true
     }
@@ -57,22 +83,18 @@ enum Iconv {
     /// Converts to a String; nil when iconv does not know the charset or fails outright. Undecodable
     /// bytes become U+FFFD one byte at a time.
     static func convert(_ p: UnsafeBufferPointer<UInt8>, from charset: String) -> String? {
-        guard !p.isEmpty else {
-            return take(charset).map {
-                give($0, charset)
-                return ""
-            }
-        }
-        guard let handle = take(charset) else { return nil }
+        guard let (handle, mode) = take(charset) else { return nil }
         defer { give(handle, charset) }
+        guard !p.isEmpty else { return "" }
         var out = OutputBuffer(capacity: p.count * 3 + 16)
         defer { out.free() }
         let ok: Bool
-        if skipsASCII(charset) {
+        switch mode {
+        case .asciiRuns:
             ok = convertSkippingASCII(p, handle.cd, &out)
-        } else if escapesFromASCII(charset) && canSkipASCIIBetweenEscapes(p) {
+        case .betweenEscapes where canSkipASCIIBetweenEscapes(p):
             ok = convertBetweenEscapes(p, handle.cd, &out)
-        } else {
+        default:
             ok = convert(p, handle.cd, &out, failOnIncomplete: false)
         }
         guard ok else { return nil }
@@ -83,7 +105,7 @@ enum Iconv {
     /// incomplete sequence at the end (a lead byte alone) gives nil rather than U+FFFD.
     static func convertBytes(_ p: UnsafeBufferPointer<UInt8>, from charset: String, failOnIncomplete: Bool) -> [UInt8]?
     {
-        guard let handle = take(charset) else { return nil }
+        guard let (handle, _) = take(charset) else { return nil }
         defer { give(handle, charset) }
         var out = OutputBuffer(capacity: p.count * 3 + 16)
         defer { out.free() }
@@ -93,20 +115,31 @@ enum Iconv {
 
     /// Multi-byte charsets in which a byte below 0x80 at a character boundary is always that ASCII
     /// character, and two such bytes in a row always start a character (every trail byte that can be
-    /// below 0x80 follows a lead byte of 0x80 or more). Checked against iconv too (`asciiIsIdentity`).
+    /// below 0x80 follows a lead byte of 0x80 or more). Checked against iconv too (`probeMode`).
     private static let asciiRunCharsets: Set<String> = [
         "GB18030", "GBK", "CP936", "CP932", "SHIFT_JIS", "SJIS", "EUC-JP", "EUC-KR", "CP949", "UHC",
         "BIG5", "BIG5-HKSCS", "CP950", "EUC-TW",
     ]
-    private static let asciiIdentity = Mutex<[String: Bool]>([:])
 
-    private static func skipsASCII(_ charset: String) -> Bool {
-        guard asciiRunCharsets.contains(charset) else { return false }
-        if let known = asciiIdentity.withLock({ $0[charset] }) { return known }
-        let ascii = (0..<128).map { UInt8($0) }
-        let same = ascii.withUnsafeBufferPointer { convertBytes($0, from: charset, failOnIncomplete: true) } == ascii
-        asciiIdentity.withLock { $0[charset] = same }
-        return same
+    /// The mode for a charset just opened, checked on iconv itself with that converter: the ASCII
+    /// bytes must come out as themselves (all of them for the charsets above, all but ESC for ISO-2022-JP).
+    private static func probeMode(_ charset: String, _ cd: iconv_t) -> Mode {
+        let candidate: Mode
+        var ascii = (0..<128).map { UInt8($0) }
+        if asciiRunCharsets.contains(charset) {
+            candidate = .asciiRuns
+        } else if charset.hasPrefix("ISO-2022-JP") {
+            candidate = .betweenEscapes
+            ascii.removeAll { $0 == 0x1B }
+        } else {
+            return .whole
+        }
+        var out = OutputBuffer(capacity: 512)
+        defer { out.free() }
+        let ok = ascii.withUnsafeBufferPointer { convert($0, cd, &out, failOnIncomplete: true) }
+        _ = iconv(cd, nil, nil, nil, nil)
+        let same = ok && Array(UnsafeBufferPointer(start: out.base, count: out.count)) == ascii
+        return same ? candidate : .whole
     }
 
     /// Mail in CJK charsets is mostly ASCII (markup, quoting, English): runs of ASCII are copied and only
@@ -135,18 +168,7 @@ enum Iconv {
     }
 
     /// ISO-2022-JP mail is mostly ASCII as well, in ASCII mode, where every byte but ESC is itself
-    /// (checked against iconv, as for the charsets above).
-    private static let escapeIdentity = Mutex<[String: Bool]>([:])
-
-    private static func escapesFromASCII(_ charset: String) -> Bool {
-        guard charset.hasPrefix("ISO-2022-JP") else { return false }
-        if let known = escapeIdentity.withLock({ $0[charset] }) { return known }
-        let ascii = (0..<128).filter { $0 != 0x1B }.map { UInt8($0) }
-        let same = ascii.withUnsafeBufferPointer { convertBytes($0, from: charset, failOnIncomplete: true) } == ascii
-        escapeIdentity.withLock { $0[charset] = same }
-        return same
-    }
-
+    /// (checked on iconv in `probeMode`).
     /// The body holds only 7-bit bytes and no ISO-2022-JP-2 G2 sequences (ESC . and ESC N), whose state
     /// outlives a return to ASCII: then the converter is in ASCII mode at every ESC ( B and where the
     /// body starts, and nothing between an ESC ( B and the next ESC can change its state.

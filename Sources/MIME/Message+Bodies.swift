@@ -80,17 +80,18 @@ extension Message {
     /// Decodes a body part to text with LF line ends, format=flowed joined (RFC 3676).
     private mutating func bodyText(_ part: MIMEPart, flowed: Bool) -> String {
         let charset = part.contentType.charset
+        let kind = charset.map(Charset.kind) ?? .ascii  // looked up once for the whole part
+        let byteLineEnds = Charset.hasByteLineEnds(kind)
         var removedCRs = 0
         let decoded: String
         let known: Bool
-        if let direct = Message.utf8Text(part, charset: charset) {
+        if kind == .utf8, let direct = Message.utf8Text(part) {
             (decoded, removedCRs) = direct
             known = true
         } else {
-            (decoded, known) = Message.withTextBytes(part, lineFeeds: Charset.hasByteLineEnds(charset)) {
-                bytes, dropped in
+            (decoded, known) = Message.withTextBytes(part, lineFeeds: byteLineEnds) { bytes, dropped in
                 removedCRs = dropped
-                return Charset.decode(bytes, charset: charset)
+                return Charset.decode(bytes, kind: kind)
             }
         }
         // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
@@ -100,7 +101,7 @@ extension Message {
             if !notes.contains(text) { notes.append(text) }
         }
         var text = decoded
-        if !Charset.hasByteLineEnds(charset) && text.utf8.contains(asciiCR) {
+        if !byteLineEnds && text.utf8.contains(asciiCR) {
             text = text.replacingCRLF()
         }
         if flowed, part.contentType["format"]?.lowercased() == "flowed" {
@@ -111,10 +112,9 @@ extension Message {
 
     /// UTF-8 text sent as written, quoted-printable or base64 (most HTML and much plain text): decoded
     /// with line ends made LF into one scratch buffer, then checked and copied into the String by
-    /// `UTF8Text` (invalid UTF-8 is repaired with U+FFFD). Nil for other charsets and encodings. Returns
-    /// the CRs left out.
-    static func utf8Text(_ part: MIMEPart, charset: String?) -> (String, Int)? {
-        guard let charset, Charset.kind(charset) == .utf8 else { return nil }
+    /// `UTF8Text` (invalid UTF-8 is repaired with U+FFFD). For parts whose charset is UTF-8; nil for
+    /// other encodings. Returns the CRs left out.
+    static func utf8Text(_ part: MIMEPart) -> (String, Int)? {
         let encoding = part.transferEncoding
         guard encoding.isIdentity || encoding == .quotedPrintable || encoding == .base64 else { return nil }
         return part.source.withUnsafeBufferPointer { src -> (String, Int) in

@@ -244,7 +244,7 @@ struct FastPathEquivalenceTests {
                 let head = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: \(encoding)\r\n\r\n"
                 let message = Message(Array(head.utf8) + body)
                 let part = message.root
-                let direct = try #require(Message.utf8Text(part, charset: "utf-8"))
+                let direct = try #require(Message.utf8Text(part))
                 let general = Message.withTextBytes(part, lineFeeds: true) { bytes, dropped in
                     (Charset.decode(bytes, charset: "utf-8").text, dropped)
                 }
