@@ -14,8 +14,12 @@ extension AddressParser {
         raw.withUnsafeBufferPointer { parseSimpleList($0) }
     }
 
-    private static func parseSimpleList(_ p: UnsafeBufferPointer<UInt8>) -> [MailAddress]? {
+    static func parseSimpleList(_ p: UnsafeBufferPointer<UInt8>) -> [MailAddress]? {
         var result = [MailAddress]()
+        // One mailbox per comma at most (quoted names may hold more commas): no regrowing on the way.
+        var commas = 0
+        for c in p where c == 0x2C { commas += 1 }
+        result.reserveCapacity(min(commas + 1, maxAddresses))
         var i = 0
         let n = p.count
         func skipSpace() { while i < n && p[i] == asciiSpace { i += 1 } }
@@ -65,7 +69,7 @@ extension AddressParser {
                 if i == n || p[i] == 0x2C {
                     // A bare addr-spec: one word with an '@' not at its start.
                     guard words == 1, sawAt, !sawHigh, p[start] != 0x40 else { return nil }
-                    result.append(MailAddress(name: nil, address: ascii(p, start..<end)))
+                    result.append(MailAddress(name: nil, lowercasedAddress: Bytes.lowercasedString(p, start..<end)))
                     continue
                 }
                 // A phrase before '<': no '@' (it would change how the words are grouped).
@@ -86,7 +90,7 @@ extension AddressParser {
             guard i == n || p[i] == 0x2C else { return nil }
             // The name decoded exactly as the full parser decodes its phrase (encoded words, UTF-8).
             let decoded = name.map { EncodedWord.decode(p, $0) }
-            result.append(MailAddress(name: decoded, address: ascii(p, address)))
+            result.append(MailAddress(name: decoded, lowercasedAddress: Bytes.lowercasedString(p, address)))
         }
     }
 
@@ -101,8 +105,4 @@ extension AddressParser {
 
     /// Display-name words may also hold UTF-8 (RFC 6532) or Windows-1252 bytes.
     private static func isPhraseText(_ c: UInt8) -> Bool { c >= 0x80 || isAddressText(c) }
-
-    private static func ascii(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self)
-    }
 }

@@ -21,8 +21,12 @@ enum AddressParser {
     static let maxAddresses = 10_000
 
     static func parseList(_ raw: [UInt8]) -> [MailAddress] {
-        if let simple = parseSimpleList(raw) { return simple }
-        return parseFullList(raw)
+        raw.withUnsafeBufferPointer(parseList)
+    }
+
+    static func parseList(_ p: UnsafeBufferPointer<UInt8>) -> [MailAddress] {
+        if let simple = parseSimpleList(p) { return simple }
+        return parseFullList(Array(p))
     }
 
     /// Every form the RFC allows and the usual breakage (see the type's comment).
@@ -186,6 +190,38 @@ enum AddressParser {
     /// Message-ID style lists (RFC 5322 section 3.6.4): every `<id>`, without brackets; bare ids (no
     /// brackets at all) are accepted as whitespace- or comma-separated words.
     static func parseIDs(_ raw: [UInt8]) -> [String] {
+        raw.withUnsafeBufferPointer(parseIDs)
+    }
+
+    /// The common case, `<id>` or `<id> <id> ...` with no comments, quotes or spaces inside the brackets,
+    /// read without copies; anything else goes to the general reader below.
+    static func parseIDs(_ p: UnsafeBufferPointer<UInt8>) -> [String] {
+        var ids = [String]()
+        var i = 0
+        let n = p.count
+        while i < n {
+            let c = p[i]
+            if Bytes.isWhitespace(c) {
+                i += 1
+                continue
+            }
+            guard c == 0x3C else { return parseIDs(general: Array(p)) }
+            var j = i + 1
+            while j < n && p[j] != 0x3E {
+                let d = p[j]
+                guard d != 0x3C && d != 0x28 && d != 0x22 && !Bytes.isWhitespace(d) else {
+                    return parseIDs(general: Array(p))
+                }
+                j += 1
+            }
+            guard j < n, j > i + 1 else { return parseIDs(general: Array(p)) }
+            ids.append(Bytes.headerString(UnsafeBufferPointer(rebasing: p[(i + 1)..<j])))
+            i = j + 1
+        }
+        return ids
+    }
+
+    private static func parseIDs(general raw: [UInt8]) -> [String] {
         let b = MIMEParameters.stripComments(raw)
         var ids = [String]()
         var i = 0

@@ -80,8 +80,15 @@ public struct HeaderList: Sendable {
     }
 
     func indices(_ name: String) -> [Int] {
+        var found = [Int]()
+        forEachIndex(name) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` with the index of every field with that name, in order (no array built).
+    func forEachIndex(_ name: String, _ body: (Int) -> Void) {
         let k = HeaderList.key(name)
-        return fields.indices.filter { fields[$0].key == k && matches($0, name) }
+        for i in fields.indices where fields[i].key == k && matches(i, name) { body(i) }
     }
 
     private func matches(_ i: Int, _ name: String) -> Bool {

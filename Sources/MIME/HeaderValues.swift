@@ -28,11 +28,17 @@ extension HeaderList {
 
     /// The addresses of every field with that name (RFC 5322 section 3.4), groups flattened.
     public func addresses(_ name: String) -> [MailAddress] {
-        indices(name).flatMap { AddressParser.parseList(rawValue(at: $0)) }
+        var result = [MailAddress]()
+        forEachIndex(name) { i in
+            let list = withRawValue(at: i, AddressParser.parseList)
+            if result.isEmpty { result = list } else { result += list }
+        }
+        return result
     }
 
     /// The message ids of the first field with that name, without angle brackets.
     public func messageIDs(_ name: String) -> [String] {
-        raw(name).map(AddressParser.parseIDs) ?? []
+        guard let i = firstIndex(name) else { return [] }
+        return withRawValue(at: i, AddressParser.parseIDs)
     }
 }

@@ -6,8 +6,13 @@ public struct MailAddress: Sendable, Hashable, Codable {
     public var address: String
 
     public init(name: String?, address: String) {
+        self.init(name: name, lowercasedAddress: address.lowercased())
+    }
+
+    /// For an address already lowercased (the parser lowercases ASCII while copying the bytes).
+    init(name: String?, lowercasedAddress: String) {
         let trimmed = name?.trimmingWhitespace()
         self.name = (trimmed?.isEmpty ?? true) ? nil : trimmed
-        self.address = address.lowercased()
+        self.address = lowercasedAddress
     }
 }

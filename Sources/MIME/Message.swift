@@ -64,22 +64,20 @@ public struct Message: Sendable {
         self.notes = notes
         let h = root.headers
         subject = h["subject"]
-        from = h.raw("from").map(AddressParser.parseList) ?? []
-        to = h.indices("to").flatMap { AddressParser.parseList(h.rawValue(at: $0)) }
-        cc = h.indices("cc").flatMap { AddressParser.parseList(h.rawValue(at: $0)) }
-        replyTo = h.raw("reply-to").map(AddressParser.parseList) ?? []
-        sender = h.raw("sender").flatMap { AddressParser.parseList($0).first }
-        returnPath = h.raw("return-path").map { raw in
-            let ids = AddressParser.parseIDs(raw)
-            if let first = ids.first { return first.lowercased() }
-            return ""
+        from = h.firstIndex("from").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? []
+        to = h.addresses("to")
+        cc = h.addresses("cc")
+        replyTo = h.firstIndex("reply-to").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? []
+        sender = h.firstIndex("sender").flatMap { h.withRawValue(at: $0, AddressParser.parseList).first }
+        returnPath = h.firstIndex("return-path").map { i in
+            h.withRawValue(at: i, AddressParser.parseIDs).first?.lowercased() ?? ""
         }
         date = h.firstIndex("date").flatMap { i in
             h.withRawValue(at: i) { MessageDate(canonical: $0) } ?? MessageDate(parsing: h.decodedValue(at: i))
         }
-        messageId = h.raw("message-id").flatMap { AddressParser.parseIDs($0).first }
-        inReplyTo = h.raw("in-reply-to").map(AddressParser.parseIDs) ?? []
-        references = h.raw("references").map(AddressParser.parseIDs) ?? []
+        messageId = h.messageIDs("message-id").first
+        inReplyTo = h.messageIDs("in-reply-to")
+        references = h.messageIDs("references")
         textBody = nil
         htmlBody = nil
         attachments = []
