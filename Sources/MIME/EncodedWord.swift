@@ -5,10 +5,14 @@
 /// in the same charset are joined before charset conversion so that a multi-byte character split
 /// across two words survives. A malformed word is kept as literal text.
 enum EncodedWord {
-    private enum Segment {
-        case literal(Range<Int>)
-        /// Decoded bytes live in `buffers[index]` so that adjacent words append in place (linear time).
-        case encoded(charset: String, index: Int)
+    /// Where one `=?charset?enc?text?=` lies in the header bytes.
+    private struct Word {
+        /// The charset label, without an RFC 2231 language.
+        var charset: Range<Int>
+        var isBase64: Bool
+        var text: Range<Int>
+        /// The index after `?=`.
+        var next: Int
     }
 
     /// Decodes unfolded header bytes that may contain encoded words (unstructured text, phrases,
@@ -19,76 +23,93 @@ enum EncodedWord {
 
     /// With `separateWords`, a word glued to text ("[SPAM]=?utf-8?q?Hi?=") is set off by a space, as
     /// RFC 2047 section 5 requires the sender to have done (used for unstructured fields such as Subject).
+    ///
+    /// One pass, written as it goes: the bytes of adjacent words in one charset collect in a single
+    /// buffer and are converted when a literal or another charset follows (no list of pieces, no copy
+    /// of each word's text; a name or subject costs one buffer and the String).
     static func decode(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separateWords: Bool = false) -> String {
         // Fast path: no "=?" at all.
-        var hasWord = false
         var k = range.lowerBound
-        while k + 1 < range.upperBound {
-            if p[k] == 0x3D && p[k + 1] == 0x3F {
-                hasWord = true
-                break
-            }
-            k += 1
-        }
-        if !hasWord { return Bytes.headerString(UnsafeBufferPointer(rebasing: p[range])) }
+        while k + 1 < range.upperBound && !(p[k] == 0x3D && p[k + 1] == 0x3F) { k += 1 }
+        if k + 1 >= range.upperBound { return Bytes.headerString(UnsafeBufferPointer(rebasing: p[range])) }
 
-        var segments = [Segment]()
-        var buffers = [[UInt8]]()
+        var out = ""
+        out.reserveCapacity(range.count)
+        // Decoded text never outgrows its encoded form.
+        var pending = OutputBuffer(capacity: range.count + 8)
+        defer { pending.free() }
+        var pendingCharset: Range<Int>?
+        var previousWasLiteral = false
+        var previousLiteralEndsInSpace = true
+
+        func flush() {
+            guard let cs = pendingCharset else { return }
+            if separateWords && previousWasLiteral && !previousLiteralEndsInSpace { out += " " }
+            let charset = String(decoding: UnsafeBufferPointer(rebasing: p[cs]), as: UTF8.self)
+            out += Charset.decode(UnsafeBufferPointer(start: pending.base, count: pending.count), charset: charset).text
+            previousWasLiteral = false
+            pending.count = 0
+            pendingCharset = nil
+        }
+        func literal(_ r: Range<Int>) {
+            flush()
+            if separateWords && !previousWasLiteral && !out.isEmpty && !Bytes.isWhitespace(p[r.lowerBound]) {
+                out += " "
+            }
+            out += Bytes.headerString(UnsafeBufferPointer(rebasing: p[r]))
+            previousWasLiteral = true
+            previousLiteralEndsInSpace = Bytes.isWhitespace(p[r.upperBound - 1])
+        }
+
         var i = range.lowerBound
         var literalStart = i
         var terminator = -1  // cached index of the next "?=", so unterminated words cost linear time
         while i + 1 < range.upperBound {
-            if p[i] == 0x3D && p[i + 1] == 0x3F, let (word, next) = parseWord(p, i, range.upperBound, &terminator) {
-                if literalStart < i {
-                    // Whitespace alone between two encoded words is dropped.
-                    let lit = literalStart..<i
-                    let onlySpace = lit.allSatisfy { Bytes.isWhitespace(p[$0]) }
-                    if !(onlySpace && isEncoded(segments.last)) { segments.append(.literal(lit)) }
-                }
-                if case .encoded(let cs, let index)? = segments.last, cs == word.charset {
-                    buffers[index].append(contentsOf: word.bytes)
-                } else {
-                    buffers.append(word.bytes)
-                    segments.append(.encoded(charset: word.charset, index: buffers.count - 1))
-                }
-                i = next
-                literalStart = i
-            } else {
+            guard p[i] == 0x3D && p[i + 1] == 0x3F, let word = parseWord(p, i, range.upperBound, &terminator) else {
                 i += 1
+                continue
             }
-        }
-        if literalStart < range.upperBound { segments.append(.literal(literalStart..<range.upperBound)) }
-        var out = ""
-        var previousWasLiteral = false
-        var previousLiteralEndsInSpace = true
-        for s in segments {
-            switch s {
-            case .literal(let r):
-                if separateWords && !previousWasLiteral && !out.isEmpty && !Bytes.isWhitespace(p[r.lowerBound]) {
-                    out += " "
-                }
-                out += Bytes.headerString(UnsafeBufferPointer(rebasing: p[r]))
-                previousWasLiteral = true
-                previousLiteralEndsInSpace = Bytes.isWhitespace(p[r.upperBound - 1])
-            case .encoded(let cs, let index):
-                if separateWords && previousWasLiteral && !previousLiteralEndsInSpace { out += " " }
-                out += Charset.decode(buffers[index], charset: cs).text
-                previousWasLiteral = false
+            if literalStart < i {
+                // Whitespace alone between two encoded words is dropped.
+                let lit = literalStart..<i
+                if !(pendingCharset != nil && lit.allSatisfy { Bytes.isWhitespace(p[$0]) }) { literal(lit) }
             }
+            // Words in the same charset join before conversion: a character split across two survives.
+            if let cs = pendingCharset, same(p, cs, word.charset) {
+            } else {
+                flush()
+                pendingCharset = word.charset
+            }
+            let text = UnsafeBufferPointer(rebasing: p[word.text])
+            pending.reserve(text.count + 8)
+            let dst = pending.base + pending.count
+            if word.isBase64 {
+                // Whitespace from folding inside a word is skipped like any other non-alphabet byte.
+                var state = TransferDecoding.Base64State()
+                let n = TransferDecoding.base64Chunk(text, &state, into: dst)
+                pending.count += n + TransferDecoding.base64Finish(&state, into: dst + n)
+            } else {
+                pending.count += TransferDecoding.qEncoding(text, into: dst)
+            }
+            i = word.next
+            literalStart = i
         }
+        if literalStart < range.upperBound { literal(literalStart..<range.upperBound) }
+        flush()
         return out
     }
 
-    private static func isEncoded(_ s: Segment?) -> Bool {
-        if case .encoded? = s { return true }
-        return false
+    private static func same(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where p[a.lowerBound + k] != p[b.lowerBound + k] { return false }
+        return true
     }
 
-    /// Parses `=?charset[*lang]?enc?text?=` at `i`; returns the decoded bytes and the index after `?=`.
+    /// Parses `=?charset[*lang]?enc?text?=` at `i`.
     private static func parseWord(
         _ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ terminator: inout Int
     )
-        -> ((charset: String, bytes: [UInt8]), Int)?
+        -> Word?
     {
         var j = i + 2
         let csStart = j
@@ -109,18 +130,6 @@ enum EncodedWord {
         }
         let k = terminator
         guard k + 1 < end, k - textStart <= 4096 else { return nil }
-        // Some senders fold inside a word: the whitespace is not part of the encoded text.
-        var textBytes = Array(p[textStart..<k])
-        if enc == 0x62 && textBytes.contains(where: { $0 == asciiSpace || $0 == asciiTab }) {
-            textBytes.removeAll { $0 == asciiSpace || $0 == asciiTab }
-        }
-        let charset = String(decoding: UnsafeBufferPointer(rebasing: p[csStart..<csEnd]), as: UTF8.self)
-        let bytes: [UInt8]
-        if enc == 0x62 {
-            bytes = textBytes.withUnsafeBufferPointer { TransferDecoding.base64($0) }
-        } else {
-            bytes = textBytes.withUnsafeBufferPointer { TransferDecoding.qEncoding($0) }
-        }
-        return ((charset, bytes), k + 2)
+        return Word(charset: csStart..<csEnd, isBase64: enc == 0x62, text: textStart..<k, next: k + 2)
     }
 }

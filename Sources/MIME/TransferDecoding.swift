@@ -173,25 +173,32 @@ enum TransferDecoding {
 
     /// RFC 2047 section 4.2 "Q": quoted-printable with '_' for space and no line structure.
     static func qEncoding(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(p.count)
+        [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
+            count = out.baseAddress.map { qEncoding(p, into: $0) } ?? 0
+        }
+    }
+
+    /// Decodes into `dst`, which has room for `p.count` bytes; returns the number written.
+    static func qEncoding(_ p: UnsafeBufferPointer<UInt8>, into dst: UnsafeMutablePointer<UInt8>) -> Int {
         hexTable.withUnsafeBufferPointer { hex in
+            var o = 0
             var i = 0
             let n = p.count
             while i < n {
                 let c = p[i]
                 if c == 0x5F {
-                    out.append(asciiSpace)
+                    dst[o] = asciiSpace
                 } else if c == 0x3D && i + 2 < n && hex[Int(p[i + 1])] != 0xFF && hex[Int(p[i + 2])] != 0xFF {
-                    out.append(hex[Int(p[i + 1])] << 4 | hex[Int(p[i + 2])])
+                    dst[o] = hex[Int(p[i + 1])] << 4 | hex[Int(p[i + 2])]
                     i += 2
                 } else {
-                    out.append(c)
+                    dst[o] = c
                 }
+                o += 1
                 i += 1
             }
+            return o
         }
-        return out
     }
 
     /// The file name on the `begin MODE NAME` line of a uuencoded body, without decoding the rest.
