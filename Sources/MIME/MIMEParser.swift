@@ -39,44 +39,62 @@ struct MIMEParser {
     mutating func parseEntity(start: Int, end: Int, depth: Int, defaultType: ContentType) -> (MIMEPart, Hit?) {
         let (headers, bodyStart) = HeaderList.parse(p, source: source, from: start, to: end)
         var contentType = defaultType
-        if let i = headers.indices("content-type").last, let ct = ContentType(raw: headers.rawValue(at: i)) {
+        var lastContentType: Int?
+        headers.forEachIndex("content-type") { lastContentType = $0 }
+        if let i = lastContentType, let ct = headers.withRawValue(at: i, { ContentType(raw: Array($0)) }) {
             contentType = ct
         }
-        var part = MIMEPart(headers: headers, contentType: contentType, source: source, bodyRange: bodyStart..<end)
+        let transferEncoding = TransferEncoding(raw: headers.raw("content-transfer-encoding"))
+        func part(bodyEnd: Int, nested: [Message] = []) -> MIMEPart {
+            MIMEPart(
+                headers: headers, contentType: contentType, transferEncoding: transferEncoding, source: source,
+                bodyRange: bodyStart..<max(bodyStart, bodyEnd), nested: nested)
+        }
         partCount += 1
         let deepEnough = depth >= MIMEParser.maxDepth || partCount > MIMEParser.maxParts
         if deepEnough && (contentType.isMultipart || contentType.isMessage) {
             note("nesting or part limit reached: content below kept as one opaque part")
         }
         if contentType.isMultipart, !deepEnough, let b = contentType["boundary"], !b.isEmpty {
-            return parseMultipart(&part, bodyStart: bodyStart, end: end, depth: depth, boundary: Array(b.utf8))
+            let m = parseMultipart(contentType, bodyStart: bodyStart, end: end, depth: depth, boundary: Array(b.utf8))
+            let multipart = MIMEPart(
+                headers: headers, contentType: contentType, transferEncoding: transferEncoding, source: source,
+                bodyRange: bodyStart..<max(bodyStart, m.contentEnd), children: m.children, preambleRange: m.preamble,
+                epilogueRange: m.epilogue)
+            return (multipart, m.hit)
         }
-        if contentType.isMessage, !deepEnough, part.transferEncoding.isIdentity {
+        if contentType.isMessage, !deepEnough, transferEncoding.isIdentity {
             let innerDefault = ContentType.textPlain
             let (inner, hit) = parseEntity(start: bodyStart, end: end, depth: depth + 1, defaultType: innerDefault)
-            let contentEnd = hit?.contentEnd ?? end
-            part.bodyRange = bodyStart..<max(bodyStart, contentEnd)
-            part.nested = [Message(source: source, root: inner, range: part.bodyRange, depth: depth + 1, notes: [])]
-            return (part, hit)
+            let bodyRange = bodyStart..<max(bodyStart, hit?.contentEnd ?? end)
+            let message = Message(source: source, root: inner, range: bodyRange, depth: depth + 1, notes: [])
+            return (part(bodyEnd: bodyRange.upperBound, nested: [message]), hit)
         }
         let (contentEnd, hit) = scan(from: bodyStart, end: end)
-        part.bodyRange = bodyStart..<max(bodyStart, contentEnd)
         if contentType.isMessage, !deepEnough {
             // message/rfc822 with a base64 or quoted-printable body (not allowed, but sent): decode, then parse.
-            let decoded = part.decodedBody
-            part.nested = [Message(decoded, depth: depth + 1)]
+            let decoded = part(bodyEnd: contentEnd).decodedBody
+            return (part(bodyEnd: contentEnd, nested: [Message(decoded, depth: depth + 1)]), hit)
         }
-        return (part, hit)
+        return (part(bodyEnd: contentEnd), hit)
+    }
+
+    /// A multipart's children and ranges; the caller builds the part from them.
+    private struct Multipart {
+        var children: [MIMEPart]
+        var preamble: Range<Int>
+        var epilogue: Range<Int>?
+        var contentEnd: Int
+        var hit: Hit?
     }
 
     private mutating func parseMultipart(
-        _ part: inout MIMEPart, bodyStart: Int, end: Int, depth: Int, boundary: [UInt8]
-    ) -> (MIMEPart, Hit?) {
+        _ contentType: ContentType, bodyStart: Int, end: Int, depth: Int, boundary: [UInt8]
+    ) -> Multipart {
         boundaries.append(boundary)
         let level = boundaries.count - 1
-        let childDefault: ContentType = part.contentType.subtype == "digest" ? .messageRFC822 : .textPlain
+        let childDefault: ContentType = contentType.subtype == "digest" ? .messageRFC822 : .textPlain
         var (preambleEnd, hit) = scan(from: bodyStart, end: end)
-        part.preambleRange = bodyStart..<preambleEnd
         var children = [MIMEPart]()
         while let h = hit, h.level == level, !h.isClose {
             let (child, childHit) = parseEntity(start: h.next, end: end, depth: depth + 1, defaultType: childDefault)
@@ -88,19 +106,19 @@ struct MIMEParser {
         }
         boundaries.removeLast()
         var contentEnd = hit?.contentEnd ?? end
+        var epilogue: Range<Int>?
         if let h = hit, h.level == level {
             // Close delimiter: the epilogue runs to the next outer delimiter or the end.
             let (epilogueEnd, outer) = scan(from: h.next, end: end)
-            part.epilogueRange = h.next..<max(h.next, epilogueEnd)
+            epilogue = h.next..<max(h.next, epilogueEnd)
             hit = outer
             contentEnd = epilogueEnd
         } else if hit == nil && !children.isEmpty {
-            note("multipart \(part.contentType.mimeType) has no close delimiter")
+            note("multipart \(contentType.mimeType) has no close delimiter")
         }
-        if children.isEmpty { note("multipart \(part.contentType.mimeType) has no parts") }
-        part.children = children
-        part.bodyRange = bodyStart..<max(bodyStart, contentEnd)
-        return (part, hit)
+        if children.isEmpty { note("multipart \(contentType.mimeType) has no parts") }
+        return Multipart(
+            children: children, preamble: bodyStart..<preambleEnd, epilogue: epilogue, contentEnd: contentEnd, hit: hit)
     }
 
     private mutating func note(_ text: String) {

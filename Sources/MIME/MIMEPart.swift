@@ -20,19 +20,6 @@ public struct MIMEPart: Sendable {
     let source: [UInt8]
     var nested: [Message]
 
-    init(
-        headers: HeaderList, contentType: ContentType, source: [UInt8], bodyRange: Range<Int>
-    ) {
-        self.headers = headers
-        self.contentType = contentType
-        self.source = source
-        self.bodyRange = bodyRange
-        self.disposition = headers.raw("content-disposition").flatMap(ContentDisposition.init(raw:))
-        self.transferEncoding = TransferEncoding(raw: headers.raw("content-transfer-encoding"))
-        self.children = []
-        self.nested = []
-    }
-
     /// The message inside a message/rfc822 or message/global part.
     public var message: Message? { nested.first }
 
@@ -95,5 +82,21 @@ public struct MIMEPart: Sendable {
         case .quotedPrintable, .uuencode: return decodedBody.count
         default: return bodyRange.count
         }
+    }
+}
+
+extension MIMEPart {
+    /// Built once, with every field known (the parser computes them first): a part assembled field by
+    /// field and then returned was copied and released whole by the optimizer.
+    init(
+        headers: HeaderList, contentType: ContentType, transferEncoding: TransferEncoding, source: [UInt8],
+        bodyRange: Range<Int>, children: [MIMEPart] = [], preambleRange: Range<Int>? = nil,
+        epilogueRange: Range<Int>? = nil, nested: [Message] = []
+    ) {
+        self.init(
+            headers: headers, contentType: contentType,
+            disposition: headers.raw("content-disposition").flatMap(ContentDisposition.init(raw:)),
+            transferEncoding: transferEncoding, children: children, bodyRange: bodyRange,
+            preambleRange: preambleRange, epilogueRange: epilogueRange, source: source, nested: nested)
     }
 }

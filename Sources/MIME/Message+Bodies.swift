@@ -15,70 +15,81 @@ extension Message {
         }
     }
 
-    mutating func selectBodies() {
-        var textPart: MIMEPart?
-        var htmlPart: MIMEPart?
-        var found: [MIMEPart] = []
+    /// What body selection finds, handed to the message in one go.
+    struct Bodies {
+        var textBody = ""
+        var htmlBody: String?
+        var attachments: [Attachment] = []
+        var notes: [String]
+        var decodedTextSizes: [(start: Int, size: Int)] = []
+        var textWithUUEncodedFiles: (text: String, files: Int)?
+
+        mutating func note(_ text: String) {
+            if !notes.contains(text) { notes.append(text) }
+        }
+    }
+
+    /// One walk over the leaves, borrowing each: the first text/plain and text/html parts that are not
+    /// attachments are decoded where they are found, the others with a filename or an attachment
+    /// disposition become attachments (TNEF opened). Nothing is copied but the attachments' own parts.
+    static func selectBodies(_ root: borrowing MIMEPart, notes: [String]) -> Bodies {
+        var bodies = Bodies(notes: notes)
+        var plainText: String?
+        var sawHTML = false
         var unknownCharsets = [String]()
-        Message.forEachLeaf(root) { part in
-            let ct = part.contentType
-            if ct.type == "text", let cs = ct.charset, !unknownCharsets.contains(cs), unknownCharsets.count < 8,
+        forEachLeaf(root) { part in
+            let isText = part.contentType.type == "text"
+            if isText, let cs = part.contentType.charset, !unknownCharsets.contains(cs), unknownCharsets.count < 8,
                 !Charset.isKnown(cs)
             {
                 unknownCharsets.append(cs)
+                bodies.note(unknownCharsetNote(cs))
             }
-            if ct.type == "text" && !part.isAttachmentDisposition {
-                if ct.subtype == "plain" && textPart == nil {
-                    textPart = copy part
+            if isText && !part.isAttachmentDisposition {
+                if plainText == nil && part.contentType.subtype == "plain" {
+                    plainText = bodyText(part, flowed: true, &bodies)
                     return
                 }
-                if ct.subtype == "html" && htmlPart == nil {
-                    htmlPart = copy part
+                if !sawHTML && part.contentType.subtype == "html" {
+                    sawHTML = true
+                    bodies.htmlBody = bodyText(part, flowed: false, &bodies)
                     return
                 }
             }
-            if part.isAttachmentDisposition || part.filename != nil { found.append(copy part) }
-        }
-        for cs in unknownCharsets {
-            let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
-            if !notes.contains(text) { notes.append(text) }
-        }
-        if let part = htmlPart { htmlBody = bodyText(part, flowed: false) }
-        var uuencoded = [UUEncodedBlocks.File]()
-        if let part = textPart {
-            textBody = bodyText(part, flowed: true)
-            // Files uuencoded into the text (old clients) become attachments and leave the text.
-            if let body = textBody, let found = UUEncodedBlocks.extract(body) {
-                textWithUUEncodedFiles = (body, found.files.count)
-                textBody = found.text
-                uuencoded = found.files
-            }
-        } else if let html = htmlBody {
-            textBody = HTMLText.plainText(fromHTML: html)
-        } else {
-            textBody = ""
-        }
-        var list = [Attachment]()
-        for part in found {
-            if part.contentType.mimeType == "application/ms-tnef"
-                || part.contentType.mimeType == "application/vnd.ms-tnef"
-            {
+            guard part.isAttachmentDisposition || part.filename != nil else { return }
+            let mimeType = part.contentType.mimeType
+            if mimeType == "application/ms-tnef" || mimeType == "application/vnd.ms-tnef" {
                 let unpacked = TNEF.attachments(in: part.decodedBody)
                 if !unpacked.isEmpty {
-                    list += unpacked
-                    continue
+                    bodies.attachments += unpacked
+                    return
                 }
             }
-            list.append(Attachment(part: part))
+            bodies.attachments.append(Attachment(part: copy part))
         }
-        for file in uuencoded {
-            list.append(Attachment(filename: file.name, contentType: "application/octet-stream", data: file.data))
+        if let text = plainText {
+            bodies.textBody = text
+            // Files uuencoded into the text (old clients) become attachments and leave the text.
+            if let found = UUEncodedBlocks.extract(text) {
+                bodies.textWithUUEncodedFiles = (text, found.files.count)
+                bodies.textBody = found.text
+                for file in found.files {
+                    bodies.attachments.append(
+                        Attachment(filename: file.name, contentType: "application/octet-stream", data: file.data))
+                }
+            }
+        } else if let html = bodies.htmlBody {
+            bodies.textBody = HTMLText.plainText(fromHTML: html)
         }
-        attachments = list
+        return bodies
+    }
+
+    private static func unknownCharsetNote(_ charset: String) -> String {
+        "unknown charset \(charset) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
     }
 
     /// Decodes a body part to text with LF line ends, format=flowed joined (RFC 3676).
-    private mutating func bodyText(_ part: MIMEPart, flowed: Bool) -> String {
+    private static func bodyText(_ part: borrowing MIMEPart, flowed: Bool, _ bodies: inout Bodies) -> String {
         let charset = part.contentType.charset
         let kind = charset.map(Charset.kind) ?? .ascii  // looked up once for the whole part
         let byteLineEnds = Charset.hasByteLineEnds(kind)
@@ -95,11 +106,8 @@ extension Message {
             }
         }
         // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
-        decodedTextSizes.append((part.bodyRange.lowerBound, decoded.utf8.count + removedCRs))
-        if !known, let cs = charset {
-            let text = "unknown charset \(cs) decoded as UTF-8 (Windows-1252 where not valid UTF-8)"
-            if !notes.contains(text) { notes.append(text) }
-        }
+        bodies.decodedTextSizes.append((part.bodyRange.lowerBound, decoded.utf8.count + removedCRs))
+        if !known, let cs = charset { bodies.note(unknownCharsetNote(cs)) }
         var text = decoded
         if !byteLineEnds && text.utf8.contains(asciiCR) {
             text = text.replacingCRLF()
@@ -114,7 +122,7 @@ extension Message {
     /// with line ends made LF into one scratch buffer, then checked and copied into the String by
     /// `UTF8Text` (invalid UTF-8 is repaired with U+FFFD). For parts whose charset is UTF-8; nil for
     /// other encodings. Returns the CRs left out.
-    static func utf8Text(_ part: MIMEPart) -> (String, Int)? {
+    static func utf8Text(_ part: borrowing MIMEPart) -> (String, Int)? {
         let encoding = part.transferEncoding
         guard encoding.isIdentity || encoding == .quotedPrintable || encoding == .base64 else { return nil }
         return part.source.withUnsafeBufferPointer { src -> (String, Int) in
@@ -151,7 +159,7 @@ extension Message {
     /// and how many CRs that dropped. Decoded bodies are normalised in place; a body used as written is
     /// copied only when it holds a CR.
     static func withTextBytes<R>(
-        _ part: MIMEPart, lineFeeds: Bool, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R
+        _ part: borrowing MIMEPart, lineFeeds: Bool, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R
     ) -> R {
         var dropped = 0
         var bytes: [UInt8]

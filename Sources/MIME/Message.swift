@@ -33,7 +33,7 @@ public struct Message: Sendable {
 
     /// UTF-8 sizes of the body parts already decoded by body selection, by body start offset (two at
     /// most: a list, not a dictionary to build and hash for every message).
-    var decodedTextSizes: [(start: Int, size: Int)] = []
+    var decodedTextSizes: [(start: Int, size: Int)]
 
     /// When files were uuencoded into the text body: the text as written, with them, and how many
     /// attachments at the end of `attachments` came from there (for comparing with parsers that keep them).
@@ -42,47 +42,6 @@ public struct Message: Sendable {
     /// The range of the whole message in `root.source`.
     let range: Range<Int>
     let depth: Int
-
-    /// Parses a message. Never throws, never crashes.
-    public init(_ bytes: [UInt8]) {
-        self.init(bytes, depth: 0)
-    }
-
-    init(_ bytes: [UInt8], depth: Int) {
-        let (root, notes) = bytes.withUnsafeBufferPointer { p -> (MIMEPart, [String]) in
-            var parser = MIMEParser(source: bytes, pointer: p)
-            let (root, _) = parser.parseEntity(start: 0, end: p.count, depth: depth, defaultType: .textPlain)
-            return (root, parser.notes)
-        }
-        self.init(source: bytes, root: root, range: 0..<bytes.count, depth: depth, notes: notes)
-    }
-
-    init(source: [UInt8], root: MIMEPart, range: Range<Int>, depth: Int, notes: [String]) {
-        self.root = root
-        self.range = range
-        self.depth = depth
-        self.notes = notes
-        let h = root.headers
-        subject = h["subject"]
-        from = h.firstIndex("from").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? []
-        to = h.addresses("to")
-        cc = h.addresses("cc")
-        replyTo = h.firstIndex("reply-to").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? []
-        sender = h.firstIndex("sender").flatMap { h.withRawValue(at: $0, AddressParser.parseList).first }
-        returnPath = h.firstIndex("return-path").map { i in
-            h.withRawValue(at: i, AddressParser.parseIDs).first?.lowercased() ?? ""
-        }
-        date = h.firstIndex("date").flatMap { i in
-            h.withRawValue(at: i) { MessageDate(canonical: $0) } ?? MessageDate(parsing: h.decodedValue(at: i))
-        }
-        messageId = h.messageIDs("message-id").first
-        inReplyTo = h.messageIDs("in-reply-to")
-        references = h.messageIDs("references")
-        textBody = nil
-        htmlBody = nil
-        attachments = []
-        selectBodies()
-    }
 
     /// The message's own bytes (for a nested message, its part of the outer message).
     public var rawBytes: ArraySlice<UInt8> { root.source[range] }
@@ -119,5 +78,54 @@ public struct Message: Sendable {
             total = part.withDecodedBody { p in isText ? Charset.decodedUTF8Count(p, charset: charset) : p.count }
         }
         return total
+    }
+}
+
+/// The initializers live here so that the memberwise one stays available to `init(source:...)`.
+extension Message {
+    /// Parses a message. Never throws, never crashes.
+    public init(_ bytes: [UInt8]) {
+        self.init(bytes, depth: 0)
+    }
+
+    init(_ bytes: [UInt8], depth: Int) {
+        let (root, notes) = bytes.withUnsafeBufferPointer { p -> (MIMEPart, [String]) in
+            var parser = MIMEParser(source: bytes, pointer: p)
+            let (root, _) = parser.parseEntity(start: 0, end: p.count, depth: depth, defaultType: .textPlain)
+            return (root, parser.notes)
+        }
+        self.init(source: bytes, root: root, range: 0..<bytes.count, depth: depth, notes: notes)
+    }
+
+    /// Everything is computed first and the message is built in one memberwise call: assigning the
+    /// fields of `self` one by one left the optimizer copying and releasing the whole message once.
+    init(source: [UInt8], root: MIMEPart, range: Range<Int>, depth: Int, notes: [String]) {
+        let bodies = Message.selectBodies(root, notes: notes)
+        let h = root.headers
+        self.init(
+            subject: h["subject"],
+            from: h.firstIndex("from").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? [],
+            to: h.addresses("to"),
+            cc: h.addresses("cc"),
+            replyTo: h.firstIndex("reply-to").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? [],
+            sender: h.firstIndex("sender").flatMap { h.withRawValue(at: $0, AddressParser.parseList).first },
+            returnPath: h.firstIndex("return-path").map { i in
+                h.withRawValue(at: i, AddressParser.parseIDs).first?.lowercased() ?? ""
+            },
+            date: h.firstIndex("date").flatMap { i in
+                h.withRawValue(at: i) { MessageDate(canonical: $0) } ?? MessageDate(parsing: h.decodedValue(at: i))
+            },
+            messageId: h.messageIDs("message-id").first,
+            inReplyTo: h.messageIDs("in-reply-to"),
+            references: h.messageIDs("references"),
+            root: root,
+            textBody: bodies.textBody,
+            htmlBody: bodies.htmlBody,
+            attachments: bodies.attachments,
+            notes: bodies.notes,
+            decodedTextSizes: bodies.decodedTextSizes,
+            textWithUUEncodedFiles: bodies.textWithUUEncodedFiles,
+            range: range,
+            depth: depth)
     }
 }
