@@ -10,9 +10,8 @@ extension Message {
     /// is bounded by `MIMEParser.maxDepth`) and borrowing, so no part is copied on the way.
     static func forEachLeaf(_ root: borrowing MIMEPart, _ body: (borrowing MIMEPart) -> Void) {
         guard root.isMultipart else { return body(root) }
-        root.children.withUnsafeBufferPointer { children in
-            for i in children.indices { forEachLeaf(children[i], body) }
-        }
+        // Array's subscript lends the element; an UnsafeBufferPointer's returned a copy of each part.
+        for i in root.children.indices { forEachLeaf(root.children[i], body) }
     }
 
     /// What body selection finds, handed to the message in one go.

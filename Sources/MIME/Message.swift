@@ -55,11 +55,9 @@ public struct Message: Sendable {
     /// Recursive and borrowing (nesting is bounded by `MIMEParser.maxDepth`): no part is copied.
     private static func decodedByteCount(_ part: borrowing MIMEPart, known: [(start: Int, size: Int)]) -> Int {
         if part.isMultipart {
-            return part.children.withUnsafeBufferPointer { children in
-                var total = 0
-                for i in children.indices { total += decodedByteCount(children[i], known: known) }
-                return total
-            }
+            var total = 0
+            for i in part.children.indices { total += decodedByteCount(part.children[i], known: known) }
+            return total
         }
         if let m = part.message { return decodedByteCount(m.root, known: m.decodedTextSizes) }
         let start = part.bodyRange.lowerBound
