@@ -94,14 +94,13 @@ extension AddressParser {
         }
     }
 
-    /// RFC 5322 atext, '.' and '@': what an unquoted addr-spec or atom phrase is made of here.
-    private static func isAddressText(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2E, 0x40: return true
-        case 0x21, 0x23...0x27, 0x2A, 0x2B, 0x2D, 0x2F, 0x3D, 0x3F, 0x5E...0x60, 0x7B...0x7E: return true
-        default: return false
-        }
+    /// RFC 5322 atext, '.' and '@': what an unquoted addr-spec or atom phrase is made of here. One bit
+    /// per ASCII byte (atext is `0-9 A-Z a-z ! # $ % & ' * + - / = ? ^ _ ` { | } ~`).
+    @inline(__always) private static func isAddressText(_ c: UInt8) -> Bool {
+        c < 0x80 && (c < 0x40 ? addressTextLow >> c : addressTextHigh >> (c - 0x40)) & 1 == 1
     }
+    private static let addressTextLow: UInt64 = 0xA3FF_ECFA_0000_0000
+    private static let addressTextHigh: UInt64 = 0x7FFF_FFFF_C7FF_FFFF
 
     /// Display-name words may also hold UTF-8 (RFC 6532) or Windows-1252 bytes.
     private static func isPhraseText(_ c: UInt8) -> Bool { c >= 0x80 || isAddressText(c) }

@@ -72,23 +72,52 @@ public struct HeaderList: Sendable {
         }
     }
 
+    /// A field name with its key computed once: the fields read from every message and part are
+    /// looked up by these rather than hashing the name again for each lookup.
+    struct Name: Sendable {
+        let text: String
+        let key: UInt64
+
+        init(_ text: String) {
+            self.text = text
+            self.key = HeaderList.key(text)
+        }
+
+        static let from = Name("from")
+        static let to = Name("to")
+        static let cc = Name("cc")
+        static let replyTo = Name("reply-to")
+        static let sender = Name("sender")
+        static let returnPath = Name("return-path")
+        static let date = Name("date")
+        static let subject = Name("subject")
+        static let messageID = Name("message-id")
+        static let inReplyTo = Name("in-reply-to")
+        static let references = Name("references")
+        static let contentType = Name("content-type")
+        static let contentTransferEncoding = Name("content-transfer-encoding")
+        static let contentDisposition = Name("content-disposition")
+    }
+
     func firstIndex(_ name: String) -> Int? {
-        let k = HeaderList.key(name)
-        guard let i = fields.firstIndex(where: { $0.key == k }) else { return nil }
+        firstIndex(Name(name))
+    }
+
+    func firstIndex(_ name: Name) -> Int? {
+        guard let i = fields.firstIndex(where: { $0.key == name.key }) else { return nil }
         // A hash match is confirmed on the bytes (collisions are possible in principle).
-        return matches(i, name) ? i : indices(name).first
+        return matches(i, name.text) ? i : indices(name.text).first
     }
 
     func indices(_ name: String) -> [Int] {
         var found = [Int]()
-        forEachIndex(name) { found.append($0) }
+        forEachIndex(Name(name)) { found.append($0) }
         return found
     }
 
     /// Calls `body` with the index of every field with that name, in order (no array built).
-    func forEachIndex(_ name: String, _ body: (Int) -> Void) {
-        let k = HeaderList.key(name)
-        for i in fields.indices where fields[i].key == k && matches(i, name) { body(i) }
+    func forEachIndex(_ name: Name, _ body: (Int) -> Void) {
+        for i in fields.indices where fields[i].key == name.key && matches(i, name.text) { body(i) }
     }
 
     private func matches(_ i: Int, _ name: String) -> Bool {
@@ -109,6 +138,10 @@ public struct HeaderList: Sendable {
 
     /// The unfolded raw bytes of the first field with that name (no RFC 2047 decoding).
     func raw(_ name: String) -> [UInt8]? {
+        raw(Name(name))
+    }
+
+    func raw(_ name: Name) -> [UInt8]? {
         guard let i = firstIndex(name) else { return nil }
         return rawValue(at: i)
     }

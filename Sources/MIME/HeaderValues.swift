@@ -28,6 +28,10 @@ extension HeaderList {
 
     /// The addresses of every field with that name (RFC 5322 section 3.4), groups flattened.
     public func addresses(_ name: String) -> [MailAddress] {
+        addresses(Name(name))
+    }
+
+    func addresses(_ name: Name) -> [MailAddress] {
         var result = [MailAddress]()
         forEachIndex(name) { i in
             let list = withRawValue(at: i, AddressParser.parseList)
@@ -38,6 +42,10 @@ extension HeaderList {
 
     /// The message ids of the first field with that name, without angle brackets.
     public func messageIDs(_ name: String) -> [String] {
+        messageIDs(Name(name))
+    }
+
+    func messageIDs(_ name: Name) -> [String] {
         guard let i = firstIndex(name) else { return [] }
         return withRawValue(at: i, AddressParser.parseIDs)
     }

@@ -40,11 +40,11 @@ struct MIMEParser {
         let (headers, bodyStart) = HeaderList.parse(p, source: source, from: start, to: end)
         var contentType = defaultType
         var lastContentType: Int?
-        headers.forEachIndex("content-type") { lastContentType = $0 }
+        headers.forEachIndex(.contentType) { lastContentType = $0 }
         if let i = lastContentType, let ct = headers.withRawValue(at: i, { ContentType(raw: Array($0)) }) {
             contentType = ct
         }
-        let transferEncoding = TransferEncoding(raw: headers.raw("content-transfer-encoding"))
+        let transferEncoding = TransferEncoding(raw: headers.raw(.contentTransferEncoding))
         func part(bodyEnd: Int, nested: [Message] = []) -> MIMEPart {
             MIMEPart(
                 headers: headers, contentType: contentType, transferEncoding: transferEncoding, source: source,

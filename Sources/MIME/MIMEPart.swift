@@ -31,7 +31,7 @@ public final class MIMEPart: Sendable {
     ) {
         self.headers = headers
         self.contentType = contentType
-        self.disposition = headers.raw("content-disposition").flatMap(ContentDisposition.init(raw:))
+        self.disposition = headers.raw(.contentDisposition).flatMap(ContentDisposition.init(raw:))
         self.transferEncoding = transferEncoding
         self.children = children
         self.bodyRange = bodyRange

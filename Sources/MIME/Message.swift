@@ -101,21 +101,21 @@ extension Message {
         let bodies = Message.selectBodies(root, notes: notes)
         let h = root.headers
         self.init(
-            subject: h["subject"],
-            from: h.firstIndex("from").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? [],
-            to: h.addresses("to"),
-            cc: h.addresses("cc"),
-            replyTo: h.firstIndex("reply-to").map { h.withRawValue(at: $0, AddressParser.parseList) } ?? [],
-            sender: h.firstIndex("sender").flatMap { h.withRawValue(at: $0, AddressParser.parseList).first },
-            returnPath: h.firstIndex("return-path").map { i in
+            subject: h.firstIndex(.subject).map(h.decodedValue(at:)),
+            from: h.firstIndex(.from).map { h.withRawValue(at: $0, AddressParser.parseList) } ?? [],
+            to: h.addresses(.to),
+            cc: h.addresses(.cc),
+            replyTo: h.firstIndex(.replyTo).map { h.withRawValue(at: $0, AddressParser.parseList) } ?? [],
+            sender: h.firstIndex(.sender).flatMap { h.withRawValue(at: $0, AddressParser.parseList).first },
+            returnPath: h.firstIndex(.returnPath).map { i in
                 h.withRawValue(at: i, AddressParser.parseIDs).first?.lowercased() ?? ""
             },
-            date: h.firstIndex("date").flatMap { i in
+            date: h.firstIndex(.date).flatMap { i in
                 h.withRawValue(at: i) { MessageDate(canonical: $0) } ?? MessageDate(parsing: h.decodedValue(at: i))
             },
-            messageId: h.messageIDs("message-id").first,
-            inReplyTo: h.messageIDs("in-reply-to"),
-            references: h.messageIDs("references"),
+            messageId: h.messageIDs(.messageID).first,
+            inReplyTo: h.messageIDs(.inReplyTo),
+            references: h.messageIDs(.references),
             root: root,
             textBody: bodies.textBody,
             htmlBody: bodies.htmlBody,
