@@ -16,10 +16,7 @@ extension AddressParser {
 
     static func parseSimpleList(_ p: UnsafeBufferPointer<UInt8>) -> [MailAddress]? {
         var result = [MailAddress]()
-        // One mailbox per comma at most (quoted names may hold more commas): no regrowing on the way.
-        var commas = 0
-        for c in p where c == 0x2C { commas += 1 }
-        result.reserveCapacity(min(commas + 1, maxAddresses))
+        result.reserveCapacity(4)  // most headers hold one to four: one allocation, no regrowing
         var i = 0
         let n = p.count
         func skipSpace() { while i < n && p[i] == asciiSpace { i += 1 } }
