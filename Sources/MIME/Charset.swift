@@ -97,7 +97,11 @@ enum Charset {
 
     /// Whether text in this charset is converted properly (false: it would be decoded leniently).
     static func isKnown(_ label: String) -> Bool {
-        switch kind(label) {
+        isKnown(kind(label))
+    }
+
+    static func isKnown(_ kind: Kind) -> Bool {
+        switch kind {
         case .unknown: return false
         case .iconv(let name): return Iconv.canConvert(from: name)
         default: return true

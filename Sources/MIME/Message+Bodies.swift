@@ -38,12 +38,7 @@ extension Message {
         var unknownCharsets = [String]()
         forEachLeaf(root) { part in
             let isText = part.contentType.type == "text"
-            if isText, let cs = part.contentType.charset, !unknownCharsets.contains(cs), unknownCharsets.count < 8,
-                !Charset.isKnown(cs)
-            {
-                unknownCharsets.append(cs)
-                bodies.note(unknownCharsetNote(cs))
-            }
+            // The bodies note an unknown charset themselves, while decoding (bodyText).
             if isText && !part.isAttachmentDisposition {
                 if plainText == nil && part.contentType.subtype == "plain" {
                     plainText = bodyText(part, flowed: true, &bodies)
@@ -54,6 +49,12 @@ extension Message {
                     bodies.htmlBody = bodyText(part, flowed: false, &bodies)
                     return
                 }
+            }
+            if isText, let cs = part.contentType.charset, !unknownCharsets.contains(cs), unknownCharsets.count < 8,
+                !Charset.isKnown(cs)
+            {
+                unknownCharsets.append(cs)
+                bodies.note(unknownCharsetNote(cs))
             }
             guard part.isAttachmentDisposition || part.filename != nil else { return }
             let mimeType = part.contentType.mimeType
@@ -106,13 +107,14 @@ extension Message {
         }
         // Remembered so that fullyDecodedByteCount() does not decode this part a second time.
         bodies.decodedTextSizes.append((part.bodyRange.lowerBound, decoded.utf8.count + removedCRs))
-        if !known, let cs = charset { bodies.note(unknownCharsetNote(cs)) }
+        // As for the other parts: a label iconv does not know is noted even when the text was plain ASCII.
+        if let cs = charset, !known || !Charset.isKnown(kind) { bodies.note(unknownCharsetNote(cs)) }
         var text = decoded
         if !byteLineEnds && text.utf8.contains(asciiCR) {
             text = text.replacingCRLF()
         }
-        if flowed, part.contentType["format"]?.lowercased() == "flowed" {
-            text = FormatFlowed.unflow(text, delSp: part.contentType["delsp"]?.lowercased() == "yes")
+        if flowed, part.contentType.parameters["format"]?.lowercased() == "flowed" {
+            text = FormatFlowed.unflow(text, delSp: part.contentType.parameters["delsp"]?.lowercased() == "yes")
         }
         return text
     }

@@ -88,6 +88,12 @@ struct CharsetTests {
         #expect(!Charset.isKnown("x-nonsense"))
     }
 
+    @Test func unknownCharsetOnAPlainASCIIBodyStillAddsNote() {
+        let m = Message(Array("Content-Type: text/plain; charset=x-foo\r\n\r\nplain".utf8))
+        #expect(m.textBody == "plain")
+        #expect(m.notes.contains { $0.contains("x-foo") })
+    }
+
     @Test func unknownCharsetInBodyAddsNote() {
         let m = Message(Array("Content-Type: text/plain; charset=x-foo\r\n\r\ncaf\u{e9}".utf8))
         #expect(m.textBody == "café")
