@@ -1,9 +1,9 @@
 /// One entity of the MIME tree (RFC 2045 section 2.4): its headers, type, and either children
 /// (multipart), a nested message (message/rfc822, message/global) or a body.
 ///
-/// Immutable, and a class: a part is handed around (body selection, attachments, the tree walks) far
-/// more often than it is built, and passing a struct of eight reference-counted fields cost eight
-/// retains and releases each time, a sixth of the parser's time on small messages.
+/// Immutable, and a class: a part is handed around (body selection, attachments, the tree walks) more
+/// often than it is built, and a class costs one retain to pass where a struct of eight
+/// reference-counted fields cost eight.
 public final class MIMEPart: Sendable {
     /// This entity's own header fields.
     public let headers: HeaderList

@@ -10,7 +10,6 @@ extension Message {
     /// is bounded by `MIMEParser.maxDepth`) and borrowing, so no part is copied on the way.
     static func forEachLeaf(_ root: borrowing MIMEPart, _ body: (borrowing MIMEPart) -> Void) {
         guard root.isMultipart else { return body(root) }
-        // Array's subscript lends the element; an UnsafeBufferPointer's returned a copy of each part.
         for i in root.children.indices { forEachLeaf(root.children[i], body) }
     }
 
