@@ -29,7 +29,8 @@ let package = Package(
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community", "MIME"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LearnMailCLITests", dependencies: ["LearnMailCLI", "Community", "MIME", "Transport", "IMAP"]),
+        .testTarget(
+            name: "LearnMailCLITests", dependencies: ["LearnMailCLI", "Community", "MIME", "Transport", "IMAP"]),
     ],
     swiftLanguageModes: [.v6]
 )
