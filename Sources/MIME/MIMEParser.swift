@@ -45,10 +45,11 @@ struct MIMEParser {
             contentType = ct
         }
         let transferEncoding = TransferEncoding(raw: headers.raw(.contentTransferEncoding))
-        func part(bodyEnd: Int, nested: [Message] = []) -> MIMEPart {
+        func part(bodyEnd: Int, multipart: Multipart? = nil, nested: [Message] = []) -> MIMEPart {
             MIMEPart(
                 headers: headers, contentType: contentType, transferEncoding: transferEncoding, source: source,
-                bodyRange: bodyStart..<max(bodyStart, bodyEnd), nested: nested)
+                bodyRange: bodyStart..<max(bodyStart, bodyEnd), children: multipart?.children ?? [],
+                preambleRange: multipart?.preamble, epilogueRange: multipart?.epilogue, nested: nested)
         }
         partCount += 1
         let deepEnough = depth >= MIMEParser.maxDepth || partCount > MIMEParser.maxParts
@@ -57,11 +58,7 @@ struct MIMEParser {
         }
         if contentType.isMultipart, !deepEnough, let b = contentType["boundary"], !b.isEmpty {
             let m = parseMultipart(contentType, bodyStart: bodyStart, end: end, depth: depth, boundary: Array(b.utf8))
-            let multipart = MIMEPart(
-                headers: headers, contentType: contentType, transferEncoding: transferEncoding, source: source,
-                bodyRange: bodyStart..<max(bodyStart, m.contentEnd), children: m.children, preambleRange: m.preamble,
-                epilogueRange: m.epilogue)
-            return (multipart, m.hit)
+            return (part(bodyEnd: m.contentEnd, multipart: m), m.hit)
         }
         if contentType.isMessage, !deepEnough, transferEncoding.isIdentity {
             let innerDefault = ContentType.textPlain
@@ -73,7 +70,8 @@ struct MIMEParser {
         let (contentEnd, hit) = scan(from: bodyStart, end: end)
         if contentType.isMessage, !deepEnough {
             // message/rfc822 with a base64 or quoted-printable body (not allowed, but sent): decode, then parse.
-            let decoded = part(bodyEnd: contentEnd).decodedBody
+            let decoded = transferEncoding.decode(
+                UnsafeBufferPointer(rebasing: p[bodyStart..<max(bodyStart, contentEnd)]))
             return (part(bodyEnd: contentEnd, nested: [Message(decoded, depth: depth + 1)]), hit)
         }
         return (part(bodyEnd: contentEnd), hit)
