@@ -103,10 +103,9 @@ public struct HeaderList: Sendable {
         firstIndex(Name(name))
     }
 
+    /// A hash match is confirmed on the bytes (collisions are possible in principle).
     func firstIndex(_ name: Name) -> Int? {
-        guard let i = fields.firstIndex(where: { $0.key == name.key }) else { return nil }
-        // A hash match is confirmed on the bytes (collisions are possible in principle).
-        return matches(i, name.text) ? i : indices(name.text).first
+        fields.indices.first { fields[$0].key == name.key && matches($0, name.text) }
     }
 
     func indices(_ name: String) -> [Int] {
