@@ -70,3 +70,15 @@ enum CorpusSupport {
         }
     }
 }
+
+/// A small deterministic generator (xorshift), so that generated inputs and their failures reproduce.
+struct XorShift: RandomNumberGenerator, Sendable {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}

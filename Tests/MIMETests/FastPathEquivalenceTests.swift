@@ -7,35 +7,6 @@ import Testing
 /// the one-pass quoted-printable decoder and the word-at-a-time CR removal against simple reference
 /// versions written for clarity. Inputs are generated (seeded), mixing text with hostile bytes.
 struct FastPathEquivalenceTests {
-    /// A small deterministic generator (xorshift), so that failures reproduce.
-    struct Gen: Sendable {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
-        /// Mostly ASCII text and line ends, with runs of high bytes and the special characters of each format.
-        mutating func text(_ count: Int, specials: [UInt8]) -> [UInt8] {
-            var out = [UInt8]()
-            out.reserveCapacity(count)
-            while out.count < count {
-                let r = next() % 100
-                switch r {
-                case 0..<60: out.append(UInt8(0x61 + next() % 26))
-                case 60..<70: out.append(0x20)
-                case 70..<76: out += [0x0D, 0x0A]
-                case 76..<78: out.append(0x0A)
-                case 78..<79: out.append(0x0D)
-                case 79..<90: for _ in 0..<(1 + next() % 6) { out.append(UInt8(0x80 + next() % 128)) }
-                default: out.append(specials.isEmpty ? 0x2E : specials[Int(next() % UInt64(specials.count))])
-                }
-            }
-            return out
-        }
-    }
-
     static let singleByte = [
         "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-3", "KOI8-R", "KOI8-U", "CP1251", "CP1250", "CP874",
     ]
@@ -43,7 +14,7 @@ struct FastPathEquivalenceTests {
     @Test(arguments: singleByte)
     func singleByteTablesMatchIconv(_ charset: String) throws {
         let table = try #require(SingleByteCharset.table(charset))
-        var gen = Gen(state: 0x9E37_79B9_7F4A_7C15 ^ UInt64(charset.utf8.count))
+        var gen = XorShift(state: 0x9E37_79B9_7F4A_7C15 ^ UInt64(charset.utf8.count))
         for length in [0, 1, 7, 8, 9, 31, 64, 1000, 5000] {
             let input = gen.text(length, specials: [])
             let fast = input.withUnsafeBufferPointer { table.decode($0) }
@@ -61,7 +32,7 @@ struct FastPathEquivalenceTests {
 
     @Test(arguments: ["GB18030", "CP932", "EUC-JP", "CP949", "BIG5-HKSCS"])
     func asciiSkippingMatchesOneIconvCall(_ charset: String) throws {
-        var gen = Gen(state: 0xD1B5_4A32_D192_ED03 ^ UInt64(charset.utf8.count))
+        var gen = XorShift(state: 0xD1B5_4A32_D192_ED03 ^ UInt64(charset.utf8.count))
         for length in [1, 2, 3, 10, 100, 1000, 5000] {
             // Valid text in the charset (from iconv's own output of it), then broken bytes mixed in.
             let input = gen.text(length, specials: [0x40, 0x5C, 0x7E, 0x30, 0x39, 0xA1, 0x81])
@@ -78,7 +49,7 @@ struct FastPathEquivalenceTests {
     /// a high byte, G2 sequences that make it convert the whole body).
     @Test(arguments: ["ISO-2022-JP-2", "ISO-2022-JP"])
     func iso2022JPBetweenEscapesMatchesOneIconvCall(_ charset: String) throws {
-        var gen = Gen(state: 0x5851_F42D_4C95_7F2D ^ UInt64(charset.utf8.count))
+        var gen = XorShift(state: 0x5851_F42D_4C95_7F2D ^ UInt64(charset.utf8.count))
         let pieces: [[UInt8]] = [
             Array("\u{1B}$B".utf8), Array("\u{1B}(B".utf8), Array("\u{1B}(J".utf8), Array("\u{1B}$@".utf8),
             [0x24, 0x33, 0x24, 0x73], [0x46, 0x7C, 0x4B, 0x5C], [0x21], [0x1B], [0x1B, 0x24], Array("\r\n".utf8),
@@ -152,7 +123,7 @@ struct FastPathEquivalenceTests {
 
     @Test(arguments: [false, true])
     func quotedPrintableMatchesTheReference(_ lineFeedsOnly: Bool) {
-        var gen = Gen(state: 0x2545_F491_4F6C_DD1D)
+        var gen = XorShift(state: 0x2545_F491_4F6C_DD1D)
         let specials = Array("=3D=E2=80=99= =\r\n=\n=4=G=ab\t ".utf8)
         for length in [0, 1, 2, 3, 8, 9, 16, 77, 500, 4000] {
             for _ in 0..<20 {
@@ -201,7 +172,7 @@ struct FastPathEquivalenceTests {
     }
 
     @Test func base64MatchesTheReference() {
-        var gen = Gen(state: 0x5851_F42D_4C95_7F2D)
+        var gen = XorShift(state: 0x5851_F42D_4C95_7F2D)
         let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
         for length in [0, 1, 3, 4, 5, 8, 76, 78, 200, 5000] {
             for round in 0..<20 {
@@ -233,7 +204,7 @@ struct FastPathEquivalenceTests {
     /// lone CRs and odd line ends included.
     @Test(arguments: ["8bit", "quoted-printable", "base64"])
     func utf8TextMatchesTheGeneralPath(_ encoding: String) throws {
-        var gen = Gen(state: 0x0BAD_C0DE_1234_5678 ^ UInt64(encoding.utf8.count))
+        var gen = XorShift(state: 0x0BAD_C0DE_1234_5678 ^ UInt64(encoding.utf8.count))
         for length in [0, 1, 5, 64, 700, 3000] {
             for _ in 0..<10 {
                 var body = gen.text(length, specials: Array("=E2=80=99=3D=\r\n\u{E2}\u{82}\u{AC}".utf8))
@@ -254,7 +225,7 @@ struct FastPathEquivalenceTests {
     }
 
     @Test func crlfRemovalMatchesTheReferenceInPlaceAndCopied() {
-        var gen = Gen(state: 0x1234_5678_9ABC_DEF1)
+        var gen = XorShift(state: 0x1234_5678_9ABC_DEF1)
         for length in [0, 1, 2, 7, 8, 9, 31, 32, 33, 70, 1000, 5000] {
             for _ in 0..<10 {
                 let input = gen.text(length, specials: [0x0D, 0x0D, 0x0A])
@@ -278,5 +249,26 @@ struct FastPathEquivalenceTests {
                 #expect(Array(inPlace[..<kept]) == reference)
             }
         }
+    }
+}
+
+extension XorShift {
+    /// Mostly ASCII text and line ends, with runs of high bytes and the special characters of each format.
+    mutating func text(_ count: Int, specials: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(count)
+        while out.count < count {
+            let r = next() % 100
+            switch r {
+            case 0..<60: out.append(UInt8(0x61 + next() % 26))
+            case 60..<70: out.append(0x20)
+            case 70..<76: out += [0x0D, 0x0A]
+            case 76..<78: out.append(0x0A)
+            case 78..<79: out.append(0x0D)
+            case 79..<90: for _ in 0..<(1 + next() % 6) { out.append(UInt8(0x80 + next() % 128)) }
+            default: out.append(specials.isEmpty ? 0x2E : specials[Int(next() % UInt64(specials.count))])
+            }
+        }
+        return out
     }
 }

@@ -7,16 +7,6 @@ import Testing
 /// and decode without trapping. (A longer run of the same loop in a release build found no crash in
 /// 1.6 million inputs.)
 struct MutationFuzzTests {
-    struct XorShift: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
-    }
-
     static let specials: [[UInt8]] = [
         "--", "=?", "?=", "\r\n", "\n", ":", ";", "\"", "(", ")", "<", ">", "=", "*0*=", "'", "\u{0}", "--b--",
         "boundary=", "Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n", "=?utf-8?b?", "=?iso-2022-jp?q?",
