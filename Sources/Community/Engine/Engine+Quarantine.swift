@@ -56,7 +56,6 @@ extension Engine {
             be able to stop it.
             """
         try queueQuarantineNote(key: key, subject: "A message was set aside by \(config.community.name)", text: text)
-        log("\(key): quarantined after \(crashes) crashes while processing it; kept in \(file)")
         return RunReport.Entry(
             key: key, subject: subject, from: sender,
             outcome: .quarantined(reason: "learnmail stopped \(crashes) times on it; kept in \(file)"))
