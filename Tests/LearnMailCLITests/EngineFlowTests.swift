@@ -158,8 +158,8 @@ struct EngineFlowTests {
         #expect(report.entries.map(\.outcome) == [.contribution(item: 1, title: "Lesson 1: tablets for tenants")])
         #expect(try spool.loadItem(1).contribution.title == "Lesson 1: tablets for tenants")
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: spool.path("items")).contains {
-                $0.hasPrefix(".damaged-1-")
+            try FileManager.default.contentsOfDirectory(atPath: spool.path("damaged")).contains {
+                $0.hasPrefix("item-1-") && $0.hasSuffix(".reason")
             })
         // The facilitator gets a notification for the item made again, with a token that works.
         #expect(try setup.mail(to: "facilitator@example.org").count == 2)

@@ -41,7 +41,7 @@ extension Engine {
     /// Sends the digest of the current week now (`digest send --now`).
     public func sendDigestNow() throws -> DigestResult {
         try spool.withLock {
-            state = spool.loadState()
+            state = loadState()
             return try sendDigestNowLocked()
         }
     }

@@ -6,9 +6,12 @@ extension Engine {
     /// the same key after a crash: every step recognises what an earlier attempt already did.
     func process(key: String, bytes: [UInt8]) throws -> RunReport.Entry {
         if bytes.count > config.limits.maxMessageBytes {
-            return try quarantine(key: key, bytes: bytes)
+            return try quarantineOversize(key: key, bytes: bytes)
         }
         let message = Message(bytes)
+        #if DEBUG
+            DebugCrash.trapIfAsked(subject: message.subject)
+        #endif
         let sender = (message.from.first ?? message.sender)?.address ?? ""
         var entry = RunReport.Entry(
             key: key, subject: message.subject ?? "(no subject)", from: sender, outcome: .ignored(reason: ""))
@@ -60,35 +63,6 @@ extension Engine {
         }
         entry.outcome = try contribute(message, bytes: bytes, sender: sender, key: key)
         return entry
-    }
-
-    /// Oversize mail is kept aside untouched and the facilitator told; it never becomes an item.
-    private func quarantine(key: String, bytes: [UInt8]) throws -> RunReport.Entry {
-        let folder = spool.path("quarantine")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let file = folder + "/" + Spool.safeKey(key) + ".eml"
-        if !FileManager.default.fileExists(atPath: file) { try AtomicFile.write(bytes, to: file) }
-        // Only the header is read: the whole message is what was too big to handle.
-        let head = Message(Array(bytes.prefix(65_536)))
-        let sender = head.from.first?.address ?? "(unknown)"
-        let text = """
-            A message to \(config.community.address) was too large to process and has been set aside.
-
-            From:    \(sender)
-            Subject: \(TextLayout.singleLine(head.subject ?? "(none)"))
-            Size:    \(bytes.count) bytes (limit \(config.limits.maxMessageBytes), limits.maxMessageBytes)
-
-            It is kept unchanged in \(file).
-            """
-        try outbox.enqueue(
-            id: "quarantine-\(key)", kind: "note", envelopeFrom: bounceAddress, recipients: config.moderators,
-            message: compose(
-                to: config.moderators, subject: "A message was too large for \(config.community.name)", text: text,
-                autoSubmitted: "auto-generated"),
-            at: now)
-        return RunReport.Entry(
-            key: key, subject: head.subject ?? "(no subject)", from: sender,
-            outcome: .quarantined(reason: "\(bytes.count) bytes is over limits.maxMessageBytes; kept in \(file)"))
     }
 
     /// A new contribution (or a held one from a sender the policy does not allow).

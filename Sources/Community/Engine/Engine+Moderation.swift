@@ -45,7 +45,7 @@ extension Engine {
         -> ModerationOutcome
     {
         try spool.withLock {
-            state = spool.loadState()
+            state = loadState()
             return try moderateLocked(commands, item: id, by: actor)
         }
     }

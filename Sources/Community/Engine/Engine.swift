@@ -13,6 +13,8 @@ public final class Engine {
     let log: (String) -> Void
     var state: EngineState
     var index: ItemIndex
+    /// The message in hand and the crashes counted against each (poison-message isolation).
+    let attempts: IntakeAttempts
 
     public init(
         config: Config, clock: any Clock = SystemClock(),
@@ -24,11 +26,10 @@ public final class Engine {
         self.clock = clock
         self.random = RandomSource(random)
         self.log = log
-        self.state = spool.loadState()
-        for id in spool.setAsideDamagedItems() {
-            log("item folder #\(id) was unreadable (interrupted write); set aside, its message is processed again")
-        }
+        self.state = EngineState()
         self.index = ItemIndex(spool: spool)
+        self.attempts = IntakeAttempts(spool: spool)
+        repairOnOpen()
     }
 
     public var now: Date { clock.now }
@@ -44,8 +45,9 @@ public final class Engine {
         do {
             return try spool.withLock {
                 // Another process may have changed the spool since this one last looked.
-                state = spool.loadState()
+                state = loadState()
                 if ItemIndex.stamp(of: spool) != index.stamp { index = ItemIndex(spool: spool) }
+                setAsideDamagedItems()
                 return round(source: source, sink: sink, progress: progress)
             }
         } catch {
@@ -78,6 +80,7 @@ public final class Engine {
         }
         do {
             report.delivery = try deliverQueuedLocked(through: sink) { progress?("Sending", $0, $1) }
+            for note in report.delivery.setAside { log(note) }
         } catch {
             report.failures.append(("sending", error))
         }
@@ -92,6 +95,15 @@ public final class Engine {
     /// reprocessing recognises what was done. Batches keep each server reply small (a session
     /// hears of every flag its other connections changed) and bound what one crash repeats.
     public func intake(from source: MailSource, batchSize: Int = 500) throws -> [RunReport.Entry] {
+        // Before anything is processed: did the last process die with a message in hand?
+        if let blamed = try attempts.recover() {
+            log(
+                blamed.count >= IntakeAttempts.limit
+                    ? "\(blamed.key): learnmail stopped \(blamed.count) times while processing this message; "
+                        + "it is set aside in \(Spool.quarantineFolder)/ now"
+                    : "\(blamed.key): learnmail stopped while processing this message; it is tried once more, "
+                        + "and set aside in \(Spool.quarantineFolder)/ if it stops learnmail again")
+        }
         let keys = try source.pendingKeys()
         var entries: [RunReport.Entry] = []
         // Messages left in incoming/ by an earlier crash go first, with the first batch.
@@ -125,16 +137,29 @@ public final class Engine {
         let waiting = spool.incomingKeys()
         var entries: [RunReport.Entry] = []
         try AtomicFile.groupCommit(syncing: spool.root) {
+            // The marker names each message while it is in hand (see IntakeAttempts): a crash blames
+            // that message alone, not the batch around it.
+            attempts.begin()
+            defer { attempts.end() }
             for key in waiting {
                 guard let bytes = spool.readIncoming(key) else { continue }
-                let entry = try process(key: key, bytes: bytes)
+                let entry: RunReport.Entry
+                let crashes = attempts.count(key)
+                if crashes >= IntakeAttempts.limit {
+                    entry = try quarantinePoison(key: key, bytes: bytes, crashes: crashes)
+                } else {
+                    attempts.processing(key)
+                    entry = try process(key: key, bytes: bytes)
+                }
                 log("\(key): \(entry.outcome)")
                 entries.append(entry)
             }
+            attempts.end()
             try spool.saveState(state)
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
             for key in waiting { try spool.markProcessed(key) }
+            try attempts.forget(processed: waiting)
         }
         do {
             try source.markHandled(keys.filter { spool.isProcessed($0) })

@@ -16,8 +16,17 @@ public struct EngineState: Codable, Sendable, Equatable {
 }
 
 extension Spool {
+    /// `state.json` as it is on disk. The engine reads it through `Engine.loadState()`, which sets a
+    /// damaged file aside and rebuilds what it can; nothing resets it silently.
+    public func readState() -> SpoolFile<EngineState> {
+        readJSON(EngineState.self, at: EngineState.file)
+    }
+
+    /// The state for display and tests: a damaged file reads as a fresh state here, and is never
+    /// written back from this (see `Engine.loadState()`).
     public func loadState() -> EngineState {
-        (try? loadJSON(EngineState.self, at: EngineState.file)) ?? EngineState()
+        if case .value(let state) = readState() { return state }
+        return EngineState()
     }
 
     public func saveState(_ state: EngineState) throws {

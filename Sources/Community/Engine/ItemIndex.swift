@@ -15,6 +15,9 @@ struct ItemIndex {
     private var byMessageId: [String: [DuplicateCheck.Key]] = [:]
     private var bySender: [String: [DuplicateCheck.Key]] = [:]
 
+    /// Item folders that could not be read, and why: `Engine` sets them aside under the lock.
+    private(set) var damaged: [(id: Int, reason: String)] = []
+
     /// The items folder's modification time when the index was built: new items are renamed into
     /// that folder, so a different time means another process made items since.
     let stamp: Date?
@@ -33,8 +36,23 @@ struct ItemIndex {
         let ids = spool.itemIds()
         highestId = ids.last ?? 0
         for id in ids {
-            if let source = spool.loadSource(id), let item = try? spool.loadItem(id) {
+            let folder = "items/\(id)"
+            guard Spool.isDirectory(spool.path(folder)) else {
+                damaged.append((id, "\(folder) is not a folder"))
+                continue
+            }
+            switch (
+                spool.readJSON(LearningItem.self, at: folder + "/item.json"),
+                spool.readJSON(ItemSource.self, at: folder + "/source.json")
+            ) {
+            case (.value(let item), .value(let source)):
                 add(id: id, source: source, receivedAt: item.receivedAt)
+            case (let item, let source):
+                let problems = [("item.json", item.problem), ("source.json", source.problem)].compactMap {
+                    name, problem in
+                    problem.map { "\(folder)/\(name) \($0)" }
+                }
+                damaged.append((id, problems.joined(separator: "; ")))
             }
         }
     }

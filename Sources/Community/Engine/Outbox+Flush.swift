@@ -21,7 +21,11 @@ extension Outbox {
     ) throws -> FlushReport {
         // What a crashed flush already handed to the server is marked sent first.
         try replayJournal(at: now)
-        var entries = pending().filter { entry in entry.recipients.contains { entry.isDue($0, at: now) } }
+        var report = FlushReport()
+        // Entries that cannot be sent as they are go aside first, with a word in the log.
+        let checked = checkedPending(at: now)
+        report.setAside = checked.notes
+        var entries = checked.entries.filter { entry in entry.recipients.contains { entry.isDue($0, at: now) } }
         var slots: [Slot] = []
         for (e, entry) in entries.enumerated() {
             let due = entry.recipients.indices.filter { entry.isDue(entry.recipients[$0], at: now) }
@@ -34,7 +38,6 @@ extension Outbox {
         let batches = stride(from: 0, to: slots.count, by: batchSize).map {
             slots[$0..<min($0 + batchSize, slots.count)]
         }
-        var report = FlushReport()
         guard !batches.isEmpty else { return report }
         let journal = try Journal(path: journalPath)
         var next = try prepare(batches[0], of: &entries, personalise: personalise)
@@ -100,7 +103,11 @@ extension Outbox {
                 }
                 data = copy
             } else {
-                data = message(entry) ?? []
+                // Never an empty message in place of one that cannot be read.
+                guard let bytes = message(entry), !bytes.isEmpty else {
+                    throw UnreadableOutboxMessage(entry: entry.id, path: spool.path("outbox", entry.id + ".eml"))
+                }
+                data = bytes
             }
             slots.append(slot)
             entryIds.append(entry.id)
@@ -161,6 +168,8 @@ extension Outbox {
                     spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"))
                 if entry.template != nil {
                     continue  // its copies were made at send time; there is no .eml
+                } else if !Spool.exists(spool.path("outbox", entry.id + ".eml")) {
+                    continue  // lost after it was sent (the journal told of it): the state says enough
                 } else if entry.secret == true && folder == "sent" {
                     try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
                 } else {

@@ -53,6 +53,9 @@ public struct Outbox: Sendable {
         /// Recipients the server refused for good during the SMTP conversation (5xx), with the
         /// kind of mail: a refused digest copy is a hard bounce that no DSN will report.
         public var refusals: [Refusal] = []
+        /// Queued entries that could not be sent as they were and were set aside in `damaged/`,
+        /// one line each for the log.
+        public var setAside: [String] = []
     }
 
     public struct Refusal: Sendable, Equatable {
@@ -126,7 +129,7 @@ public struct Outbox: Sendable {
         return (name, mail.message, try encode(entry))
     }
 
-    private func entryFiles(in folder: String) -> [String] {
+    func entryFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: spool.path(folder))) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
     }

@@ -54,6 +54,7 @@ struct RunCommand {
         t.print(
             "\(report.entries.count) message(s) processed; sent \(d.sent), deferred \(d.deferred), failed \(d.failed)")
         for failure in d.failures { t.print("  delivery failed: \(failure)") }
+        for note in d.setAside { t.print("  \(note)") }
     }
 }
 

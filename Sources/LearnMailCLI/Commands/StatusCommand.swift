@@ -1,7 +1,8 @@
 import Community
 import Foundation
 
-/// `learnmail status [--json]`: queue counts, subscribers, outbox, last poll and next digest.
+/// `learnmail status [--json]`: queue counts, subscribers, outbox, last poll and next digest, and
+/// what was set aside: quarantined messages and damaged spool files, with where they are and why.
 struct StatusCommand {
     let context: CommandContext
 
@@ -15,13 +16,22 @@ struct StatusCommand {
         var lastDigestWeek: String?
         var nextDigestWeek: String
         var nextDigestAt: String
+        var quarantine: SetAside
+        var damaged: SetAside
+    }
+
+    /// A folder of things set aside, each with its reason.
+    struct SetAside: Encodable {
+        var folder: String
+        var count: Int
+        var entries: [SetAsideEntry]
     }
 
     func run(_ words: [String]) throws {
         let arguments = try Arguments(words, flags: ["json"])
         let config = try context.loadConfig()
         let engine = try Runtime(config: config, terminal: Terminal.quiet).engine
-        let state = engine.spool.loadState()
+        let state = engine.currentState
         var items = Dictionary(uniqueKeysWithValues: ItemStatus.allCases.map { ($0.rawValue, 0) })
         for item in engine.spool.loadItems() { items[item.status.rawValue, default: 0] += 1 }
         var subscribers = Dictionary(uniqueKeysWithValues: SubscriberStatus.allCases.map { ($0.rawValue, 0) })
@@ -35,7 +45,9 @@ struct StatusCommand {
             ],
             lastPollAt: state.lastPollAt.map(ISO8601UTC.string(from:)), lastPollError: state.lastPollError,
             lastDigestWeek: state.lastDigestWeek, nextDigestWeek: next.week,
-            nextDigestAt: ISO8601UTC.string(from: next.dueAt))
+            nextDigestAt: ISO8601UTC.string(from: next.dueAt),
+            quarantine: setAside(engine.spool.quarantinedMessages(), in: engine.spool.path(Spool.quarantineFolder)),
+            damaged: setAside(engine.spool.damagedEntries(), in: engine.spool.path(Spool.damagedFolder)))
         if arguments.has("json") {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -54,5 +66,15 @@ struct StatusCommand {
         if let error = state.lastPollError { t.print("Last error:   \(error)") }
         t.print("Last digest:  \(state.lastDigestWeek ?? "none yet")")
         t.print("Next digest:  \(next.week), \(describeDue(next, config))")
+        for (label, aside, what) in [
+            ("Quarantined: ", status.quarantine, "message(s)"), ("Damaged:     ", status.damaged, "set aside"),
+        ] {
+            t.print("\(label) \(aside.count) \(what)" + (aside.count > 0 ? " in \(aside.folder)" : ""))
+            for entry in aside.entries { t.print("  \(entry.name): \(entry.reason)") }
+        }
+    }
+
+    private func setAside(_ entries: [SetAsideEntry], in folder: String) -> SetAside {
+        SetAside(folder: folder, count: entries.count, entries: entries)
     }
 }
