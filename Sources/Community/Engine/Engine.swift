@@ -134,7 +134,10 @@ public final class Engine {
             try spool.saveState(state)
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
-            for key in waiting { try spool.markProcessed(key) }
+            for key in waiting {
+                try redactTokens(inIncoming: key)
+                try spool.markProcessed(key)
+            }
         }
         do {
             try source.markHandled(keys.filter { spool.isProcessed($0) })

@@ -161,7 +161,10 @@ extension Outbox {
                     spool.path("outbox", entry.id + ".json"), to: spool.path(folder, entry.id + ".json"))
                 if entry.template != nil {
                     continue  // its copies were made at send time; there is no .eml
-                } else if entry.secret == true && folder == "sent" {
+                } else if entry.secret == true {
+                    // A token lives on in the recipients' mailboxes only: a secret message is not kept,
+                    // sent or failed (the entry, with `secret` and each recipient's last answer, says
+                    // what became of it; `lastResponse` never holds the message).
                     try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
                 } else {
                     try AtomicFile.move(
