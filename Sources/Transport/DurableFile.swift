@@ -98,8 +98,12 @@ enum DurableFile {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure(path, "create directory") }
     }
 
-    /// Entry names in `directory`, without `.`/`..` and hidden files (Maildir and temp files start with a dot).
-    static func list(_ directory: String) throws(TransportError) -> [String] {
+    /// Removes a file; false when it could not be removed (already gone, or not allowed).
+    static func remove(_ path: String) -> Bool { unlink(path) == 0 }
+
+    /// Entry names in `directory`, without `.`/`..` and (unless `includingHidden`) hidden files
+    /// (Maildir and temp files start with a dot).
+    static func list(_ directory: String, includingHidden: Bool = false) throws(TransportError) -> [String] {
         guard let stream = opendir(directory) else { throw failure(directory, "list") }
         defer { closedir(stream) }
         var names: [String] = []
@@ -107,7 +111,7 @@ enum DurableFile {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if !name.hasPrefix(".") { names.append(name) }
+            if name != "." && name != ".." && (includingHidden || !name.hasPrefix(".")) { names.append(name) }
         }
         return names
     }

@@ -35,7 +35,7 @@ public struct IMAPConfiguration: Sendable, Equatable {
 extension IMAPConfiguration: CustomStringConvertible {
     /// Never shows the password, so that configurations can be logged.
     public var description: String {
-        "IMAP \(url) as \(username)\(caFile.map { " caFile=\($0)" } ?? "")"
+        "IMAP \(ServerURL.redacted(url)) as \(username)\(caFile.map { " caFile=\($0)" } ?? "")"
             + "\(allowPlaintext ? " plaintext" : "")\(processedFolder.map { " processedFolder=\($0)" } ?? "")"
     }
 }

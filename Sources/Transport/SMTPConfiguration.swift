@@ -35,7 +35,7 @@ public struct SMTPConfiguration: Sendable, Equatable {
 extension SMTPConfiguration: CustomStringConvertible {
     /// Never shows the password, so that configurations can be logged.
     public var description: String {
-        "SMTP \(url)\(username.map { " as \($0)" } ?? "")\(caFile.map { " caFile=\($0)" } ?? "")"
+        "SMTP \(ServerURL.redacted(url))\(username.map { " as \($0)" } ?? "")\(caFile.map { " caFile=\($0)" } ?? "")"
             + "\(allowPlaintext ? " plaintext" : "")"
     }
 }

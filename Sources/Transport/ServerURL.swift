@@ -18,37 +18,51 @@ struct ServerURL: Sendable, Equatable {
         return "\(host):\(port ?? defaultPort)"
     }
 
+    /// `text` with the password of any `user:password@` part replaced by `***`, for every message
+    /// that shows a configured URL: a refused URL must not put a credential into a log.
+    static func redacted(_ text: String) -> String {
+        guard let range = text.firstRange(of: "://") else { return text }
+        let rest = text[range.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return text }
+        let userinfo = authority[..<at]
+        let user = userinfo.firstIndex(of: ":").map { userinfo[..<$0] } ?? userinfo
+        let shown = userinfo.contains(":") ? user + ":***" : user
+        return String(text[..<range.upperBound]) + shown + String(text[at...])
+    }
+
     init(parsing text: String, schemes: [String]) throws(TransportError) {
+        let shown = Self.redacted(text)
         guard let range = text.firstRange(of: "://") else {
-            throw .invalidConfiguration("\"\(text)\" is not a URL; write it as \(schemes[0])://host:port/")
+            throw .invalidConfiguration("\"\(shown)\" is not a URL; write it as \(schemes[0])://host:port/")
         }
         scheme = text[..<range.lowerBound].lowercased()
         guard schemes.contains(scheme) else {
             throw .invalidConfiguration(
-                "\"\(text)\" uses scheme \(scheme); use one of \(schemes.map { $0 + "://" }.joined(separator: ", "))")
+                "\"\(shown)\" uses scheme \(scheme); use one of \(schemes.map { $0 + "://" }.joined(separator: ", "))")
         }
         let rest = text[range.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let afterAuthority = rest.dropFirst(authority.count)
         guard !authority.contains("@") else {
             throw .invalidConfiguration(
-                "do not put credentials in the URL \"\(text)\"; use username and password settings")
+                "do not put credentials in the URL \"\(shown)\"; use username and password settings")
         }
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
             host = String(authority[...close])
             let tail = authority[authority.index(after: close)...]
             port = tail.hasPrefix(":") ? Int(tail.dropFirst()) : nil
-            if tail.hasPrefix(":") && port == nil { throw .invalidConfiguration("bad port in \"\(text)\"") }
+            if tail.hasPrefix(":") && port == nil { throw .invalidConfiguration("bad port in \"\(shown)\"") }
         } else if let colon = authority.lastIndex(of: ":") {
             host = String(authority[..<colon])
             guard let value = Int(authority[authority.index(after: colon)...]), (1...65535).contains(value) else {
-                throw .invalidConfiguration("bad port in \"\(text)\"")
+                throw .invalidConfiguration("bad port in \"\(shown)\"")
             }
             port = value
         } else {
             host = String(authority)
         }
-        guard !host.isEmpty else { throw .invalidConfiguration("no host in \"\(text)\"") }
+        guard !host.isEmpty else { throw .invalidConfiguration("no host in \"\(shown)\"") }
         let rawPath = afterAuthority.drop { $0 == "/" }.prefix { $0 != "?" && $0 != "#" }
         path = ServerURL.percentDecoded(String(rawPath))
     }

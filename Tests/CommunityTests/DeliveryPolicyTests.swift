@@ -73,11 +73,15 @@ import Testing
         let soft = Bounce(recipient: "ann@example.org", kind: .soft, status: "4.2.2", diagnostic: nil, format: .dsn)
         let week = 7 * 86_400.0
         var outcomes: [BounceOutcome] = []
-        outcomes.append(policy.record(hard, subscriber: nil, in: &subscribers, listName: "L", now: queued))
+        outcomes.append(
+            policy.record(hard, subscriber: "ann@example.org", in: &subscribers, listName: "L", now: queued))
         // The same digest bouncing again the same day counts once; soft bounces never count.
-        outcomes.append(policy.record(hard, subscriber: nil, in: &subscribers, listName: "L", now: queued + 600))
-        outcomes.append(policy.record(soft, subscriber: nil, in: &subscribers, listName: "L", now: queued + week))
-        outcomes.append(policy.record(hard, subscriber: nil, in: &subscribers, listName: "L", now: queued + week))
+        outcomes.append(
+            policy.record(hard, subscriber: "ann@example.org", in: &subscribers, listName: "L", now: queued + 600))
+        outcomes.append(
+            policy.record(soft, subscriber: "ann@example.org", in: &subscribers, listName: "L", now: queued + week))
+        outcomes.append(
+            policy.record(hard, subscriber: "ann@example.org", in: &subscribers, listName: "L", now: queued + week))
         #expect(outcomes.map(\.bounceCount) == [1, 1, 1, 2])
         #expect(subscribers.subscriber(address: "ann@example.org")?.status == .active)
         let third = policy.record(
@@ -89,7 +93,8 @@ import Testing
         #expect(
             note.contains("ann@example.org") && note.contains("5.1.1") && note.contains("learnmail subscribers add"))
         // Already disabled: counted, no second note.
-        let fourth = policy.record(hard, subscriber: nil, in: &subscribers, listName: "L", now: queued + 3 * week)
+        let fourth = policy.record(
+            hard, subscriber: "ann@example.org", in: &subscribers, listName: "L", now: queued + 3 * week)
         #expect(!fourth.disabled && fourth.noteForFacilitator == nil)
     }
 
@@ -99,13 +104,19 @@ import Testing
         try subscribers.add("ann@example.org", now: queued, using: &rng)
         let policy = BouncePolicy(hardBounceLimit: 2)
         let hard = Bounce(recipient: "ann@example.org", kind: .hard, status: "5.1.1", diagnostic: nil, format: .qmail)
-        _ = policy.record(hard, subscriber: nil, in: &subscribers, listName: "L", now: queued)
-        let later = policy.record(hard, subscriber: nil, in: &subscribers, listName: "L", now: queued + 40 * 86_400)
+        _ = policy.record(hard, subscriber: "ann@example.org", in: &subscribers, listName: "L", now: queued)
+        let later = policy.record(
+            hard, subscriber: "ann@example.org", in: &subscribers, listName: "L", now: queued + 40 * 86_400)
         #expect(later.bounceCount == 1 && !later.disabled)
         let stranger = Bounce(
             recipient: "zed@example.org", kind: .hard, status: nil, diagnostic: nil, format: .heuristic)
-        let out = policy.record(stranger, subscriber: nil, in: &subscribers, listName: "L", now: queued)
+        let out = policy.record(stranger, subscriber: "zed@example.org", in: &subscribers, listName: "L", now: queued)
         #expect(out.subscriber == nil && out.log.contains("not a subscriber"))
+        // A report that reached no reader's own bounce address counts against nobody, even one
+        // that names a subscriber.
+        let named = policy.record(hard, subscriber: nil, in: &subscribers, listName: "L", now: queued + 41 * 86_400)
+        #expect(named.subscriber == nil && named.bounceCount == 0 && named.log.contains("not counted"))
+        #expect(subscribers.subscriber(address: "ann@example.org")?.bounceCount == 1)
     }
 
     @Test func fixtureBouncesThroughVERPAndPolicy() throws {

@@ -62,4 +62,50 @@ import Testing
             return false
         }
     }
+
+    @Test func aMessageDeliveredAgainUnderItsIdentityIsNotASecondFile() throws {
+        let directory = try TemporaryDirectory()
+        let outbox = DirectoryOutbox(path: directory.path)
+        let envelope = Envelope(from: "a@x", recipients: ["b@x"], data: Self.message)
+        var known = try outbox.delivered()
+        let first = try outbox.deliver(envelope, identity: "abc123", known: &known)
+        #expect(first.written)
+        // A restarted process reads the folder afresh and hands the same message over again.
+        var again = try outbox.delivered()
+        let second = try outbox.deliver(envelope, identity: "abc123", known: &again)
+        #expect(!second.written && second.path == first.path)
+        #expect(directory.list("").filter { $0.hasSuffix(".eml") }.count == 1)
+        // Another identity is another file, named after the first in time order.
+        let other = try outbox.deliver(envelope, identity: "def456", known: &again)
+        #expect(other.written && other.path > first.path)
+    }
+
+    @Test func aPairACrashLeftWithoutItsMessageIsCompletedUnderItsFirstName() throws {
+        let directory = try TemporaryDirectory()
+        let outbox = DirectoryOutbox(path: directory.path)
+        let envelope = Envelope(from: "a@x", recipients: ["b@x"], data: Self.message)
+        var known = try outbox.delivered()
+        let path = try outbox.deliver(envelope, identity: "abc123", known: &known).path
+        // Killed after the sidecar, before the .eml's rename: only the sidecar and a temp file remain.
+        try FileManager.default.removeItem(atPath: path)
+        let name = String(path.split(separator: "/").last!)
+        try directory.write("." + name + ".tmp", "half a mess")
+        var after = try outbox.delivered()
+        #expect(after["abc123"]?.complete == false)
+        #expect(!directory.list("").contains("." + name + ".tmp"))  // the cut-short write is gone
+        let redone = try outbox.deliver(envelope, identity: "abc123", known: &after)
+        #expect(redone.written && redone.path == path)
+        #expect(try outbox.read(emlPath: path) == envelope)
+        #expect(directory.list("").count == 2)
+    }
+
+    @Test(arguments: ["", "ABC", "a-b", "../x"])
+    func refusesIdentitiesThatAreNotPlainLowercaseHex(_ identity: String) throws {
+        let directory = try TemporaryDirectory()
+        var known: [String: DirectoryOutbox.Delivered] = [:]
+        #expect(throws: TransportError.self) {
+            try DirectoryOutbox(path: directory.path).deliver(
+                Envelope(from: "a@x", recipients: ["b@x"], data: [1]), identity: identity, known: &known)
+        }
+    }
 }

@@ -69,3 +69,28 @@ import Testing
         #expect(mailbox.mailboxURL == "imap://h:143/Entw%26APw-rfe")
     }
 }
+
+@Suite struct ServerURLRedactionTests {
+    @Test(arguments: [
+        "imaps://learning:hunter2@mail.example.org/INBOX", "smtps://u:hunter2@[::1]:465", "imap://a:hunter2@h:99999/",
+        "gopher://u:hunter2@h/",
+    ])
+    func aRefusedURLNeverShowsItsPassword(_ url: String) {
+        #expect {
+            _ = try ServerURL(parsing: url, schemes: ["imap", "imaps", "smtp", "smtps"])
+        } throws: { error in
+            let text = "\(error)"
+            return !text.contains("hunter2") && text.contains(":***@")
+        }
+    }
+
+    @Test func configurationsPrintNoPassword() {
+        let imap = IMAPConfiguration(url: "imaps://u:hunter2@h/INBOX", username: "u", password: "pw")
+        let smtp = SMTPConfiguration(url: "smtps://u:hunter2@h:465", username: "u", password: "pw")
+        for text in ["\(imap)", "\(smtp)"] {
+            #expect(!text.contains("hunter2") && !text.contains("pw"))
+        }
+        #expect(ServerURL.redacted("imaps://h/INBOX") == "imaps://h/INBOX")
+        #expect(ServerURL.redacted("imaps://u@h/") == "imaps://u@h/")
+    }
+}

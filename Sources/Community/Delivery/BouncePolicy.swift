@@ -27,17 +27,26 @@ public struct BouncePolicy: Sendable, Equatable {
         self.staleAfter = staleAfter
     }
 
-    /// Records `bounce` against `subscriber` (found by VERP token, else by `bounce.recipient`).
+    /// Records `bounce` against `subscriber`: the reader whose own VERP address the report came
+    /// back to, or the recipient our SMTP server refused while learnmail itself was sending. Never
+    /// the address a report merely names: anyone can write a report naming anyone, so a report
+    /// that reached no reader's bounce address (`subscriber` nil) is logged and changes nobody.
     public func record(
         _ bounce: Bounce, subscriber address: String?, in list: inout SubscriberList, listName: String, now: Date
     ) -> BounceOutcome {
         let code = bounce.status ?? "no status"
-        guard let address = address ?? bounce.recipient, var s = list.subscriber(address: address) else {
+        let named = bounce.recipient ?? "an unknown recipient"
+        guard let address else {
             return BounceOutcome(
                 subscriber: nil, bounceCount: 0, disabled: false, noteForFacilitator: nil,
                 log:
-                    "\(bounce.kind) bounce (\(code)) for \(bounce.recipient ?? "an unknown recipient"): not a subscriber"
-            )
+                    "\(bounce.kind) bounce (\(code)) naming \(named): not counted, it did not come back to a "
+                    + "reader's own bounce address (a report anyone could have sent)")
+        }
+        guard var s = list.subscriber(address: address) else {
+            return BounceOutcome(
+                subscriber: nil, bounceCount: 0, disabled: false, noteForFacilitator: nil,
+                log: "\(bounce.kind) bounce (\(code)) for \(address): not a subscriber")
         }
         guard bounce.kind == .hard else {
             return BounceOutcome(

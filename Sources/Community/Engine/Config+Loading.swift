@@ -146,11 +146,18 @@ extension ObjectReader {
     fileprivate func server(urlKey: String, schemes: Set<String>, absolute: (String) -> String) throws -> Config.Server
     {
         let url = try string(urlKey)
+        let shown = Config.redactingPassword(in: url)
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), schemes.contains(scheme),
             parsed.host != nil
         else {
             throw error(
-                at: urlKey, "expected a URL like \(schemes.sorted().last!)://host:port/…, got '\(url)'")
+                at: urlKey, "expected a URL like \(schemes.sorted().last!)://host:port/…, got '\(shown)'")
+        }
+        if parsed.user != nil || parsed.password != nil || shown != url {
+            throw error(
+                at: urlKey,
+                "do not put a username or password in the URL '\(shown)': write \(scheme)://host:port/… and "
+                    + "give \"username\" and \"passwordFile\" (or \"passwordEnv\") beside it")
         }
         let passwordFile = try string("passwordFile", default: nil)
         let passwordEnv = try string("passwordEnv", default: nil)
@@ -167,5 +174,45 @@ extension ObjectReader {
             url: url, username: try string("username", default: nil), password: secret,
             caFile: try string("caFile", default: nil).map(absolute),
             allowPlaintext: try bool("allowPlaintext", default: false))
+    }
+}
+
+extension Config {
+    /// `url` with the password of a `user:password@` part replaced by `***`: every message that
+    /// shows a configured URL goes through this, so that a refused URL never echoes a credential.
+    public static func redactingPassword(in url: String) -> String {
+        guard let range = url.range(of: "://") else { return url }
+        let rest = url[range.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return url }
+        let userinfo = authority[..<at]
+        guard let colon = userinfo.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":***" + String(url[at...])
+    }
+
+    /// What an administrator should fix although the config works: password files that others
+    /// than their owner may read. `learnmail check` prints these, `learnmail run` logs them.
+    public var warnings: [String] {
+        var found: [String] = []
+        if case .imap(let server, _, _) = mailbox, let warning = server.password.permissionWarning(key: "mailbox") {
+            found.append(warning)
+        }
+        if case .smtp(let server) = sender, let warning = server.password.permissionWarning(key: "sender") {
+            found.append(warning)
+        }
+        return found
+    }
+}
+
+extension Config.Secret {
+    /// A warning when the password file may be read (or written) by its group or by others.
+    public func permissionWarning(key: String) -> String? {
+        guard case .file(let path) = self,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
+        else { return nil }
+        let who = mode & 0o007 != 0 ? "every user of this machine" : "its group"
+        return "the password file \(path) (\(key).passwordFile) has mode \(String(mode & 0o777, radix: 8)): "
+            + "\(who) can read it; run: chmod 600 \(path)"
     }
 }

@@ -123,12 +123,15 @@ extension Engine {
                 item.status = .published
                 item.digestWeek = week
                 item.history.append(HistoryEntry(at: now, action: "published", by: "learnmail", note: "digest \(week)"))
-                try spool.saveItem(item)
+                // The note is queued before the item is saved as published: a restart skips items
+                // already published, so the other order lost the note of an item killed in between
+                // (scripts/crash-test found it). Queued again after a crash, it is the same id: a no-op.
                 let contributor = item.contribution.contributor.address
                 let text = ContributorTexts.published(item: item, communityName: config.community.name)
                 _ = try queueAutomaticReply(
                     id: "item-\(item.id)-published", kind: "published", to: contributor,
                     message: compose(to: [contributor], subject: text.subject, text: text.text))
+                try spool.saveItem(item)
             }
         }
         state.lastDigestWeek = week

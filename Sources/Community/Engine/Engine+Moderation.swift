@@ -25,12 +25,14 @@ extension Engine {
         if outcome.changed { try spool.saveItem(desk.item) }
         try afterDecision(outcome, item: desk.item)
         if let text = outcome.reply, moderationPolicy.isModerator(sender) {
+            // The confirmation repeats the token (subject tag, "reply to this" address): secret, so
+            // that once sent only its envelope is kept.
             try outbox.enqueue(
                 id: "reply-\(key)", kind: "moderation-reply", envelopeFrom: bounceAddress, recipients: [sender],
                 message: compose(
                     to: [sender], subject: text.subject, text: text.text, inReplyTo: message.messageId,
                     references: message.references),
-                at: now)
+                at: now, secret: true)
         }
         if let refusal = outcome.refusal {
             return .refused(reason: "#\(itemId) from \(sender): \(refusal)")
@@ -97,5 +99,16 @@ extension Engine {
             outcome.statusBefore == outcome.statusAfter
             ? "still \(outcome.statusAfter.rawValue)" : "now \(outcome.statusAfter.rawValue)"
         return steps.isEmpty ? "no commands; \(state)" : "\(steps); \(state)"
+    }
+}
+
+extension Engine {
+    /// Rewrites the stored copy of incoming message `key` without the moderation tokens it quotes
+    /// (`TokenRedaction`), once what it caused is durable and before it moves to `processed/`: a
+    /// moderator's reply, an auto-reply or a delivery report about a notification would otherwise
+    /// keep a live token in the spool until it expires.
+    func redactTokens(inIncoming key: String) throws {
+        guard let bytes = spool.readIncoming(key), let redacted = TokenRedaction.redact(bytes) else { return }
+        try spool.storeIncoming(key, bytes: redacted)
     }
 }

@@ -31,21 +31,34 @@ extension Engine {
                 id: "subscription-\(key)-\(number)", kind: "subscription", envelopeFrom: bounceAddress,
                 recipients: [reply.to],
                 message: compose(to: [reply.to], subject: reply.subject, text: reply.text, replyTo: reply.replyTo),
-                at: now, secret: reply.replyTo != nil)
+                // Confirmation requests carry a token in Reply-To, welcomes the reader's own
+                // unsubscribe address: none of them is kept once sent (`Outbox.Entry.secret`).
+                at: now, secret: true)
         }
         return .subscription(address: request.from, result: outcome.log)
     }
 
-    /// A delivery failure report: counted against the subscriber it names (by VERP address first,
-    /// since that cannot be mistaken), disabling them after repeated hard bounces.
+    /// A delivery failure report. It counts only when it came back to a reader's own VERP address
+    /// (`learning+bounce-TOKEN@…`, a token only that reader's mail systems see); a report at any
+    /// other address (the plain community address, `learning+bounces@`) may have been written by
+    /// anyone, naming anyone, so it is logged and changes nobody. Refusals while learnmail itself
+    /// sends are counted by `deliverQueuedLocked`.
     func handleBounce(_ message: Message, reason: String) throws -> RunReport.Outcome {
         var subscribers = try spool.loadSubscribers()
         let verp = VERP.subscriber(inRecipients: message.deliveryRecipients, list: list, subscribers: subscribers)
         guard let bounce = BounceReader.read(message) else {
             return .ignored(reason: "\(reason); no failed recipient could be read from it")
         }
-        let outcome = try recordBounce(bounce, subscriber: verp?.address, in: &subscribers)
-        return .bounce(address: outcome.subscriber ?? bounce.recipient ?? "unknown", result: outcome.log)
+        guard let verp else {
+            let at = message.deliveryRecipients.first ?? config.community.address
+            let note =
+                "a delivery report at \(at) naming \(bounce.recipient ?? "nobody readable") was not counted: "
+                + "only a report at a reader's own bounce address, or a refusal while sending, counts"
+            log(note)
+            return .ignored(reason: note)
+        }
+        let outcome = try recordBounce(bounce, subscriber: verp.address, in: &subscribers)
+        return .bounce(address: outcome.subscriber ?? verp.address, result: outcome.log)
     }
 
     /// Counts `bounce` against the subscriber (BouncePolicy), saves the list and tells the

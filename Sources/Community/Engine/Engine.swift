@@ -158,7 +158,10 @@ public final class Engine {
             try spool.saveState(state)
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
-            for key in waiting { try spool.markProcessed(key) }
+            for key in waiting {
+                try redactTokens(inIncoming: key)
+                try spool.markProcessed(key)
+            }
             try attempts.forget(processed: waiting)
         }
         do {

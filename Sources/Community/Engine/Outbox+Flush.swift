@@ -170,7 +170,10 @@ extension Outbox {
                     continue  // its copies were made at send time; there is no .eml
                 } else if !Spool.exists(spool.path("outbox", entry.id + ".eml")) {
                     continue  // lost after it was sent (the journal told of it): the state says enough
-                } else if entry.secret == true && folder == "sent" {
+                } else if entry.secret == true {
+                    // A token lives on in the recipients' mailboxes only: a secret message is not kept,
+                    // sent or failed (the entry, with `secret` and each recipient's last answer, says
+                    // what became of it; `lastResponse` never holds the message).
                     try FileManager.default.removeItem(atPath: spool.path("outbox", entry.id + ".eml"))
                 } else {
                     try AtomicFile.move(

@@ -25,6 +25,7 @@ struct CheckCommand {
             after: runtime.engine.now, lastSentWeek: runtime.engine.lastDigestWeek)
         t.print("  digest      next \(next.week), \(describeDue(next, config))")
         t.print("  data        \(config.dataDirectory)")
+        for warning in config.warnings { t.print("Warning: \(warning)") }
 
         var failures: [(stage: String, error: any Error)] = []
         switch config.mailbox {
@@ -41,11 +42,11 @@ struct CheckCommand {
                 guard let source = try runtime.makeSource() as? IMAPMailSource else { break }
                 let status = try source.mailbox.status()
                 t.print(
-                    "Mailbox \(server.url): logged in as \(server.username ?? "?"), \(status.messages) message(s), "
+                    "Mailbox \(Config.redactingPassword(in: server.url)): logged in as \(server.username ?? "?"), \(status.messages) message(s), "
                         + "UIDVALIDITY \(status.uidValidity)" + (processed.map { ", handled mail goes to \($0)" } ?? "")
                 )
             } catch {
-                t.print("Mailbox \(server.url): FAILED — \(error)")
+                t.print("Mailbox \(Config.redactingPassword(in: server.url)): FAILED — \(error)")
                 failures.append(("mailbox", error))
             }
         }
@@ -57,10 +58,11 @@ struct CheckCommand {
                 guard let sink = try runtime.makeSink() as? SMTPMailSink else { break }
                 try sink.sender.verify()
                 t.print(
-                    "Sender \(server.url): connected" + (server.username.map { ", logged in as \($0)" } ?? "")
+                    "Sender \(Config.redactingPassword(in: server.url)): connected"
+                        + (server.username.map { ", logged in as \($0)" } ?? "")
                         + ", ready to send")
             } catch {
-                t.print("Sender \(server.url): FAILED — \(error)")
+                t.print("Sender \(Config.redactingPassword(in: server.url)): FAILED — \(error)")
                 failures.append(("sender", error))
             }
         }

@@ -15,6 +15,7 @@ struct RunCommand {
         let arguments = try Arguments(words, flags: ["once"])
         guard arguments.positionals.isEmpty else { throw UsageError("run takes no arguments") }
         let runtime = try Runtime(config: try context.loadConfig(), terminal: context.terminal)
+        for warning in runtime.config.warnings { context.terminal.log("warning: \(warning)") }
         let source = try runtime.makeSource()
         let sink = try runtime.makeSink()
 
