@@ -70,6 +70,8 @@ async def session(reader, writer):
             else:
                 say("502 5.5.2 Error: command not recognized")
             await writer.drain()
+    except ConnectionError:
+        pass  # learnmail may hang up without QUIT after a refusal
     finally:
         writer.close()
 
