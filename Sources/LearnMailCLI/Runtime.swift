@@ -15,7 +15,7 @@ struct Runtime {
     func makeSource() throws -> MailSource {
         switch config.mailbox {
         case .maildir(let path):
-            return MaildirMailSource(path: path)
+            return Self.debugWrapped(MaildirMailSource(path: path))
         case .imap(let server, let processedFolder, _):
             guard let username = server.username else {
                 throw ConfigError(file: config.file, key: "mailbox.username", problem: "is required for IMAP")
@@ -26,8 +26,21 @@ struct Runtime {
                 IMAPConfiguration(
                     url: server.url, username: username, password: password, caFile: server.caFile,
                     allowPlaintext: server.allowPlaintext, processedFolder: processedFolder))
-            return IMAPMailSource(mailbox: mailbox, spool: engine.spool)
+            return Self.debugWrapped(IMAPMailSource(mailbox: mailbox, spool: engine.spool))
         }
+    }
+
+    /// In DEBUG builds with `LEARNMAIL_DEBUG_RSS_EVERY=N`, the source logs the round number and
+    /// the resident set size every N rounds (scripts/load-test: RSS over 1,000 poll cycles).
+    static func debugWrapped(
+        _ source: MailSource, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> MailSource {
+        #if DEBUG
+            if let every = environment["LEARNMAIL_DEBUG_RSS_EVERY"].flatMap(Int.init), every > 0 {
+                return RoundCountingSource(base: source, every: every)
+            }
+        #endif
+        return source
     }
 
     func makeSink() throws -> MailSink {
@@ -60,6 +73,14 @@ struct Runtime {
     }
 
     var pollSeconds: Int {
+        #if DEBUG
+            // scripts/load-test runs 1,000 poll cycles in a minute, not in 80 hours.
+            if let seconds = ProcessInfo.processInfo.environment["LEARNMAIL_DEBUG_POLL_SECONDS"].flatMap(Int.init),
+                seconds >= 0
+            {
+                return seconds
+            }
+        #endif
         if case .imap(_, _, let seconds) = config.mailbox { return seconds }
         return 60
     }
@@ -79,6 +100,44 @@ func isUnreachable(_ error: any Error) -> Bool {
 }
 
 #if DEBUG
+    /// Counts the daemon's rounds (one `pendingKeys` each) and writes `debug: round N rss KB kB`
+    /// to standard error on the first round and every `every` rounds. Debug builds only.
+    final class RoundCountingSource: MailSource {
+        let base: MailSource
+        let every: Int
+        private(set) var rounds = 0
+
+        init(base: MailSource, every: Int) {
+            self.base = base
+            self.every = every
+        }
+
+        func pendingKeys() throws -> [String] {
+            rounds += 1
+            if rounds == 1 || rounds % every == 0 {
+                FileHandle.standardError.write(Data("debug: round \(rounds) rss \(Self.residentKilobytes()) kB\n".utf8))
+            }
+            return try base.pendingKeys()
+        }
+
+        func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
+            try base.fetch(keys, into: store)
+        }
+
+        func markHandled(_ keys: [String]) throws { try base.markHandled(keys) }
+
+        func finishBatch() throws { try base.finishBatch() }
+
+        /// VmRSS from /proc/self/status, in kB (0 where there is no /proc).
+        static func residentKilobytes() -> Int {
+            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+            for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+                return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+            }
+            return 0
+        }
+    }
+
     /// A clock that starts at a chosen instant and then runs with the real one. Debug builds only:
     /// a release binary ignores `LEARNMAIL_DEBUG_NOW`.
     ///

@@ -37,6 +37,8 @@ for folder, dirs, files in os.walk(data):
 items_dir = os.path.join(data, "items")
 if os.path.isdir(items_dir):
     for name in os.listdir(items_dir):
+        if name.startswith("."):
+            continue  # staging (.new-ID) or set aside
         src = os.path.join(items_dir, name, "source.json")
         if os.path.isfile(src):
             items += 1
