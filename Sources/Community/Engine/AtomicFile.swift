@@ -17,7 +17,10 @@ public enum AtomicFile {
         public var operation: String
         public var code: Int32
         public var description: String {
-            "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+            let text = "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+            // A full disk is the one failure an administrator fixes by hand (scripts/fault-test).
+            guard code == ENOSPC || code == EDQUOT else { return text }
+            return text + " — free space on that file system; nothing was half-written and the next round retries"
         }
     }
 
@@ -41,7 +44,8 @@ public enum AtomicFile {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = folder + "/.tmp-\(processId)-\(temporaryCounter.next())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw Failure(path: temporary, operation: "create", code: errno) }
+        // Errors name the file being written, not its temporary name, so that the admin knows which.
+        guard fd >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
         var failure: Failure?
         let array = Array(bytes)
         array.withUnsafeBytes { buffer in
@@ -50,14 +54,14 @@ public enum AtomicFile {
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = Failure(path: temporary, operation: "write", code: errno)
+                    failure = Failure(path: path, operation: "write", code: errno)
                     return
                 }
                 offset += written
             }
         }
         if failure == nil && durable && fsync(fd) != 0 {
-            failure = Failure(path: temporary, operation: "fsync", code: errno)
+            failure = Failure(path: path, operation: "fsync", code: errno)
         }
         close(fd)
         if failure == nil && rename(temporary, path) != 0 {

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import Community
+@testable import LearnMailCLI
+
+/// The debug-only switches scripts/fault-test and scripts/load-test drive a real binary with
+/// (LEARNMAIL_DEBUG_NOW, LEARNMAIL_DEBUG_RSS_EVERY), and the full-disk error the admin sees.
+@Suite struct RuntimeDebugTests {
+    #if DEBUG
+        @Test(arguments: [
+            ("+86400", 86_400.0), ("-3600", -3_600.0), ("+0", 0.0),
+            ("2026-12-07T09:05:00Z", 1_796_634_300.0 - 1_796_290_000.0),
+        ])
+        func debugClockMovesTime(setting: String, expectedOffset: Double) throws {
+            let realNow = Date(timeIntervalSince1970: 1_796_290_000)
+            let clock = try #require(DebugClock(setting: setting, realNow: realNow))
+            #expect(abs(clock.offset - expectedOffset) < 0.001)
+        }
+
+        @Test(arguments: ["", "tomorrow", "86400", "2026-12-07 09:05", "+1d"])
+        func debugClockRefusesWhatItCannotRead(setting: String) {
+            #expect(DebugClock(setting: setting) == nil)
+        }
+
+        @Test func defaultClockFollowsTheEnvironment() {
+            let moved = Runtime.defaultClock(environment: ["LEARNMAIL_DEBUG_NOW": "+7200"])
+            #expect(abs(moved.now.timeIntervalSinceNow - 7200) < 5)
+            let real = Runtime.defaultClock(environment: [:])
+            #expect(abs(real.now.timeIntervalSinceNow) < 5)
+            let unreadable = Runtime.defaultClock(environment: ["LEARNMAIL_DEBUG_NOW": "soon"])
+            #expect(abs(unreadable.now.timeIntervalSinceNow) < 5)
+        }
+
+        @Test func roundCountingSourcePassesEverythingThrough() throws {
+            let base = ListSource(keys: ["a", "b"])
+            let wrapped = Runtime.debugWrapped(base, environment: ["LEARNMAIL_DEBUG_RSS_EVERY": "2"])
+            let counting = try #require(wrapped as? RoundCountingSource)
+            for _ in 0..<3 { #expect(try counting.pendingKeys() == ["a", "b"]) }
+            #expect(counting.rounds == 3)
+            var stored: [String] = []
+            try counting.fetch(["a"]) { key, _ in stored.append(key) }
+            try counting.markHandled(["a"])
+            #expect(stored == ["a"])
+            #expect(base.handled == ["a"])
+            #expect(RoundCountingSource.residentKilobytes() > 0)
+            #expect(Runtime.debugWrapped(base, environment: [:]) === base)
+        }
+    #endif
+
+    @Test func fullDiskErrorNamesTheFileAndSaysWhatToDo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-atomic-\(UUID().uuidString)")
+            .path
+        // A file where the folder should be: creating the temporary fails; the error must name the target.
+        FileManager.default.createFile(atPath: folder, contents: Data())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let error = try #require(throws: AtomicFile.Failure.self) {
+            try AtomicFile.write(Array("{}".utf8), to: folder + "/state.json")
+        }
+        #expect(error.path == folder + "/state.json")
+        let full = AtomicFile.Failure(path: "/var/lib/learnmail/state.json", operation: "write", code: ENOSPC)
+        #expect(
+            full.description
+                == "cannot write /var/lib/learnmail/state.json: No space left on device — free space on that file "
+                + "system; nothing was half-written and the next round retries")
+        #expect(!error.description.contains("free space"))
+    }
+}
+
+/// A source that lists fixed keys and remembers what it was told.
+private final class ListSource: MailSource {
+    let keys: [String]
+    var handled: [String] = []
+    init(keys: [String]) { self.keys = keys }
+    func pendingKeys() throws -> [String] { keys }
+    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
+        for key in keys { try store(key, Array(key.utf8)) }
+    }
+    func markHandled(_ keys: [String]) throws { handled += keys }
+}
