@@ -40,7 +40,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidConfiguration(let text):
             return "invalid transport configuration: \(text)"
         case .unreachable(let service, let server, let detail):
-            return "\(service) server \(server) cannot be reached: \(detail) — check the host and port, "
+            let key = service == "IMAP" ? "mailbox.imap" : "sender.smtp"
+            return "\(service) server \(server) cannot be reached: \(detail) — check the host and port in \(key), "
                 + "that the server is running, and the network or firewall"
         case .tlsFailed(let service, let server, let detail):
             return "\(service) TLS to \(server) failed: \(detail) — check the server certificate, or set caFile "

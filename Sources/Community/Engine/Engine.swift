@@ -65,10 +65,10 @@ public final class Engine {
                 state.lastPollError = nil
             } catch let interrupted as IntakeInterrupted {
                 report.entries = interrupted.entries
-                report.failures.append(("mailbox", interrupted.cause))
+                report.failures.append((Self.stage(of: interrupted.cause), interrupted.cause))
                 state.lastPollError = "\(interrupted.cause)"
             } catch {
-                report.failures.append(("mailbox", error))
+                report.failures.append((Self.stage(of: error), error))
                 state.lastPollError = "\(error)"
             }
             state.lastPollAt = now
@@ -133,6 +133,11 @@ public final class Engine {
             } catch {
                 fetchFailure = error
             }
+        }
+        // A full or failing disk stops the batch here, named as what it is: processing would only
+        // fail on the next file and report that instead.
+        if let fetchFailure, Self.stage(of: fetchFailure) == "spool" {
+            throw IntakeInterrupted(entries: [], cause: fetchFailure)
         }
         let waiting = spool.incomingKeys()
         var entries: [RunReport.Entry] = []
@@ -226,6 +231,14 @@ public final class Engine {
         ModerationDesk.Policy(
             moderators: config.moderators, learningAreas: config.learningAreas.map(\.name),
             communityName: config.community.name, trustedAuthservId: config.moderation.trustedAuthservId)
+    }
+}
+
+extension Engine {
+    /// Where an intake failure belongs in the report: the spool's own files (a full disk, a folder
+    /// that cannot be written) are not the mailbox's fault, and the administrator fixes them elsewhere.
+    static func stage(of error: any Error) -> String {
+        error is AtomicFile.Failure || error is SpoolError ? "spool" : "mailbox"
     }
 }
 
