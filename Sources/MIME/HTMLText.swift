@@ -8,21 +8,27 @@
 /// `<title>`, comments and Outlook's hidden conditional comments (`<!--[if mso]>…<![endif]-->`) are
 /// dropped; Outlook's `<o:p>` and revealed conditionals (`<![if !supportLists]>`) keep their text.
 ///
-/// One pass over the UTF-8 bytes with an index cursor: linear time, no recursion, never traps.
+/// One pass over the UTF-8 bytes with an index cursor: linear time, no recursion, never traps. The
+/// scanner reads the String's own bytes in place (no copy into an array, no slices to retain).
 public enum HTMLText {
     public static func plainText(fromHTML html: String) -> String {
-        var scanner = HTMLTextScanner(Array(html.utf8))
-        return scanner.run()
+        var html = html
+        html.makeContiguousUTF8()  // native strings already are: no copy
+        return html.utf8.withContiguousStorageIfAvailable { p in
+            var scanner = HTMLTextScanner(p)
+            return scanner.run()
+        } ?? ""
     }
 }
 
+/// Lives only inside `HTMLText.plainText`, while the bytes it points to do.
 struct HTMLTextScanner {
-    private let b: [UInt8]
+    private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var w = HTMLTextWriter()
     private var inHead = false
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         b = bytes
     }
 
@@ -36,13 +42,13 @@ struct HTMLTextScanner {
                     if !inHead { w.scalar(value) }
                     i = next
                 } else {
-                    if !inHead { w.text(b[i..<i + 1]) }
+                    if !inHead { w.text(slice(i, i + 1)) }
                     i += 1
                 }
             } else {
                 var j = i + 1
                 while j < b.count, b[j] != UInt8(ascii: "<"), b[j] != UInt8(ascii: "&") { j += 1 }
-                if !inHead { w.text(b[i..<j]) }
+                if !inHead { w.text(slice(i, j)) }
                 i = j
             }
         }
@@ -54,7 +60,7 @@ struct HTMLTextScanner {
     private mutating func markup() {
         let n = b.count
         guard i + 1 < n else {
-            w.text(b[i..<n])
+            w.text(slice(i, n))
             i = n
             return
         }
@@ -64,7 +70,7 @@ struct HTMLTextScanner {
                 comment()
             } else if starts("<![CDATA[", at: i) {
                 let end = find("]]>", from: i + 9) ?? n
-                if !inHead { w.text(b[(i + 9)..<end]) }
+                if !inHead { w.text(slice(i + 9, end)) }
                 i = min(end + 3, n)
             } else {
                 // <!DOCTYPE …>, and Outlook's revealed conditionals <![if …]> / <![endif]> whose content shows.
@@ -81,7 +87,7 @@ struct HTMLTextScanner {
         } else if isLetter(c) {
             startTag()
         } else {
-            if !inHead { w.text(b[i..<i + 1]) }
+            if !inHead { w.text(slice(i, i + 1)) }
             i += 1
         }
     }
@@ -117,7 +123,7 @@ struct HTMLTextScanner {
             {
                 j += 1
             }
-            let attribute = b[nameStart..<j]
+            let attribute = slice(nameStart, j)
             if j == nameStart { j += 1 }  // a stray "=": skip it
             var k = j
             while k < b.count, b[k] <= 0x20 { k += 1 }
@@ -137,9 +143,9 @@ struct HTMLTextScanner {
                 j = valueEnd
             }
             if tag == .a, Self.equalsLowercased(attribute, "href") {
-                href = Self.decodeAttribute(b[valueStart..<valueEnd])
+                href = Self.decodeAttribute(slice(valueStart, valueEnd))
             } else if tag == .ol, Self.equalsLowercased(attribute, "start") {
-                start = Self.smallInteger(b[valueStart..<valueEnd]) ?? 1
+                start = Self.smallInteger(slice(valueStart, valueEnd)) ?? 1
             }
         }
         i = min(j + 1, b.count)
@@ -232,8 +238,11 @@ struct HTMLTextScanner {
     private func tagName(_ j: inout Int) -> HTMLTextTag {
         let start = j
         while j < b.count, isNameByte(b[j]) { j += 1 }
-        let end = j
-        return b.withUnsafeBufferPointer { HTMLTextTag.named($0, start, end) }
+        return HTMLTextTag.named(b, start, j)
+    }
+
+    private func slice(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: b[from..<to])
     }
 
     private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
@@ -267,12 +276,12 @@ struct HTMLTextScanner {
         i = min(i + 1, b.count)
     }
 
-    private static func equalsLowercased(_ s: ArraySlice<UInt8>, _ lower: StaticString) -> Bool {
+    private static func equalsLowercased(_ s: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
         guard s.count == lower.utf8CodeUnitCount else { return false }
         return lower.withUTF8Buffer { p in zip(s, p).allSatisfy { ($0 | 0x20) == $1 } }
     }
 
-    private static func smallInteger(_ s: ArraySlice<UInt8>) -> Int? {
+    private static func smallInteger(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
         var value = 0
         var negative = false
         var digits = 0

@@ -26,9 +26,10 @@ struct HTMLTextWriter {
 
     // MARK: text
 
-    /// Appends text bytes (valid UTF-8), collapsing whitespace outside <pre>.
-    mutating func text(_ bytes: ArraySlice<UInt8>) {
-        var i = bytes.startIndex
+    /// Appends text bytes (valid UTF-8), collapsing whitespace outside <pre>. Runs of visible bytes are
+    /// copied whole from the caller's buffer (no slice of an array, no retain per word).
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
         while i < bytes.endIndex {
             let c = bytes[i]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
@@ -69,7 +70,7 @@ struct HTMLTextWriter {
                     if d <= 0x20 || d == 0x7F || d == 0xC2 { break }
                     j += 1
                 }
-                out.append(contentsOf: bytes[i..<j])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 lineHasText = true
                 i = j
             }
@@ -79,10 +80,15 @@ struct HTMLTextWriter {
     /// Appends one decoded character reference.
     mutating func scalar(_ value: UInt32) {
         guard let s = Unicode.Scalar(value) else { return }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(4)
-        UTF8.encode(s) { buffer.append($0) }
-        text(buffer[...])
+        var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            UTF8.encode(s) {
+                raw[count] = $0
+                count += 1
+            }
+            text(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
     }
 
     // MARK: structure
