@@ -67,8 +67,20 @@ struct HTMLTextWriter {
                 var j = i + 1
                 while j < bytes.endIndex {
                     let d = bytes[j]
-                    if d <= 0x20 || d == 0x7F || d == 0xC2 { break }
-                    j += 1
+                    if d > 0x20 && d != 0x7F && d != 0xC2 {
+                        j += 1
+                        continue
+                    }
+                    // One space between two words outside <pre> is what collapsing writes anyway (the
+                    // line has text, nothing is pending): it stays in the run, copied in one go.
+                    if d == 0x20 && preDepth == 0 && j + 1 < bytes.endIndex {
+                        let e = bytes[j + 1]
+                        if e > 0x20 && e != 0x7F && e != 0xC2 {
+                            j += 2
+                            continue
+                        }
+                    }
+                    break
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 lineHasText = true
