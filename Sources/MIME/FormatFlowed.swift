@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// RFC 3676 format=flowed: joins soft-broken lines (those ending in a space) into paragraphs, undoes
 /// space-stuffing, honours DelSp=yes, and never joins across quote depths or the "-- " signature line.
 ///
@@ -25,11 +31,19 @@ enum FormatFlowed {
         var o = 0
         var paragraphDepth = -1
         var open = false
+        // Body text reaches here with LF line ends (bodyText makes them so): then lines are found with memchr.
+        let hasCR = memchr(src, Int32(asciiCR), n) != nil
         var start = 0
         while start < n {
             // The line is [start, end); the next one starts after its CR, LF or CRLF.
             var end = start
-            while end < n && src[end] != asciiLF && src[end] != asciiCR { end += 1 }
+            if hasCR {
+                while end < n && src[end] != asciiLF && src[end] != asciiCR { end += 1 }
+            } else {
+                end =
+                    memchr(src + start, Int32(asciiLF), n - start).map { $0 - UnsafeMutableRawPointer(mutating: src) }
+                    ?? n
+            }
             var next = end + 1
             if end < n && src[end] == asciiCR && next < n && src[next] == asciiLF { next += 1 }
 
