@@ -253,7 +253,8 @@ struct HTMLTextWriter {
 
     mutating func finish() -> String {
         closeLink()
-        return String(decoding: out, as: UTF8.self)
+        // The same text as String(decoding:), checked sixteen ASCII bytes at a time (see UTF8Text).
+        return out.withUnsafeBufferPointer { UTF8Text.string($0) }
     }
 
     private mutating func requestNewlines(_ n: Int) {
