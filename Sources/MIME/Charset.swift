@@ -165,30 +165,6 @@ enum Charset {
         return !(name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name.hasPrefix("UCS"))
     }
 
-    /// The UTF-8 size of the decoded text, without building a String when the bytes are ASCII or valid UTF-8.
-    static func decodedUTF8Count(_ p: UnsafeBufferPointer<UInt8>, charset: String?) -> Int {
-        let k = charset.map(kind) ?? .ascii
-        if Bytes.isASCII(p) {
-            if case .iconv(let name) = k, !isASCIICompatible(name) {
-                return decode(p, charset: charset).text.utf8.count
-            }
-            return p.count
-        }
-        switch k {
-        case .utf8, .ascii, .unknown:
-            if UTF8Text.validity(p) != .invalid { return p.count }
-            return decode(p, charset: charset).text.utf8.count
-        case .latin1, .windows1252:
-            var n = 0
-            for c in p {
-                n += c < 0x80 ? 1 : (c >= 0xA0 || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D ? 2 : 3)
-            }
-            return n
-        case .iconv:
-            return decode(p, charset: charset).text.utf8.count
-        }
-    }
-
     /// UTF-8 when valid, else Windows-1252: the fallback for unknown charsets.
     static func lenient(_ p: UnsafeBufferPointer<UInt8>) -> String {
         UTF8Text.validString(p) ?? decodeWindows1252(p)

@@ -8,21 +8,27 @@
 /// `<title>`, comments and Outlook's hidden conditional comments (`<!--[if mso]>…<![endif]-->`) are
 /// dropped; Outlook's `<o:p>` and revealed conditionals (`<![if !supportLists]>`) keep their text.
 ///
-/// One pass over the UTF-8 bytes with an index cursor: linear time, no recursion, never traps.
+/// One pass over the UTF-8 bytes with an index cursor: linear time, no recursion, never traps. The
+/// scanner reads the String's own bytes in place (no copy into an array, no slices to retain).
 public enum HTMLText {
     public static func plainText(fromHTML html: String) -> String {
-        var scanner = HTMLTextScanner(Array(html.utf8))
-        return scanner.run()
+        var html = html
+        html.makeContiguousUTF8()  // native strings already are: no copy
+        return html.utf8.withContiguousStorageIfAvailable { p in
+            var scanner = HTMLTextScanner(p)
+            return scanner.run()
+        } ?? ""
     }
 }
 
+/// Lives only inside `HTMLText.plainText`, while the bytes it points to do.
 struct HTMLTextScanner {
-    private let b: [UInt8]
+    private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var w = HTMLTextWriter()
     private var inHead = false
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         b = bytes
     }
 
@@ -36,13 +42,13 @@ struct HTMLTextScanner {
                     if !inHead { w.scalar(value) }
                     i = next
                 } else {
-                    if !inHead { w.text(b[i..<i + 1]) }
+                    if !inHead { w.text(slice(i, i + 1)) }
                     i += 1
                 }
             } else {
                 var j = i + 1
                 while j < b.count, b[j] != UInt8(ascii: "<"), b[j] != UInt8(ascii: "&") { j += 1 }
-                if !inHead { w.text(b[i..<j]) }
+                if !inHead { w.text(slice(i, j)) }
                 i = j
             }
         }
@@ -54,7 +60,7 @@ struct HTMLTextScanner {
     private mutating func markup() {
         let n = b.count
         guard i + 1 < n else {
-            w.text(b[i..<n])
+            w.text(slice(i, n))
             i = n
             return
         }
@@ -64,7 +70,7 @@ struct HTMLTextScanner {
                 comment()
             } else if starts("<![CDATA[", at: i) {
                 let end = find("]]>", from: i + 9) ?? n
-                if !inHead { w.text(b[(i + 9)..<end]) }
+                if !inHead { w.text(slice(i + 9, end)) }
                 i = min(end + 3, n)
             } else {
                 // <!DOCTYPE …>, and Outlook's revealed conditionals <![if …]> / <![endif]> whose content shows.
@@ -74,14 +80,14 @@ struct HTMLTextScanner {
             skipPast(UInt8(ascii: ">"))
         } else if c == UInt8(ascii: "/") {
             var j = i + 2
-            let name = tagName(&j)
+            let tag = tagName(&j)
             i = j
             skipPast(UInt8(ascii: ">"))
-            if !name.isEmpty { endTag(name) }
+            endTag(tag)
         } else if isLetter(c) {
             startTag()
         } else {
-            if !inHead { w.text(b[i..<i + 1]) }
+            if !inHead { w.text(slice(i, i + 1)) }
             i += 1
         }
     }
@@ -101,7 +107,7 @@ struct HTMLTextScanner {
 
     private mutating func startTag() {
         var j = i + 1
-        let name = tagName(&j)
+        let tag = tagName(&j)
         var href: [UInt8] = []
         var start = 1
         // attributes: name [= value], values quoted with " or ' or unquoted
@@ -117,7 +123,7 @@ struct HTMLTextScanner {
             {
                 j += 1
             }
-            let attribute = b[nameStart..<j]
+            let attribute = slice(nameStart, j)
             if j == nameStart { j += 1 }  // a stray "=": skip it
             var k = j
             while k < b.count, b[k] <= 0x20 { k += 1 }
@@ -136,73 +142,73 @@ struct HTMLTextScanner {
                 while valueEnd < b.count, b[valueEnd] > 0x20, b[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
                 j = valueEnd
             }
-            if name == "a", Self.equalsLowercased(attribute, "href") {
-                href = Self.decodeAttribute(b[valueStart..<valueEnd])
-            } else if name == "ol", Self.equalsLowercased(attribute, "start") {
-                start = Self.smallInteger(b[valueStart..<valueEnd]) ?? 1
+            if tag == .a, Self.equalsLowercased(attribute, "href") {
+                href = Self.decodeAttribute(slice(valueStart, valueEnd))
+            } else if tag == .ol, Self.equalsLowercased(attribute, "start") {
+                start = Self.smallInteger(slice(valueStart, valueEnd)) ?? 1
             }
         }
         i = min(j + 1, b.count)
-        startTag(name, href: href, start: start)
+        startTag(tag, href: href, start: start)
     }
 
-    private mutating func startTag(_ name: String, href: [UInt8], start: Int) {
-        switch name {
-        case "script", "style", "title", "xml", "template", "noscript":
-            skipRawText(name)
+    private mutating func startTag(_ tag: HTMLTextTag, href: [UInt8], start: Int) {
+        switch tag {
+        case .script, .style, .title, .xml, .template, .noscript:
+            skipRawText(tag)
             return
-        case "head": inHead = true
-        case "body": inHead = false
+        case .head: inHead = true
+        case .body: inHead = false
         default: break
         }
         if inHead { return }
-        switch name {
-        case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "dl", "figure", "address", "fieldset":
+        switch tag {
+        case .p, .h1, .h2, .h3, .h4, .h5, .h6, .table, .dl, .figure, .address, .fieldset:
             w.block(2)
-        case "div", "center", "tr", "dt", "dd", "article", "aside", "footer", "header", "main", "nav",
-            "section", "form", "details", "summary", "caption", "figcaption":
+        case .div, .center, .tr, .dt, .dd, .article, .aside, .footer, .header, .main, .nav, .section, .form,
+            .details, .summary, .caption, .figcaption:
             w.block(1)
-        case "br": w.lineBreak()
-        case "hr":
+        case .br: w.lineBreak()
+        case .hr:
             w.block(2)
             w.literal("---")
             w.block(2)
-        case "blockquote": w.openQuote()
-        case "pre", "listing", "xmp", "plaintext": w.openPre()
-        case "ul", "menu", "dir": w.openList(ordered: false, start: 1)
-        case "ol": w.openList(ordered: true, start: start)
-        case "li": w.listItem()
-        case "td", "th": w.space()
-        case "a": w.openLink(href: href)
+        case .blockquote: w.openQuote()
+        case .pre, .listing, .xmp, .plaintext: w.openPre()
+        case .ul, .menu, .dir: w.openList(ordered: false, start: 1)
+        case .ol: w.openList(ordered: true, start: start)
+        case .li: w.listItem()
+        case .td, .th: w.space()
+        case .a: w.openLink(href: href)
         default: break  // inline and unknown elements, <o:p>, <img>: only their text counts
         }
     }
 
-    private mutating func endTag(_ name: String) {
-        switch name {
-        case "head":
+    private mutating func endTag(_ tag: HTMLTextTag) {
+        switch tag {
+        case .head:
             inHead = false
             return
         default: if inHead { return }
         }
-        switch name {
-        case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "dl", "figure", "address", "fieldset":
+        switch tag {
+        case .p, .h1, .h2, .h3, .h4, .h5, .h6, .table, .dl, .figure, .address, .fieldset:
             w.block(2)
-        case "div", "center", "tr", "dt", "dd", "article", "aside", "footer", "header", "main", "nav",
-            "section", "form", "details", "summary", "caption", "figcaption", "li":
+        case .div, .center, .tr, .dt, .dd, .article, .aside, .footer, .header, .main, .nav, .section, .form,
+            .details, .summary, .caption, .figcaption, .li:
             w.block(1)
-        case "td", "th": w.space()
-        case "blockquote": w.closeQuote()
-        case "pre", "listing", "xmp", "plaintext": w.closePre()
-        case "ul", "ol", "menu", "dir": w.closeList()
-        case "a": w.closeLink()
+        case .td, .th: w.space()
+        case .blockquote: w.closeQuote()
+        case .pre, .listing, .xmp, .plaintext: w.closePre()
+        case .ul, .ol, .menu, .dir: w.closeList()
+        case .a: w.closeLink()
         default: break
         }
     }
 
     /// Skips the content of script-like elements up to the matching end tag (or the end of input).
-    private mutating func skipRawText(_ name: String) {
-        let lower = Array(name.utf8)
+    private mutating func skipRawText(_ tag: HTMLTextTag) {
+        let lower = Array(tag.name.utf8)
         var j = i
         while j < b.count {
             if b[j] == UInt8(ascii: "<"), j + 1 < b.count, b[j + 1] == UInt8(ascii: "/"),
@@ -227,12 +233,16 @@ struct HTMLTextScanner {
 
     // MARK: cursor helpers
 
-    /// A tag name, lowercased; names longer than 16 bytes are returned truncated (they are unknown anyway).
-    private func tagName(_ j: inout Int) -> String {
+    /// The element named at `j` (any case), moving `j` past the name; `.other` for every name HTMLText
+    /// does not act on, and for none.
+    private func tagName(_ j: inout Int) -> HTMLTextTag {
         let start = j
         while j < b.count, isNameByte(b[j]) { j += 1 }
-        let bytes = b[start..<min(j, start + 16)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return String(decoding: bytes, as: UTF8.self)
+        return HTMLTextTag.named(b, start, j)
+    }
+
+    private func slice(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: b[from..<to])
     }
 
     private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
@@ -266,12 +276,12 @@ struct HTMLTextScanner {
         i = min(i + 1, b.count)
     }
 
-    private static func equalsLowercased(_ s: ArraySlice<UInt8>, _ lower: StaticString) -> Bool {
+    private static func equalsLowercased(_ s: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
         guard s.count == lower.utf8CodeUnitCount else { return false }
         return lower.withUTF8Buffer { p in zip(s, p).allSatisfy { ($0 | 0x20) == $1 } }
     }
 
-    private static func smallInteger(_ s: ArraySlice<UInt8>) -> Int? {
+    private static func smallInteger(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
         var value = 0
         var negative = false
         var digits = 0

@@ -7,7 +7,7 @@ extension HTMLTextScanner {
     /// In text a known name without ";" still counts ("&copy 2024", as browsers do); inside attribute
     /// values it needs ";" unless followed by something that cannot continue a URL parameter name, so that
     /// `?a=1&copy=2` keeps its meaning.
-    static func reference(in b: [UInt8], at start: Int, inAttribute: Bool) -> (UInt32, Int)? {
+    static func reference(in b: UnsafeBufferPointer<UInt8>, at start: Int, inAttribute: Bool) -> (UInt32, Int)? {
         var j = start + 1
         guard j < b.count else { return nil }
         if b[j] == UInt8(ascii: "#") {
@@ -42,7 +42,8 @@ extension HTMLTextScanner {
         while k < b.count, k - j < 32, isAlphanumeric(b[k]) { k += 1 }
         guard k > j else { return nil }
         let terminated = k < b.count && b[k] == UInt8(ascii: ";")
-        if let value = HTMLTextEntities.named[String(decoding: b[j..<k], as: UTF8.self)] {
+        if let value = HTMLTextEntities.named[String(decoding: UnsafeBufferPointer(rebasing: b[j..<k]), as: UTF8.self)]
+        {
             if terminated { return (value, k + 1) }
             if !inAttribute || k == b.count || b[k] != UInt8(ascii: "=") { return (value, k) }
             return nil
@@ -51,15 +52,18 @@ extension HTMLTextScanner {
         // "&copy2024": the longest known prefix, as HTML5 does for the legacy names.
         var end = min(k, j + 8)
         while end > j + 1 {
-            if let value = HTMLTextEntities.named[String(decoding: b[j..<end], as: UTF8.self)] { return (value, end) }
+            if let value = HTMLTextEntities.named[
+                String(decoding: UnsafeBufferPointer(rebasing: b[j..<end]), as: UTF8.self)]
+            {
+                return (value, end)
+            }
             end -= 1
         }
         return nil
     }
 
     /// The attribute value with character references decoded (used for href).
-    static func decodeAttribute(_ value: ArraySlice<UInt8>) -> [UInt8] {
-        let b = Array(value)
+    static func decodeAttribute(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var i = 0

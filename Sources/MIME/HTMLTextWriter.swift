@@ -26,9 +26,10 @@ struct HTMLTextWriter {
 
     // MARK: text
 
-    /// Appends text bytes (valid UTF-8), collapsing whitespace outside <pre>.
-    mutating func text(_ bytes: ArraySlice<UInt8>) {
-        var i = bytes.startIndex
+    /// Appends text bytes (valid UTF-8), collapsing whitespace outside <pre>. Runs of visible bytes are
+    /// copied whole from the caller's buffer (no slice of an array, no retain per word).
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
         while i < bytes.endIndex {
             let c = bytes[i]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
@@ -66,10 +67,22 @@ struct HTMLTextWriter {
                 var j = i + 1
                 while j < bytes.endIndex {
                     let d = bytes[j]
-                    if d <= 0x20 || d == 0x7F || d == 0xC2 { break }
-                    j += 1
+                    if d > 0x20 && d != 0x7F && d != 0xC2 {
+                        j += 1
+                        continue
+                    }
+                    // One space between two words outside <pre> is what collapsing writes anyway (the
+                    // line has text, nothing is pending): it stays in the run, copied in one go.
+                    if d == 0x20 && preDepth == 0 && j + 1 < bytes.endIndex {
+                        let e = bytes[j + 1]
+                        if e > 0x20 && e != 0x7F && e != 0xC2 {
+                            j += 2
+                            continue
+                        }
+                    }
+                    break
                 }
-                out.append(contentsOf: bytes[i..<j])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                 lineHasText = true
                 i = j
             }
@@ -79,10 +92,15 @@ struct HTMLTextWriter {
     /// Appends one decoded character reference.
     mutating func scalar(_ value: UInt32) {
         guard let s = Unicode.Scalar(value) else { return }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(4)
-        UTF8.encode(s) { buffer.append($0) }
-        text(buffer[...])
+        var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            UTF8.encode(s) {
+                raw[count] = $0
+                count += 1
+            }
+            text(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
     }
 
     // MARK: structure
@@ -235,7 +253,8 @@ struct HTMLTextWriter {
 
     mutating func finish() -> String {
         closeLink()
-        return String(decoding: out, as: UTF8.self)
+        // The same text as String(decoding:), checked sixteen ASCII bytes at a time (see UTF8Text).
+        return out.withUnsafeBufferPointer { UTF8Text.string($0) }
     }
 
     private mutating func requestNewlines(_ n: Int) {

@@ -46,8 +46,11 @@ public struct Message: Sendable {
     /// The message's own bytes (for a nested message, its part of the outer message).
     public var rawBytes: ArraySlice<UInt8> { root.source[range] }
 
-    /// Decodes every leaf part (transfer encoding and, for text, charset) and returns the total number of
-    /// decoded bytes (text counted as UTF-8). Used by `learnmail parse --stats`.
+    /// Decodes every leaf part (transfer encoding and, for text, charset into a String) and returns the
+    /// total number of decoded bytes (text counted as UTF-8). Used by `learnmail parse --stats`. The two
+    /// bodies were decoded when the message was parsed and are not decoded again; binary base64 parts
+    /// are decoded through a fixed buffer and their bytes dropped, as GMime's harness writes them to a
+    /// null stream.
     public func fullyDecodedByteCount() -> Int {
         Message.decodedByteCount(root, known: decodedTextSizes)
     }
@@ -71,9 +74,11 @@ public struct Message: Sendable {
                 }
             }
         } else {
+            // Text is converted to a String from its charset, as Python's email (`bytes.decode`) and
+            // GMime (`g_mime_text_part_get_text`) do: not only sized.
             let isText = part.contentType.isText
             let charset = part.contentType.charset
-            total = part.withDecodedBody { p in isText ? Charset.decodedUTF8Count(p, charset: charset) : p.count }
+            total = part.withDecodedBody { p in isText ? Charset.decode(p, charset: charset).text.utf8.count : p.count }
         }
         return total
     }

@@ -96,6 +96,35 @@ import Testing
         #expect(HTMLTextEntities.named["yuml"] == 0xFF)
     }
 
+    /// Tag names are matched whole and in any case: a longer or shorter name, a prefixed one or one past
+    /// 16 bytes is not the element; `<STYLE>` hides its text however it is written.
+    @Test(arguments: [
+        ("<DIV>a</DIV><Div>b</dIV>", "a\nb"),
+        ("a<divx>b</divx>c", "abc"),
+        ("a<blockquotes>b</blockquotes>c", "abc"),
+        ("a<BlockQuote>b</BLOCKQUOTE>c", "a\n\n> b\n\nc"),
+        ("a<figcaption>b</FigCaption>c", "a\nb\nc"),
+        ("a<figcaptionfigcaption>b</figcaptionfigcaption>c", "abc"),
+        ("a<aaaaaaaaaaaaaaaadiv>b", "ab"),
+        ("a<o:p>b</o:p><P>c", "ab\n\nc"),
+        ("<STYLE>p{x}</Style>shown", "shown"),
+        ("<plaintext>a  b</plaintext>", "a  b"),
+        ("a<h7>b</h7>c<H6>d</h6>", "abc\n\nd"),
+        ("a</>b< /p>c", "ab< /p>c"),
+    ])
+    func tagNamesMatchWholeInAnyCase(html: String, expected: String) {
+        #expect(HTMLText.plainText(fromHTML: html) == expected)
+    }
+
+    @Test func everyTagIsFoundByItsName() {
+        for tag in HTMLTextTag.allCases where tag != .other {
+            for name in [tag.rawValue, tag.rawValue.uppercased()] {
+                let bytes = Array(name.utf8)
+                #expect(bytes.withUnsafeBufferPointer { HTMLTextTag.named($0, 0, $0.count) } == tag)
+            }
+        }
+    }
+
     /// Hostile inputs: deep nesting and huge inputs must stay linear and not trap.
     @Test(arguments: [
         String(repeating: "<blockquote>", count: 20000) + "x" + String(repeating: "</blockquote>", count: 20000),
