@@ -77,6 +77,9 @@ extension BounceReader {
         return Bounce(recipient: recipient, kind: kind, status: status, diagnostic: diagnostic, format: format)
     }
 
+    /// Gmail's phrase before the recipient, searched in each line's own bytes.
+    static let notDeliveredTo = Array("wasn't delivered to ".utf8)
+
     /// The failed recipient and the index of its line, by each MTA's layout.
     static func findRecipient(_ lines: [String], format: Bounce.Format) -> (String?, Int) {
         let introductions = [
@@ -86,9 +89,11 @@ extension BounceReader {
             "recipients failed:",
         ]
         // 1. "Your message wasn't delivered to x@y because …" (Gmail) names it in the sentence.
-        for (i, line) in lines.enumerated() where line.lowercased().contains("wasn't delivered to ") {
-            let after = line[line.lowercased().range(of: "wasn't delivered to ")!.upperBound...]
-            if let a = address(in: String(after)) { return (a, i) }
+        // Searched in the line itself: an index found in `line.lowercased()` points elsewhere in
+        // `line` once a capital before it changes length ("İ" grows), and trapped (issue 11).
+        for (i, line) in lines.enumerated() {
+            guard let found = ScalarText.rangeIgnoringASCIICase(of: notDeliveredTo, in: line) else { continue }
+            if let a = address(in: String(line[found.upperBound...])) { return (a, i) }
         }
         // 2. `<x@y>:` at the start of a line (qmail, Postfix).
         for (i, line) in lines.enumerated() {
