@@ -48,10 +48,20 @@ extension BounceReader {
         }
         guard let format else { return nil }
 
-        // Only the report itself, not the copy of our own message that follows it.
-        let cut = copyMarkers.compactMap { lower.range(of: $0)?.lowerBound }.min()
-        let reportLower = cut.map { String(lower[..<$0]) } ?? lower
-        let reportLines = Array(lines(text).prefix(lines(reportLower).count).map(String.init))
+        // Only the report itself, not the copy of our own message that follows it: the lines up to
+        // the one where a copy marker starts, and of the lowercased text what precedes the marker.
+        // Each line is lowercased apart, so that no position found in a lowercased copy is ever
+        // used on the original (lowercasing changes lengths: issue 11).
+        let textLines = lines(text).map(String.init)
+        let lowerLines = textLines.map { $0.lowercased() }
+        var reportLines = textLines
+        var reportLower = lower
+        if let cut = lowerLines.firstIndex(where: { line in copyMarkers.contains(where: line.contains) }) {
+            let line = lowerLines[cut]
+            let marker = copyMarkers.compactMap { line.range(of: $0)?.lowerBound }.min() ?? line.endIndex
+            reportLines = Array(textLines[...cut])
+            reportLower = (lowerLines[..<cut] + [String(line[..<marker])]).joined(separator: "\n")
+        }
 
         let (recipient, at) = findRecipient(reportLines, format: format)
         // The diagnostic: the first line from the recipient on that carries an SMTP code or status.
