@@ -53,6 +53,30 @@ import Testing
         #expect(bounce?.status == "5.1.1")
     }
 
+    /// The returned copy of our own message is cut by line: with awkward text before and on the
+    /// marker's line, nothing after the marker is read (its address and its soft words), and the
+    /// whole report before it is.
+    @Test(arguments: awkwardPrefixes)
+    func reportEndsAtTheReturnedCopy(prefix: String) throws {
+        let body =
+            "\(prefix)This message was created automatically by mail delivery software.\r\n\r\n"
+            + "\(prefix)The following address(es) failed:\r\n\r\n  \(prefix) ann@x.example\r\n    SMTP error: 550 5.1.1 unknown \(prefix)\r\n\r\n"
+            + "\(prefix)------ This is a copy of the message, including all the headers. \(prefix)------\r\n"
+            + "To: bob@y.example\r\nSubject: over quota, will be retried\r\n"
+        let mail =
+            "Return-Path: <>\r\nFrom: <mailer-daemon@x.example>\r\nSubject: Mail delivery failed\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body
+        let bounce = try #require(BounceReader.read(Message(Array(mail.utf8))))
+        #expect(bounce.recipient == "ann@x.example")
+        #expect(bounce.kind == .hard)
+        #expect(bounce.format == .exim)
+
+        // No SMTP code in the report: the kind comes from its words, and the copy's "over quota,
+        // will be retried" must not make it soft.
+        let noCode = mail.replacingOccurrences(of: "SMTP error: 550 5.1.1 unknown", with: "no such user")
+        #expect(BounceReader.read(Message(Array(noCode.utf8)))?.kind == .hard)
+    }
+
     /// The byte search that replaced the lowercased copy: ASCII letters match in any case, other
     /// scalars only themselves, and the range always lies on the original's scalars.
     @Test(
