@@ -59,8 +59,10 @@ enum IntakeFuzzPaths {
         if let automated = AutomatedMail.classify(message) { _ = automated.reason }
         for bounce in BounceReader.readAll(message) { _ = (bounce.recipient, bounce.kind, bounce.diagnostic) }
         _ = VERP.token(inRecipients: message.deliveryRecipients, list: list)
+        let extraction = ContributionExtractor.extract(message, rules: rules)
+        let contribution = extraction.contribution
         var desk = ModerationDesk(
-            item: item(ContributionExtractor.extract(message, rules: rules).contribution),
+            item: item(contribution),
             tokens: [token.record(itemId: 1, moderator: moderator, issuedAt: now)], policy: policy)
         let reference = ModerationToken.find(in: message)
         _ = ModerationToken.itemNumber(inSubject: message.subject ?? "")
@@ -78,8 +80,7 @@ enum IntakeFuzzPaths {
         for anyone in [false, true] {
             _ = SenderPolicy(anyoneMayContribute: anyone, rules: rules, moderators: [moderator]).decide(sender)
         }
-        let extraction = ContributionExtractor.extract(message, rules: rules)
-        let contribution = extraction.contribution
+        for (_, data) in extraction.attachmentData { _ = data.count }
         _ = DuplicateCheck.bodyDigest(contribution.body)
         for link in contribution.links { _ = LinkFinder.unwrap(link) }
         _ = (message.inReplyTo + message.references).first { MessageIDGenerator.isMade($0, domain: "example.org") }
