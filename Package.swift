@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(name: "learnmail", dependencies: ["LearnMailCLI"]),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IMAPTests", dependencies: ["IMAP"]),
+        .testTarget(name: "IMAPTests", dependencies: ["IMAP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community", "MIME"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -10,11 +10,15 @@ public enum ProcessedFolder {
         if let delimiter = personal.delimiter, delimiter != "/" {
             name = name.split(separator: "/", omittingEmptySubsequences: false).joined(separator: delimiter)
         }
-        if personal.prefix.isEmpty || name.hasPrefix(personal.prefix) || name.uppercased() == "INBOX" {
+        if personal.prefix.isEmpty || name.hasPrefix(personal.prefix) || StatusResponse.isInbox(name) {
             return name
         }
         // Some servers report "INBOX." while names compare case-insensitively only for INBOX (RFC 3501 §5.1).
-        if name.uppercased().hasPrefix(personal.prefix.uppercased()) && personal.prefix.uppercased().hasPrefix("INBOX")
+        // ASCII case only: full case mapping would take "ınbox." (dotless ı) for "INBOX.".
+        let prefix = Array(personal.prefix.utf8)
+        if prefix.count >= 5, StatusResponse.isInbox(String(decoding: prefix[..<5], as: UTF8.self)),
+            name.utf8.count >= prefix.count,
+            zip(name.utf8, prefix).allSatisfy({ ResponseCursor.upper($0) == ResponseCursor.upper($1) })
         {
             return name
         }

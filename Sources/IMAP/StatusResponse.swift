@@ -41,7 +41,13 @@ public struct StatusResponse: Sendable, Equatable {
 
     static func sameMailbox(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        return a.uppercased() == "INBOX" && b.uppercased() == "INBOX"
+        return isInbox(a) && isInbox(b)
+    }
+
+    /// "INBOX" in any ASCII case (RFC 3501 §5.1). Not `uppercased() == "INBOX"`: full case mapping
+    /// makes "ınbox" (dotless ı) "INBOX" too, and that is another mailbox.
+    static func isInbox(_ name: String) -> Bool {
+        name.utf8.count == 5 && zip(name.utf8, "INBOX".utf8).allSatisfy { ResponseCursor.upper($0) == $1 }
     }
 
     // "STATUS" SP mailbox SP "(" [status-att-val *(SP status-att-val)] ")"

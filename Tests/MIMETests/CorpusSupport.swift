@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import MIME
 
@@ -14,6 +15,21 @@ enum CorpusSupport {
             .deletingLastPathComponent()
         return package.deletingLastPathComponent().appendingPathComponent("shared/corpora")
     }
+
+    /// Whether the corpora are there. A clone without `../shared` has none: the corpus suites then
+    /// report themselves skipped (with `skipNote`) instead of failing or trapping on an empty list.
+    static let available: Bool = {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(
+            atPath: root.appendingPathComponent("conformance").path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }()
+
+    /// Why a corpus suite was skipped and how to run it.
+    static let skipNote: Comment = """
+        corpora not found at \(root.path): set LEARNMAIL_CORPORA to the corpora folder (the one holding \
+        conformance/ and mail-parser/) to run this suite
+        """
 
     static func files(in dir: URL, suffix: String) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []

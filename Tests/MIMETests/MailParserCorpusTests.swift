@@ -14,7 +14,7 @@ import Testing
 struct MailParserCorpusTests {
     static let folders = ["rfc", "thirdparty", "malformed"]
 
-    @Test func mailParserCorpus() {
+    @Test(.enabled(if: CorpusSupport.available, CorpusSupport.skipNote)) func mailParserCorpus() {
         let base = CorpusSupport.root.appendingPathComponent("mail-parser/eml")
         var rows = [CorpusSupport.Tally]()
         for folder in Self.folders {

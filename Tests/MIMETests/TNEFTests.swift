@@ -207,11 +207,9 @@ private typealias B = TNEFTestBuilder
 
     /// The real winmail.dat in MimeKit's ukr.eml (read in place from the shared corpus): message-level
     /// properties only, no files; the MAPI property list must be consumed exactly.
-    @Test func realOutlookStream() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "../../../shared/corpora/conformance/mimekit/ukr.eml")
-        guard let eml = try? Data(contentsOf: url) else { return }  // corpus not present on this machine
-        let message = Message(Array(eml))
+    @Test(.enabled(if: CorpusSupport.available, CorpusSupport.skipNote)) func realOutlookStream() throws {
+        let url = CorpusSupport.root.appendingPathComponent("conformance/mimekit/ukr.eml")
+        let message = Message(CorpusSupport.bytes(url))
         let tnef = try #require(message.root.children.first { $0.contentType.mimeType == "application/ms-tnef" })
         let bytes = tnef.decodedBody
         #expect(bytes.count == 9566)

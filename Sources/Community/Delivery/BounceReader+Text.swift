@@ -48,10 +48,20 @@ extension BounceReader {
         }
         guard let format else { return nil }
 
-        // Only the report itself, not the copy of our own message that follows it.
-        let cut = copyMarkers.compactMap { lower.range(of: $0)?.lowerBound }.min()
-        let reportLower = cut.map { String(lower[..<$0]) } ?? lower
-        let reportLines = Array(lines(text).prefix(lines(reportLower).count).map(String.init))
+        // Only the report itself, not the copy of our own message that follows it: the lines up to
+        // the one where a copy marker starts, and of the lowercased text what precedes the marker.
+        // Each line is lowercased apart, so that no position found in a lowercased copy is ever
+        // used on the original (lowercasing changes lengths: issue 11).
+        let textLines = lines(text).map(String.init)
+        let lowerLines = textLines.map { $0.lowercased() }
+        var reportLines = textLines
+        var reportLower = lower
+        if let cut = lowerLines.firstIndex(where: { line in copyMarkers.contains(where: line.contains) }) {
+            let line = lowerLines[cut]
+            let marker = copyMarkers.compactMap { line.range(of: $0)?.lowerBound }.min() ?? line.endIndex
+            reportLines = Array(textLines[...cut])
+            reportLower = (lowerLines[..<cut] + [String(line[..<marker])]).joined(separator: "\n")
+        }
 
         let (recipient, at) = findRecipient(reportLines, format: format)
         // The diagnostic: the first line from the recipient on that carries an SMTP code or status.
@@ -77,6 +87,9 @@ extension BounceReader {
         return Bounce(recipient: recipient, kind: kind, status: status, diagnostic: diagnostic, format: format)
     }
 
+    /// Gmail's phrase before the recipient, searched in each line's own bytes.
+    static let notDeliveredTo = Array("wasn't delivered to ".utf8)
+
     /// The failed recipient and the index of its line, by each MTA's layout.
     static func findRecipient(_ lines: [String], format: Bounce.Format) -> (String?, Int) {
         let introductions = [
@@ -86,9 +99,11 @@ extension BounceReader {
             "recipients failed:",
         ]
         // 1. "Your message wasn't delivered to x@y because …" (Gmail) names it in the sentence.
-        for (i, line) in lines.enumerated() where line.lowercased().contains("wasn't delivered to ") {
-            let after = line[line.lowercased().range(of: "wasn't delivered to ")!.upperBound...]
-            if let a = address(in: String(after)) { return (a, i) }
+        // Searched in the line itself: an index found in `line.lowercased()` points elsewhere in
+        // `line` once a capital before it changes length ("İ" grows), and trapped (issue 11).
+        for (i, line) in lines.enumerated() {
+            guard let found = ScalarText.rangeIgnoringASCIICase(of: notDeliveredTo, in: line) else { continue }
+            if let a = address(in: String(line[found.upperBound...])) { return (a, i) }
         }
         // 2. `<x@y>:` at the start of a line (qmail, Postfix).
         for (i, line) in lines.enumerated() {

@@ -60,6 +60,30 @@ enum ScalarText {
         }
     }
 
+    /// The first range of `needle` (lowercase ASCII bytes) in `text`, ignoring ASCII case, as
+    /// indices of `text` itself. A search in `text.lowercased()` cannot give that: lowercasing
+    /// changes lengths ("İ" grows from 2 bytes to 3, "ẞ" shrinks from 3 to 2), so its indices point
+    /// elsewhere in the original or past its end (issue 11). ASCII folding keeps every byte in
+    /// place, and a match starts and ends on ASCII bytes, so both bounds are scalar boundaries.
+    static func rangeIgnoringASCIICase(of needle: [UInt8], in text: String) -> Range<String.Index>? {
+        guard let first = needle.first else { return text.startIndex..<text.startIndex }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start != utf8.endIndex {
+            if lowerASCII(utf8[start]) == first {
+                var i = utf8.index(after: start)
+                var k = 1
+                while k < needle.count, i != utf8.endIndex, lowerASCII(utf8[i]) == needle[k] {
+                    i = utf8.index(after: i)
+                    k += 1
+                }
+                if k == needle.count { return start..<i }
+            }
+            start = utf8.index(after: start)
+        }
+        return nil
+    }
+
     /// Whether every byte of `text` is ASCII: then `lowercased()` is byte-wise, a Character is a
     /// byte (lines hold no CR LF pair) and `count` is `utf8.count`.
     static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
