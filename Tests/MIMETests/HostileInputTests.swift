@@ -82,7 +82,9 @@ struct HostileInputTests {
             _ = m?.summary.jsonLine()
             _ = m?.headers.received
         }
-        #expect(t < 20)
+        // Linear work takes ~9 s in a debug build on an idle two-core machine; quadratic work on a
+        // megabyte takes hours. 60 s keeps that verdict while other suites run beside it.
+        #expect(t < 60)
         #expect(m?.subject != nil)
     }
 
