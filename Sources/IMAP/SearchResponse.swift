@@ -1,7 +1,7 @@
 /// The UIDs (or sequence numbers) of `SEARCH` (RFC 3501 §7.2.5) and `ESEARCH` (RFC 4731) responses.
 ///
 /// Kept as ranges so that a hostile `ALL 1:4294967295` costs nothing until `uids(in:)` clamps it.
-/// Server quirks (LIBCURL.md): `UID SEARCH UID n:*` returns the highest UID even when it is below n
+/// Server quirks (docs/SERVERS.md): `UID SEARCH UID n:*` returns the highest UID even when it is below n
 /// (Dovecot, Cyrus: `*` means "the largest UID", RFC 3501 §6.4.8) and Courier may answer an empty
 /// `* SEARCH`; callers therefore always filter with `uids(in:)`.
 public struct SearchResponse: Sendable, Equatable {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Transport
 
-/// Whole-transcript tests against scripted IMAP servers that behave like Courier and Cyrus (LIBCURL.md):
+/// Whole-transcript tests against scripted IMAP servers that behave like Courier and Cyrus (docs/SERVERS.md):
 /// what learnmail sends, in order, without the real servers.
 @Suite struct IMAPTranscriptTests {
     /// A server script: capabilities, the NAMESPACE reply, and which commands it refuses.
