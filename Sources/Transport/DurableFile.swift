@@ -108,9 +108,12 @@ enum DurableFile {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name is read in place: `entry.pointee` would copy a whole `dirent`, but glibc's
+            // record is only as long as its name, and the last one of a buffer can end a page early
+            // (a copy then reads past it: SIGSEGV in a large folder).
+            let name = String(
+                cString: (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                    .assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." && (includingHidden || !name.hasPrefix(".")) { names.append(name) }
         }
         return names
