@@ -27,21 +27,10 @@ enum IntakeFuzzPaths {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
     /// The token every fuzzed moderation is checked against, so that commands reach the desk.
     static let token: ModerationToken = {
-        var generator = Generator()
+        // The same seed for every input: the same input always takes the same path.
+        var generator = SplitMix64(seed: 11)
         return ModerationToken.generate(using: &generator)
     }()
-
-    /// A deterministic generator: the same input always takes the same path.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64 = 11
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Raw bytes → `Message` → everything `Engine.process` reads from it (Engine+Intake.swift),
     /// in its order, without the spool: subscription requests, classification (bounces read as
@@ -125,7 +114,8 @@ enum IntakeFuzzPaths {
 
     /// What `Engine.compose` makes of a text: a whole outgoing mail.
     static func render(subject: String, text: String, to address: String) -> [UInt8] {
-        var generator = Generator()
+        // The same seed for every input: the same input always takes the same path.
+        var generator = SplitMix64(seed: 11)
         return OutgoingMail(
             from: MailAddress(name: "Learning", address: community),
             to: [MailAddress(name: nil, address: address.isEmpty ? moderator : address)],

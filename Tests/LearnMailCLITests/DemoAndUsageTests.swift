@@ -16,7 +16,9 @@ func learnmail(_ arguments: [String], environment: [String: String]? = nil) thro
     try process.run()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return .init(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
+    return .init(
+        status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+        died: process.terminationReason == .uncaughtSignal)
 }
 
 /// The package's own samples folder, found from this file.

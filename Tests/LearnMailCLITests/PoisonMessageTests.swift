@@ -10,28 +10,9 @@ import Testing
 /// folder sink, dies twice, and on the third run sets the message aside and goes on with the rest.
 @Suite("Poison messages")
 struct PoisonMessageTests {
-    struct Outcome {
-        var reason: Process.TerminationReason
-        var status: Int32
-        var output: String
-        var died: Bool { reason == .uncaughtSignal }
-    }
-
-    /// Runs the binary with `extra` in its environment, telling a death by signal from an exit.
-    static func run(_ arguments: [String], extra: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = CommunityRun.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            reason: process.terminationReason, status: process.terminationStatus,
-            output: String(decoding: output, as: UTF8.self))
+    /// Runs the binary with `extra` added to this process's environment.
+    static func run(_ arguments: [String], extra: [String: String] = [:]) throws -> CommunityRun.Result {
+        try learnmail(arguments, environment: ProcessInfo.processInfo.environment.merging(extra) { $1 })
     }
 
     static let poison = """

@@ -117,6 +117,8 @@ struct CommunityRun {
     struct Result {
         var status: Int32
         var output: String
+        /// Killed by a signal (a trap, SIGKILL) rather than exiting; `status` is then the signal.
+        var died = false
     }
 
     /// Runs the real `learnmail` executable (built next to the test bundle) with this config.
