@@ -101,14 +101,3 @@ extension Engine {
         return steps.isEmpty ? "no commands; \(state)" : "\(steps); \(state)"
     }
 }
-
-extension Engine {
-    /// Rewrites the stored copy of incoming message `key` without the moderation tokens it quotes
-    /// (`TokenRedaction`), once what it caused is durable and before it moves to `processed/`: a
-    /// moderator's reply, an auto-reply or a delivery report about a notification would otherwise
-    /// keep a live token in the spool until it expires.
-    func redactTokens(inIncoming key: String) throws {
-        guard let bytes = spool.readIncoming(key), let redacted = TokenRedaction.redact(bytes) else { return }
-        try spool.storeIncoming(key, bytes: redacted)
-    }
-}

@@ -141,6 +141,10 @@ public final class Engine {
         }
         let waiting = spool.incomingKeys()
         var entries: [RunReport.Entry] = []
+        // Stored copies without the tokens they quote (`TokenRedaction`): a moderator's reply, an
+        // auto-reply or a report about a notification would otherwise keep a live token in
+        // processed/. Made while each message is in hand, written only once what it caused is durable.
+        var redacted: [String: [UInt8]] = [:]
         try AtomicFile.groupCommit(syncing: spool.root) {
             // The marker names each message while it is in hand (see IntakeAttempts): a crash blames
             // that message alone, not the batch around it.
@@ -156,6 +160,7 @@ public final class Engine {
                     attempts.processing(key)
                     entry = try process(key: key, bytes: bytes)
                 }
+                redacted[key] = TokenRedaction.redact(bytes)
                 log("\(key): \(entry.outcome)")
                 entries.append(entry)
             }
@@ -164,7 +169,7 @@ public final class Engine {
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
             for key in waiting {
-                try redactTokens(inIncoming: key)
+                if let clean = redacted[key] { try spool.storeIncoming(key, bytes: clean) }
                 try spool.markProcessed(key)
             }
             try attempts.forget(processed: waiting)
