@@ -162,6 +162,7 @@ final class SMTPMailSink: MailSink {
 final class DirectoryMailSink: MailSink {
     let outbox: DirectoryOutbox
     private(set) var written: [String] = []
+    private var knownInThisFlush: [String: DirectoryOutbox.Delivered]?
 
     init(path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -173,12 +174,14 @@ final class DirectoryMailSink: MailSink {
     }
 
     /// Each file is reported as soon as it is written; the batch is made durable with one flush
-    /// before the batch as a whole is reported delivered. The folder is read once per batch (under
-    /// the spool lock, which every sender holds), so another process's files count too.
+    /// before the batch as a whole is reported delivered. The folder is read once per flush, at its
+    /// first batch (under the spool lock, which every sender holds, so another process's files
+    /// count too), and what this flush writes is added as it goes.
     func deliver(
         _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
     ) throws -> [[RecipientOutcome]] {
-        var known = try outbox.delivered()
+        var known = try knownInThisFlush ?? outbox.delivered()
+        knownInThisFlush = nil  // kept only when this batch ends well and more follow
         let outcomes: [[RecipientOutcome]] = try envelopes.enumerated().map { index, envelope in
             let copy = Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)
             let result = try outbox.deliver(
@@ -189,6 +192,7 @@ final class DirectoryMailSink: MailSink {
             return outcome
         }
         try AtomicFile.syncFileSystem(containing: outbox.path)
+        if moreToFollow { knownInThisFlush = known }
         return outcomes
     }
 
