@@ -13,21 +13,24 @@ public final class OAuthSession: @unchecked Sendable {
     public let store: OAuthTokenStore
     private let http: any OAuthHTTP
     private let clock: any Clock
-    private let clientSecret: String?
+    /// Read when first needed, so that commands that never call the provider (`status`) work without it.
+    private let secretSource: @Sendable () throws -> String?
     private let lock = NSLock()
     private var cached: OAuthToken?
 
     public init(
         settings: Config.OAuth2, account: String, store: OAuthTokenStore, http: any OAuthHTTP, clock: any Clock,
-        clientSecret: String?
+        clientSecret: @escaping @Sendable () throws -> String?
     ) {
         self.settings = settings
         self.account = account
         self.store = store
         self.http = http
         self.clock = clock
-        self.clientSecret = clientSecret
+        self.secretSource = clientSecret
     }
+
+    private var clientSecret: String? { get throws { try secretSource() } }
 
     public var name: String { settings.name }
 
@@ -86,7 +89,7 @@ public final class OAuthSession: @unchecked Sendable {
         switch settings.grant {
         case .clientCredentials:
             var form = [("grant_type", "client_credentials"), ("client_id", settings.clientId)]
-            if let clientSecret { form.append(("client_secret", clientSecret)) }
+            if let clientSecret = try clientSecret { form.append(("client_secret", clientSecret)) }
             form.append(("scope", settings.scopes.joined(separator: " ")))
             let token = try exchange(form, previous: kept?.account == account ? kept : nil)
             try store.save(token, as: name)
@@ -103,7 +106,7 @@ public final class OAuthSession: @unchecked Sendable {
             var form = [
                 ("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", settings.clientId),
             ]
-            if let clientSecret { form.append(("client_secret", clientSecret)) }
+            if let clientSecret = try clientSecret { form.append(("client_secret", clientSecret)) }
             form.append(("scope", settings.scopes.joined(separator: " ")))
             do {
                 let token = try exchange(form, previous: kept)
@@ -130,7 +133,7 @@ public final class OAuthSession: @unchecked Sendable {
                 settingsKey: settings.settingsKey)
         }
         var form = [("client_id", settings.clientId), ("scope", settings.scopes.joined(separator: " "))]
-        if let clientSecret { form.append(("client_secret", clientSecret)) }
+        if let clientSecret = try clientSecret { form.append(("client_secret", clientSecret)) }
         let response = try post(url, form)
         if let authorization = OAuthDeviceAuthorization.parse(response.body), response.status == 200 {
             return authorization
@@ -153,7 +156,7 @@ public final class OAuthSession: @unchecked Sendable {
             ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
             ("device_code", authorization.deviceCode), ("client_id", settings.clientId),
         ]
-        if let clientSecret { form.append(("client_secret", clientSecret)) }
+        if let clientSecret = try clientSecret { form.append(("client_secret", clientSecret)) }
         while true {
             wait(interval)
             if clock.now > deadline { throw OAuthError.codeExpired }
