@@ -85,6 +85,9 @@ class Handler(BaseHTTPRequestHandler):
         routes = {"/device": self.device, "/token": self.token, "/introspect": self.introspect,
                   "/revoke": self.revoke, "/approve": self.approve, "/deny": self.deny,
                   "/revoke-user": self.revoke_user}
+        if self.path == "/stats":  # POST too, for clients that only post
+            with lock:
+                return self.answer(200, dict(stats))
         route = routes.get(self.path)
         if route is None:
             return self.answer(404, {"error": "not_found"})
