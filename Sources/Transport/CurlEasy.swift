@@ -281,7 +281,9 @@ final class CurlEasy {
             Array(UnsafeBufferPointer(start: $0, count: size))
         }
         // What a client sends to log in carries the password or the bearer token: never keep it.
-        if kind == CURLINFO_HEADER_OUT, CurlEasy.isCredentialLine(line) { line = Array("AUTH (credentials not kept)\r\n".utf8) }
+        if kind == CURLINFO_HEADER_OUT, CurlEasy.isCredentialLine(line) {
+            line = Array("AUTH (credentials not kept)\r\n".utf8)
+        }
         sink.dialogue.append((sent: kind == CURLINFO_HEADER_OUT, line: line))
         return 0
     }

@@ -91,7 +91,7 @@ extension IMAPMailbox {
                 url: server, protocols: "imap,imaps", username: configuration.username,
                 password: configuration.password, caFile: configuration.caFile,
                 allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds,
-            bearer: configuration.bearer)
+                bearer: configuration.bearer)
             worker.set(CURLOPT_BUFFERSIZE, IMAPMailbox.bufferSize)
             workers.append(worker)
         }

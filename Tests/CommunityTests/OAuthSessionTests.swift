@@ -33,7 +33,10 @@ final class ManualClock: Clock, @unchecked Sendable {
 struct OAuthSessionTests {
     static func token(_ access: String, refresh: String? = nil, expiresIn: Int = 3600) -> (Int, String) {
         let refreshPart = refresh.map { #", "refresh_token": "\#($0)""# } ?? ""
-        return (200, #"{"access_token": "\#(access)", "token_type": "Bearer", "expires_in": \#(expiresIn), "scope": "mail offline_access"\#(refreshPart)}"#)
+        return (
+            200,
+            #"{"access_token": "\#(access)", "token_type": "Bearer", "expires_in": \#(expiresIn), "scope": "mail offline_access"\#(refreshPart)}"#
+        )
     }
 
     static func error(_ code: String, _ description: String = "") -> (Int, String) {
@@ -51,7 +54,8 @@ struct OAuthSessionTests {
     static func session(
         _ provider: ScriptedProvider, clock: ManualClock, grant: Config.OAuth2.Grant = .device
     ) throws -> (OAuthSession, OAuthTokenStore) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-oauth-unit-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-oauth-unit-\(UUID().uuidString)")
+            .path
         let store = OAuthTokenStore(dataDirectory: folder)
         let session = OAuthSession(
             settings: settings(grant: grant), account: "learning@example.org", store: store, http: provider,
@@ -72,7 +76,10 @@ struct OAuthSessionTests {
         return (session, store)
     }
 
-    static let device = (200, #"{"device_code": "dc", "user_code": "ABCD", "verification_uri": "https://idp.test/activate", "expires_in": 600, "interval": 2}"#)
+    static let device = (
+        200,
+        #"{"device_code": "dc", "user_code": "ABCD", "verification_uri": "https://idp.test/activate", "expires_in": 600, "interval": 2}"#
+    )
 
     @Test func deviceSignInPollsAtTheIntervalHonoursSlowDownAndKeepsTheTokens() throws {
         let clock = ManualClock()
@@ -194,7 +201,8 @@ struct OAuthSessionTests {
     }
 
     @Test func anUnreachableOrStrangeProviderIsNamed() throws {
-        let (session, _) = try Self.session(ScriptedProvider([(502, "<html>bad gateway</html>")]), clock: ManualClock(), grant: .clientCredentials)
+        let (session, _) = try Self.session(
+            ScriptedProvider([(502, "<html>bad gateway</html>")]), clock: ManualClock(), grant: .clientCredentials)
         do {
             _ = try session.accessToken()
             Issue.record("expected a failure")

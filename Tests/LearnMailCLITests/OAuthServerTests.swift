@@ -31,8 +31,10 @@ struct OAuthServerTests {
         let run = try site.community()
         let login = try site.signIn(run)
         #expect(login.status == 0, "\(login.output)")
-        for expected in ["open    \(site.providerURL)/activate", "enter   ", "Signed in: learning", "Scopes: mail offline_access",
-            "data/oauth/mailbox.json (mode 0600)"] {
+        for expected in [
+            "open    \(site.providerURL)/activate", "enter   ", "Signed in: learning", "Scopes: mail offline_access",
+            "data/oauth/mailbox.json (mode 0600)",
+        ] {
             #expect(login.output.contains(expected), "auth login says \(expected): \(login.output)")
         }
         let attributes = try FileManager.default.attributesOfItem(atPath: run.folder + "/data/oauth/mailbox.json")
@@ -53,8 +55,10 @@ struct OAuthServerTests {
 
         let check = try run.learnmail("check")
         #expect(check.status == 0, "\(check.output)")
-        for expected in ["Sign-in mailbox (custom, device): learning, token renewed", "logged in as learning",
-            "Sender smtp://127.0.0.1:\(site.smtpPort): connected, logged in as learning", "All good."] {
+        for expected in [
+            "Sign-in mailbox (custom, device): learning, token renewed", "logged in as learning",
+            "Sender smtp://127.0.0.1:\(site.smtpPort): connected, logged in as learning", "All good.",
+        ] {
             #expect(check.output.contains(expected), "check says \(expected): \(check.output)")
         }
         tokens += site.keptTokens(run)
@@ -97,7 +101,8 @@ struct OAuthServerTests {
         #expect(refreshes >= 3, "the access token was renewed \(refreshes) time(s)")
         #expect(site.keptTokens(run).last != firstRefresh, "the refresh token was rotated")
         let status = try run.learnmail("auth", "status", "--json")
-        let renewals = (try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [[String: Any]])?
+        let renewals =
+            (try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [[String: Any]])?
             .first?["renewals"] as? Int
         #expect((renewals ?? 0) >= 3, "\(status.output)")
         #expect(try site.facilitatorSubjects().filter { $0.contains(tag) }.count == 3, "one notification each")
@@ -162,6 +167,7 @@ struct OAuthServerTests {
         let json = try run.learnmail("auth", "status", "--json")
         #expect(json.output.contains("\"grant\":\"clientCredentials\""))
         #expect(json.output.contains("\"hasRefreshToken\":false"))
-        expectNoToken(site.keptTokens(run), in: [check.output, login.output, once.output, json.output], folder: run.folder)
+        expectNoToken(
+            site.keptTokens(run), in: [check.output, login.output, once.output, json.output], folder: run.folder)
     }
 }

@@ -40,12 +40,16 @@ struct OAuthSite {
             try Data("app-secret\n".utf8).write(to: URL(fileURLWithPath: folder + "/client.secret"))
         }
         let config: [String: Any] = [
-            "community": ["name": "OAuth Community", "address": "learning@example.test", "listId": "learning.example.test"],
+            "community": [
+                "name": "OAuth Community", "address": "learning@example.test", "listId": "learning.example.test",
+            ],
             "mailbox": [
                 "imap": "imap://127.0.0.1:\(imapPort)/INBOX", "username": "learning", "processedFolder": "Processed",
                 "caFile": caFile, "oauth2": oauth,
             ],
-            "sender": ["smtp": "smtp://127.0.0.1:\(smtpPort)", "username": "learning", "caFile": caFile, "oauth2": "mailbox"],
+            "sender": [
+                "smtp": "smtp://127.0.0.1:\(smtpPort)", "username": "learning", "caFile": caFile, "oauth2": "mailbox",
+            ],
             "dataDirectory": "data",
             "moderators": ["facilitator@example.test"],
             "partners": [["organisation": "Test Partner", "domains": ["example.test"]]],
@@ -104,7 +108,9 @@ struct OAuthSite {
             SMTPConfiguration(
                 url: "smtp://127.0.0.1:\(smtpPort)", username: "partner", password: "secret", caFile: caFile))
         let message = TestMail.contribution(title: title, number: number, community: "learning@example.test")
-        let results = sender.send([Envelope(from: "partner@example.test", recipients: ["learning@example.test"], data: message)])
+        let results = sender.send([
+            Envelope(from: "partner@example.test", recipients: ["learning@example.test"], data: message)
+        ])
         guard results.first?.allAccepted == true else { throw TestSetupError("the OAuth Postfix refused: \(results)") }
     }
 
@@ -115,7 +121,9 @@ struct OAuthSite {
                 url: "imap://127.0.0.1:\(imapPort)/INBOX", username: "facilitator", password: "secret",
                 allowPlaintext: true))
         let status = try box.status()
-        return try box.uids(from: UID(1)).map { Message(try box.fetch($0, uidValidity: status.uidValidity)).subject ?? "" }
+        return try box.uids(from: UID(1)).map {
+            Message(try box.fetch($0, uidValidity: status.uidValidity)).subject ?? ""
+        }
     }
 
     /// Waits (at most `seconds`) until `count` of the facilitator's messages mention `tag`.

@@ -64,7 +64,9 @@ extension ObjectReader {
         guard has("oauth2") else { return nil }
         if let shared = try? string("oauth2", default: nil) {
             guard name == "sender", shared == "mailbox" else {
-                throw error(at: "oauth2", "expected an object (provider, clientId, …)" + (name == "sender" ? " or \"mailbox\"" : ""))
+                throw error(
+                    at: "oauth2",
+                    "expected an object (provider, clientId, …)" + (name == "sender" ? " or \"mailbox\"" : ""))
             }
             guard let mailbox else {
                 throw error(
@@ -92,7 +94,8 @@ extension ObjectReader {
         let secret: Config.Secret =
             secretFile.map { .file(absolute($0)) } ?? secretEnv.map { .environment($0) } ?? .none
         if grant == .clientCredentials, secret == .none {
-            throw reader.error(at: "clientSecretFile", "the clientCredentials grant needs clientSecretFile or clientSecretEnv")
+            throw reader.error(
+                at: "clientSecretFile", "the clientCredentials grant needs clientSecretFile or clientSecretEnv")
         }
         let tenantSetting = try reader.string("tenant", default: nil)
         let tokenSetting = try reader.string("tokenURL", default: nil)
@@ -113,7 +116,8 @@ extension ObjectReader {
                 tenant.isEmpty || !tenant.allSatisfy({ $0.isLetter || $0.isNumber || "-.".contains($0) })
             {
                 throw reader.error(
-                    at: "tenant", "expected a tenant domain or id such as example.org or organizations, got '\(tenant)'")
+                    at: "tenant", "expected a tenant domain or id such as example.org or organizations, got '\(tenant)'"
+                )
             }
             let preset = provider == "microsoft" ? OAuthProviderPreset.microsoft : OAuthProviderPreset.google
             endpoints = preset.endpoints(tenant: tenant, grant: grant)
@@ -123,17 +127,20 @@ extension ObjectReader {
                 throw reader.error(at: "scopes", "is required for provider \"custom\": an array of scope strings")
             }
             if grant == .device, deviceSetting == nil {
-                throw reader.error(at: "deviceAuthorizationURL", "is required for provider \"custom\" with the device grant")
+                throw reader.error(
+                    at: "deviceAuthorizationURL", "is required for provider \"custom\" with the device grant")
             }
             endpoints = .init(tokenURL: tokenSetting, deviceAuthorizationURL: deviceSetting, scopes: scopeSetting)
         default:
             throw reader.error(at: "provider", "expected \"microsoft\", \"google\" or \"custom\", got '\(provider)'")
         }
-        for (key, url) in [("tokenURL", endpoints.tokenURL), ("deviceAuthorizationURL", endpoints.deviceAuthorizationURL)]
-        {
+        for (key, url) in [
+            ("tokenURL", endpoints.tokenURL), ("deviceAuthorizationURL", endpoints.deviceAuthorizationURL),
+        ] {
             guard let url else { continue }
             guard url.lowercased().hasPrefix("https://"), URL(string: url)?.host != nil else {
-                throw reader.error(at: key, "expected an https:// URL (tokens never travel in plain text), got '\(url)'")
+                throw reader.error(
+                    at: key, "expected an https:// URL (tokens never travel in plain text), got '\(url)'")
             }
         }
         let settings = Config.OAuth2(
@@ -150,7 +157,9 @@ extension ObjectReader {
 extension ObjectReader {
     /// `oauth2` of a server, which replaces its password: both at once is an error, and a bearer token
     /// needs the username it is for.
-    func signIn(_ server: Config.Server, name: String, mailbox: Config.OAuth2?, absolute: (String) -> String) throws
+    func signIn(
+        _ server: Config.Server, name: String, mailbox: Config.OAuth2?, absolute: (String) -> String
+    ) throws
         -> Config.OAuth2?
     {
         guard let settings = try oauth2(name: name, mailbox: mailbox, absolute: absolute) else { return nil }

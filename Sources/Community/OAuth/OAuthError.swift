@@ -48,7 +48,8 @@ public enum OAuthError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the token endpoint \(url) answered HTTP \(status) without a usable token response (\(detail)) — "
                 + "check the provider's token URL"
         case .unreachable(let url, let detail):
-            return "the token endpoint \(url) cannot be reached: \(detail) — check the network, or caFile for a private CA"
+            return
+                "the token endpoint \(url) cannot be reached: \(detail) — check the network, or caFile for a private CA"
         case .authorizationPending:
             return "waiting for the code to be entered at the provider (authorization_pending)"
         case .slowDown:

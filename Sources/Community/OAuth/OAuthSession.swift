@@ -147,7 +147,9 @@ public final class OAuthSession: @unchecked Sendable {
     /// Polls the token endpoint at the provider's interval (slower after `slow_down`) until the user
     /// has entered the code, declined, or the code expired; keeps and returns the tokens.
     /// `wait(seconds)` sleeps (tests pass one that moves their clock).
-    public func finishDeviceSignIn(_ authorization: OAuthDeviceAuthorization, wait: (Int) -> Void) throws
+    public func finishDeviceSignIn(
+        _ authorization: OAuthDeviceAuthorization, wait: (Int) -> Void
+    ) throws
         -> OAuthToken
     {
         var interval = authorization.interval

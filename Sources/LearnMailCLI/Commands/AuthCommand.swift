@@ -31,7 +31,8 @@ struct AuthCommand {
         }
         if let session = signIns.session(named: name) { return [session] }
         if name == "sender", case .smtp(let server) = config.sender, server.oauth2?.name == "mailbox" {
-            throw CommandError("the sender uses the mailbox's sign-in (\"oauth2\": \"mailbox\"): run learnmail auth login mailbox")
+            throw CommandError(
+                "the sender uses the mailbox's sign-in (\"oauth2\": \"mailbox\"): run learnmail auth login mailbox")
         }
         throw CommandError("\(name) does not sign in with OAuth 2.0 (no \(name).oauth2 in \(config.file))")
     }

@@ -71,7 +71,9 @@ struct StatusCommand {
         if let error = state.lastPollError { t.print("Last error:   \(error)") }
         for signIn in signIns {
             let until = signIn.accessTokenExpiresAt.map { ", access valid until \($0)" } ?? ""
-            t.print("Sign-in:      \(signIn.name) \(signIn.account): \(signIn.state)\(signIn.state == "signed in" ? until : "")")
+            t.print(
+                "Sign-in:      \(signIn.name) \(signIn.account): \(signIn.state)\(signIn.state == "signed in" ? until : "")"
+            )
             if let problem = signIn.problem { t.print("              \(problem)") }
         }
         t.print("Last digest:  \(state.lastDigestWeek ?? "none yet")")
