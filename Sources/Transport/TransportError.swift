@@ -38,6 +38,13 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         return false
     }
 
+    /// True when OAuth 2.0 sign-in failed (no token to be had, or a fresh one refused): nothing can be
+    /// sent or read until an administrator acts, so queued mail waits untouched.
+    public var isSignInFailure: Bool {
+        if case .signInFailed = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .invalidConfiguration(let text):
