@@ -12,8 +12,10 @@ struct SecretsOAuthTests {
     static let refresh = "rt-NeverPrintThisRefreshToken-0123456789"
 
     @Test func statusAndAuthStatusShowTheSignInButNoToken() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-oauth-secrets-\(UUID().uuidString)")
-            .path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lm-oauth-secrets-\(UUID().uuidString)"
+        )
+        .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let config = """
             {"community": {"name": "C", "address": "learning@example.org"},
@@ -59,7 +61,8 @@ struct SecretsOAuthTests {
         let bearer = BearerCredential(FixedToken(), settingsKey: "mailbox.oauth2")
         let imap = IMAPConfiguration(
             url: "imaps://outlook.office365.com/INBOX", username: "learning@example.org", password: "", bearer: bearer)
-        let smtp = SMTPConfiguration(url: "smtp://smtp.office365.com:587", username: "learning@example.org", bearer: bearer)
+        let smtp = SMTPConfiguration(
+            url: "smtp://smtp.office365.com:587", username: "learning@example.org", bearer: bearer)
         for text in ["\(imap)", "\(smtp)", "\(bearer)"] {
             #expect(text.contains("OAuth 2.0 (mailbox.oauth2)"), "\(text)")
             #expect(!text.contains(Self.access))
