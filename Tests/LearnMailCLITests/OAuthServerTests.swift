@@ -148,6 +148,22 @@ struct OAuthServerTests {
         #expect(daemon.isRunning)
     }
 
+    /// An access token the server refuses before it expires (revoked alone at the provider): learnmail
+    /// renews it once and logs in again, and the round goes through.
+    @Test func aRefusedAccessTokenIsRenewedOnceAndTheLoginRetried() throws {
+        let run = try site.community()
+        #expect(try site.signIn(run).status == 0)
+        let access = try #require(site.keptTokens(run).first)
+        try site.provider("/revoke", [("token", access)])
+        let before = try site.stats()
+        let once = try run.learnmail("run", "--once")
+        #expect(once.status == 0, "\(once.output)")
+        let after = try site.stats()
+        #expect((after["refreshes"] ?? 0) - (before["refreshes"] ?? 0) == 1, "renewed exactly once")
+        #expect(site.keptTokens(run).first != access)
+        expectNoToken([access], in: [once.output], folder: run.folder)
+    }
+
     @Test func clientCredentialsSignInWithoutAStepAndReadTheMailbox() throws {
         let run = try site.community(grant: .clientCredentials)
         let before = try site.stats()
