@@ -6,9 +6,12 @@ import Transport
 struct Runtime {
     let config: Config
     let engine: Engine
+    /// OAuth 2.0 sign-ins, when the mailbox or the sender uses them (SignIns.swift).
+    let signIns: SignIns
 
     init(config: Config, terminal: Terminal, clock: any Clock = Runtime.defaultClock()) throws {
         self.config = config
+        signIns = SignIns(config: config, clock: clock)
         engine = try Engine(config: config, clock: clock, log: { terminal.log($0) })
     }
 
@@ -25,7 +28,8 @@ struct Runtime {
             let mailbox = try IMAPMailbox(
                 IMAPConfiguration(
                     url: server.url, username: username, password: password, caFile: server.caFile,
-                    allowPlaintext: server.allowPlaintext, processedFolder: processedFolder))
+                    allowPlaintext: server.allowPlaintext, processedFolder: processedFolder,
+                    bearer: signIns.bearer(for: server)))
             return Self.debugWrapped(IMAPMailSource(mailbox: mailbox, spool: engine.spool))
         }
     }
@@ -53,7 +57,8 @@ struct Runtime {
                 sender: try SMTPSender(
                     SMTPConfiguration(
                         url: server.url, username: server.username, password: password, caFile: server.caFile,
-                        allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username")))
+                        allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username",
+                        bearer: signIns.bearer(for: server))))
         }
     }
 
