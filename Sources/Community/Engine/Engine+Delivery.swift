@@ -48,8 +48,19 @@ extension Engine {
                 guard let subscriber = subscribers?.subscriber(address: recipient.address), subscriber.status == .active
                 else { return nil }
                 return self.digestCopy(template, of: record, for: subscriber)
-            }, progress: progress)
+            }, gate: sendingGate(), progress: progress)
     }
+
+    /// The gate for one flush: `sender.limits`, counted in the community's day, kept in the spool.
+    /// A flush waits for the pace or a throttled server for at most `flushWaitLimit` seconds; then
+    /// the round goes on (intake must not wait for a long digest) and the next round resumes.
+    public func sendingGate(waitLimit: TimeInterval = Engine.flushWaitLimit) -> SendingGate {
+        SendingGate(
+            limits: config.senderLimits, timeZone: config.digest.timeZone, clock: clock, spool: spool,
+            waitLimit: waitLimit)
+    }
+
+    public static let flushWaitLimit: TimeInterval = 300
 
     /// `subscriber`'s copy of the digest `record`: their own unsubscribe address and URL, and a
     /// Message-ID derived from the week and the address, so that making it again gives the same mail.
