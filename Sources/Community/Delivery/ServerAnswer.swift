@@ -57,7 +57,9 @@ public struct ServerAnswer: Sendable, Equatable {
     static func isEnhancedStatus(_ word: Substring) -> Bool {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, ["2", "4", "5"].contains(parts[0]) else { return false }
-        return parts.dropFirst().allSatisfy { (1...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        return parts.dropFirst().allSatisfy {
+            (1...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber }
+        }
     }
 
     public var kind: Kind {
