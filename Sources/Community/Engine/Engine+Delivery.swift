@@ -21,6 +21,17 @@ extension Engine {
 
     func deliverQueuedLocked(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
         let report = try flushOutbox(through: sink, progress: progress)
+        if let last = report.throttled.last {
+            log(
+                "sending: the server asked to slow down \(report.throttled.count) time(s) (last: \(last)); "
+                    + "learnmail waited and went on: nothing failed, nothing counts as a bounce")
+        }
+        // Said when a flush leaves mail waiting, not at every idle poll after it.
+        if let until = report.waitingUntil, report.sent > 0 || !report.throttled.isEmpty {
+            log(
+                "sending: \(outbox.waitingCount()) message(s) wait until \(ISO8601UTC.string(from: until)) "
+                    + (report.throttled.isEmpty ? "(sender.limits)" : "(the server asked to slow down)"))
+        }
         // A digest copy refused outright (550 no such user) is a hard bounce that no DSN will bring.
         for refusal in report.refusals where refusal.kind == "digest" {
             try recordBounce(

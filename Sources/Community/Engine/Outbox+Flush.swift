@@ -240,8 +240,8 @@ extension Outbox {
             report.sent += 1
         case .throttled(let text):
             // Not an attempt: a throttled recipient never runs out of tries, and never fails for it.
+            // (Counted in `report.throttled`, once per answer, not as deferred.)
             recipient.lastResponse = text
-            report.deferred += 1
         case .split(let text):
             recipient.lastResponse = text
             recipient.nextAttemptAt = nil

@@ -117,7 +117,8 @@ public final class SendingGate {
             record.recentSends = pacer.recent
         }
         if let throttle {
-            record.throttles += 1
+            // In a row: a message taken since the last throttling answer starts the count again.
+            record.throttles = accepted > 0 ? 1 : record.throttles + 1
             let wait = min(Self.longestWait, Self.firstWait * pow(2, Double(min(record.throttles - 1, 16))))
             record.throttledUntil = now + wait
             record.lastThrottle = throttle
