@@ -17,7 +17,9 @@ enum HelpText {
                                         and queued mail; --once does one round and exits.
                                         SIGTERM or SIGINT stop it cleanly after the current message
           check                         validate the config, connect to IMAP and SMTP, report
-          status [--json]               queue counts, subscribers, last poll, next digest
+          status [--json]               queue counts, subscribers, last poll, next digest, what
+                                        waits to be sent and when it goes (sender.limits:
+                                        messagesPerMinute, recipientsPerDay; docs/DEPLOYMENT.md)
 
         Looking at mail
           parse FILE... [--json]        a message's MIME structure; --json: one object per line
