@@ -37,7 +37,6 @@ public final class SendingGate {
     let waitsUntil: Date
     public private(set) var record: Record
     private var pacer: SendPacer?
-    /// The clock never seems to go back behind a wait it was asked for (a test clock that stands still).
     private var waitedUntil: Date = .distantPast
 
     /// `spool` nil keeps nothing (a flush with no limits given). `waitLimit`: how long one flush
@@ -54,6 +53,7 @@ public final class SendingGate {
         pacer = limits.messagesPerMinute.map { SendPacer(messagesPerMinute: $0, recent: record.recentSends) }
     }
 
+    /// The clock, never behind the end of the last wait.
     public var now: Date { max(clock.now, waitedUntil) }
 
     /// Whether messages go one at a time (a per-minute limit is set).
@@ -89,6 +89,9 @@ public final class SendingGate {
         guard let opening = nextOpening(at: current) else { return true }
         guard opening <= waitsUntil else { return false }
         clock.sleep(until: opening)
+        // A wait cut short (the daemon is stopping) ends the flush; what is left stays queued. (A
+        // sleep may end a hair early by the clock's reckoning: a millisecond is not cut short.)
+        guard clock.now >= opening - 0.001 else { return false }
         waitedUntil = opening
         return remainingToday(at: now) > 0
     }

@@ -191,6 +191,26 @@ struct OutboxLimitsTests {
         #expect(readers.allSatisfy { sink.copies(of: $0) == 1 })
     }
 
+    @Test func aWaitCutShortEndsTheFlushAndLeavesTheRestQueued() throws {
+        /// A clock whose waits end at once, as the daemon's do when SIGTERM arrives.
+        struct StoppingClock: Clock {
+            let now: Date
+            func sleep(until deadline: Date) {}
+        }
+        let spool = try temporarySpool()
+        let outbox = Outbox(spool: spool)
+        let clock = StoppingClock(now: SendingLimitsTests.utc("2026-12-03T10:00:00Z"))
+        let readers = Self.readers(10)
+        try Self.queueDigest(outbox, readers: readers, at: clock.now)
+        let sink = ThrottlingSink(clock: ManualClock(clock.now))
+        let gate = SendingGate(
+            limits: SendingLimits(messagesPerMinute: 30), timeZone: Self.london, clock: clock, spool: spool)
+        let report = try outbox.flush(through: sink, at: clock.now, personalise: Self.personalise, gate: gate)
+        #expect(report.sent == 1 && report.failed == 0)
+        #expect(outbox.waitingCount() == 9)
+        #expect(report.waitingUntil == clock.now + 2)
+    }
+
     @Test func whatTheDayCannotTakeWaitsForTheNextLocalDayAcrossTheClockChange() throws {
         // Each flush may wait a minute (for the pace): not the hours until the next day.
         func gate(_ limits: SendingLimits, _ clock: ManualClock, _ spool: Spool) -> SendingGate {
