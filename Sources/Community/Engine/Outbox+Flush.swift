@@ -256,7 +256,9 @@ extension Outbox {
             let text = Decision.failed(outcome).response
             recipient.lastResponse = text
             // The reply code goes to the decision with the text (it was lost here before: issue 13).
-            let failure = DeliveryFailure.temporary(code: ServerAnswer(text).code, text: text)
+            let answer = ServerAnswer(text)
+            let failure = DeliveryFailure.temporary(
+                code: answer.code, text: [answer.enhancedStatus, answer.text].compactMap { $0 }.joined(separator: " "))
             switch retry.decide(failure, attempts: recipient.attempts, queuedAt: queuedAt, now: now) {
             case .retry(let at):
                 recipient.nextAttemptAt = at
