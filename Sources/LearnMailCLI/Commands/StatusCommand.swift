@@ -110,6 +110,10 @@ struct StatusCommand {
             }
             t.print("Sending:      \(parts.joined(separator: "; "))")
         }
+        if let until = outbox.throttledUntil, until > engine.now, let answer = outbox.lastThrottle {
+            t.print(
+                "Throttled:    the server asked to slow down (\(answer)); sending resumes \(describe(until, config))")
+        }
         t.print("Last poll:    \(state.lastPollAt.map { describe($0, config) } ?? "never")")
         if let error = state.lastPollError { t.print("Last error:   \(error)") }
         t.print("Last digest:  \(state.lastDigestWeek ?? "none yet")")
@@ -122,7 +126,9 @@ struct StatusCommand {
         }
     }
 
-    private func outboxStatus(_ engine: Engine, _ config: Config) -> (status: OutboxStatus, next: Date?) {
+    private func outboxStatus(
+        _ engine: Engine, _ config: Config
+    ) -> (status: OutboxStatus, next: Date?, throttledUntil: Date?, lastThrottle: String?) {
         let gate = engine.sendingGate()
         let next = engine.outbox.nextAttempt(at: engine.now, gate: gate)
         let limits = config.senderLimits
@@ -136,7 +142,7 @@ struct StatusCommand {
             today: gate.usedToday(at: engine.now).map {
                 OutboxStatus.Today(day: $0.day, recipients: $0.used, recipientsPerDay: $0.limit)
             })
-        return (status, next)
+        return (status, next, gate.record.throttledUntil, gate.record.lastThrottle)
     }
 
     private func setAside(_ entries: [SetAsideEntry], in folder: String) -> SetAside {
