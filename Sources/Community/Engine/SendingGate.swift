@@ -117,13 +117,14 @@ public final class SendingGate {
         if var pacer {
             for _ in 0..<attempted { pacer.record(startedAt) }
             self.pacer = pacer
-            record.recentSends = pacer.recent
+            // The spool keeps whole seconds: rounded up, a restored pace is never early.
+            record.recentSends = pacer.recent.map(Self.wholeSecondUp)
         }
         if let throttle {
             // In a row: a message taken since the last throttling answer starts the count again.
             record.throttles = accepted > 0 ? 1 : record.throttles + 1
             let wait = min(Self.longestWait, Self.firstWait * pow(2, Double(min(record.throttles - 1, 16))))
-            record.throttledUntil = now + wait
+            record.throttledUntil = Self.wholeSecondUp(now + wait)
             record.lastThrottle = throttle
         } else if accepted > 0 {
             record.throttles = 0
@@ -131,6 +132,10 @@ public final class SendingGate {
             record.lastThrottle = nil
         }
         if record != before { try save() }
+    }
+
+    static func wholeSecondUp(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970).rounded(.up))
     }
 
     private func roll(to instant: Date) {

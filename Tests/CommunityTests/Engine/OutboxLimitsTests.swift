@@ -305,3 +305,19 @@ struct OutboxLimitsTests {
         #expect(after >= 30 && after <= 30 + 20)
     }
 }
+
+@Suite("Sending gate kept in the spool")
+struct SendingGateRecordTests {
+    @Test func aPaceRestoredFromTheSpoolIsNeverEarly() throws {
+        let spool = try temporarySpool()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000.4))
+        let limits = SendingLimits(messagesPerMinute: 30)
+        let gate = SendingGate(limits: limits, timeZone: .gmt, clock: clock, spool: spool)
+        try gate.settle(attempted: 1, startedAt: clock.now, reserved: 0, accepted: 1, throttle: nil)
+        // The file keeps whole seconds (ISO 8601); the next process must not go before 2 s after the send.
+        let restored = SendingGate(limits: limits, timeZone: .gmt, clock: clock, spool: spool)
+        let opening = try #require(restored.nextOpening(at: clock.now))
+        #expect(opening >= clock.now + 2)
+        #expect(opening <= clock.now + 3)
+    }
+}
