@@ -17,7 +17,9 @@ enum HelpText {
                                         and queued mail; --once does one round and exits.
                                         SIGTERM or SIGINT stop it cleanly after the current message
           check                         validate the config, connect to IMAP and SMTP, report
-          status [--json]               queue counts, subscribers, last poll, next digest
+          status [--json]               queue counts, subscribers, last poll, next digest, what
+                                        waits to be sent and when it goes (sender.limits:
+                                        messagesPerMinute, recipientsPerDay; docs/DEPLOYMENT.md)
 
         Signing in with OAuth 2.0 (Microsoft 365, Google; "oauth2" in mailbox and sender)
           auth login [mailbox|sender]   show a code to enter at the provider's sign-in page and wait

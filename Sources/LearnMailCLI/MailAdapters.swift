@@ -122,12 +122,14 @@ final class SMTPMailSink: MailSink {
         _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
     ) throws -> [[RecipientOutcome]] {
         let results = sender.send(
-            envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) }, hangUp: !moreToFollow
-        ) { result in
-            if result.envelopeIndex < envelopes.count {
-                answered(result.envelopeIndex, Self.outcomes(of: result, for: envelopes[result.envelopeIndex]))
-            }
-        }
+            envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) }, hangUp: !moreToFollow,
+            answered: { result in
+                if result.envelopeIndex < envelopes.count {
+                    answered(result.envelopeIndex, Self.outcomes(of: result, for: envelopes[result.envelopeIndex]))
+                }
+            },
+            // A server that asks us to slow down gets no more of this batch: the outbox waits, then resumes.
+            stopAfter: Self.isThrottled)
         // Nothing accepted and the server unreachable: keep everything queued, untouched.
         if let error = results.first?.error, error.isUnreachable,
             results.allSatisfy({ !$0.recipients.contains { $0.status.isAccepted } })
@@ -146,6 +148,17 @@ final class SMTPMailSink: MailSink {
             outcomes[result.envelopeIndex] = Self.outcomes(of: result, for: envelopes[result.envelopeIndex])
         }
         return outcomes
+    }
+
+    /// True when the server answered any recipient with a throttling reply (`ServerAnswer.Kind.throttled`).
+    static func isThrottled(_ result: DeliveryResult) -> Bool {
+        result.recipients.contains { recipient in
+            switch recipient.status {
+            case .accepted: false
+            case .temporaryFailure(let code, let text), .permanentFailure(let code, let text):
+                ServerAnswer("\(code) \(text)").kind == .throttled
+            }
+        }
     }
 
     /// One outcome per recipient of `envelope`, in its order; "no answer" for any the result lacks.

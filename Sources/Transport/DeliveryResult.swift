@@ -38,4 +38,15 @@ public struct DeliveryResult: Sendable, Equatable {
     }
 
     public var allAccepted: Bool { recipients.allSatisfy(\.status.isAccepted) }
+
+    /// "CODE TEXT" of the first recipient the server refused, for messages about it.
+    public var firstRefusal: String? {
+        for recipient in recipients {
+            switch recipient.status {
+            case .accepted: continue
+            case .temporaryFailure(let code, let text), .permanentFailure(let code, let text): return "\(code) \(text)"
+            }
+        }
+        return nil
+    }
 }

@@ -51,16 +51,31 @@ public final class SMTPSender {
     /// Delivers every envelope, in order, over one connection; never throws: each result says what happened
     /// to each recipient. CURLOPT_CRLF stays off: the data is sent exactly as given (CRLF expected).
     /// With `hangUp: false` the connection stays open for the next call (more batches at once).
-    /// `answered` hears each result as soon as the server has given it.
+    /// `answered` hears each result as soon as the server has given it. When `stopAfter` says so of a
+    /// result (the server asked us to slow down), the envelopes after it are not tried: each of their
+    /// recipients is reported `temporaryFailure(code: 0, "not sent: …")`.
     public func send(
-        _ envelopes: [Envelope], hangUp: Bool = true, answered: (DeliveryResult) -> Void = { _ in }
+        _ envelopes: [Envelope], hangUp: Bool = true, answered: (DeliveryResult) -> Void = { _ in },
+        stopAfter: (DeliveryResult) -> Bool = { _ in false }
     ) -> [DeliveryResult] {
         defer { easy.set(CURLOPT_FORBID_REUSE, false) }
+        var stopped: DeliveryResult?
         return envelopes.enumerated().map { index, envelope in
+            if let stopped {
+                let reason = "not sent: the server answered \(stopped.firstRefusal ?? "with a refusal") before it"
+                let result = DeliveryResult(
+                    envelopeIndex: index,
+                    recipients: envelope.recipients.map {
+                        RecipientResult(recipient: $0, status: .temporaryFailure(code: 0, text: reason))
+                    }, error: nil)
+                answered(result)
+                return result
+            }
             // After the last message libcurl says QUIT and closes, instead of leaving an idle
             // connection for the server to time out.
             if hangUp && index == envelopes.count - 1 { easy.set(CURLOPT_FORBID_REUSE, true) }
             let result = deliver(envelope, index: index)
+            if stopAfter(result) { stopped = result }
             answered(result)
             return result
         }

@@ -70,6 +70,7 @@ extension ObjectReader {
         } else {
             throw error(at: "sender", "expected either \"outbox\": PATH or \"smtp\": URL")
         }
+        let senderLimits = try senderReader.sendingLimits()
         try senderReader.rejectUnknownKeys()
 
         let moderators = try stringArray("moderators").map { $0.lowercased() }
@@ -144,7 +145,19 @@ extension ObjectReader {
             file: file, community: communityValue, mailbox: mailbox, sender: sender,
             dataDirectory: absolute(try string("dataDirectory", default: "data") ?? "data"),
             moderators: moderators, partners: partners, contributors: contributors, learningAreas: areas,
-            digest: digest, limits: limits, moderation: moderation)
+            digest: digest, limits: limits, moderation: moderation, senderLimits: senderLimits)
+    }
+
+    /// `sender.limits`: `{"messagesPerMinute": 30, "recipientsPerDay": 10000}`, both optional.
+    fileprivate func sendingLimits() throws -> SendingLimits {
+        let reader = try object("limits", optional: true)
+        let limits = SendingLimits(
+            messagesPerMinute: reader.has("messagesPerMinute")
+                ? try reader.integer("messagesPerMinute", default: 0, range: 1...100_000) : nil,
+            recipientsPerDay: reader.has("recipientsPerDay")
+                ? try reader.integer("recipientsPerDay", default: 0, range: 1...100_000_000) : nil)
+        try reader.rejectUnknownKeys()
+        return limits
     }
 
     fileprivate func server(urlKey: String, schemes: Set<String>, absolute: (String) -> String) throws -> Config.Server

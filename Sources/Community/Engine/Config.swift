@@ -107,6 +107,9 @@ public struct Config: Sendable {
     public var digest: Digest
     public var limits: Limits
     public var moderation: Moderation
+    /// `sender.limits`: the submission server's pace and day budget (`SendingLimits.preset` fills
+    /// what a provider's sign-in implies and the config leaves out).
+    public var senderLimits: SendingLimits = .none
 }
 
 extension StringProtocol {

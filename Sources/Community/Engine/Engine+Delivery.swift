@@ -21,6 +21,17 @@ extension Engine {
 
     func deliverQueuedLocked(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
         let report = try flushOutbox(through: sink, progress: progress)
+        if let last = report.throttled.last {
+            log(
+                "sending: the server asked to slow down \(report.throttled.count) time(s) (last: \(last)); "
+                    + "learnmail waited and went on: nothing failed, nothing counts as a bounce")
+        }
+        // Said when a flush leaves mail waiting, not at every idle poll after it.
+        if let until = report.waitingUntil, report.sent > 0 || !report.throttled.isEmpty {
+            log(
+                "sending: \(outbox.waitingCount()) message(s) wait until \(ISO8601UTC.string(from: until)) "
+                    + (report.throttled.isEmpty ? "(sender.limits)" : "(the server asked to slow down)"))
+        }
         // A digest copy refused outright (550 no such user) is a hard bounce that no DSN will bring.
         for refusal in report.refusals where refusal.kind == "digest" {
             try recordBounce(
@@ -48,8 +59,19 @@ extension Engine {
                 guard let subscriber = subscribers?.subscriber(address: recipient.address), subscriber.status == .active
                 else { return nil }
                 return self.digestCopy(template, of: record, for: subscriber)
-            }, progress: progress)
+            }, gate: sendingGate(), progress: progress)
     }
+
+    /// The gate for one flush: `sender.limits`, counted in the community's day, kept in the spool.
+    /// A flush waits for the pace or a throttled server for at most `flushWaitLimit` seconds; then
+    /// the round goes on (intake must not wait for a long digest) and the next round resumes.
+    public func sendingGate(waitLimit: TimeInterval = Engine.flushWaitLimit) -> SendingGate {
+        SendingGate(
+            limits: config.senderLimits, timeZone: config.digest.timeZone, clock: clock, spool: spool,
+            waitLimit: waitLimit)
+    }
+
+    public static let flushWaitLimit: TimeInterval = 300
 
     /// `subscriber`'s copy of the digest `record`: their own unsubscribe address and URL, and a
     /// Message-ID derived from the week and the address, so that making it again gives the same mail.

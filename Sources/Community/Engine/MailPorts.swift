@@ -68,6 +68,17 @@ extension MailSink {
 /// The current time, passed in so that schedules and expiry can be tested.
 public protocol Clock: Sendable {
     var now: Date { get }
+    /// Waits until `deadline` (pacing under `sender.limits`, and after a throttling answer). A
+    /// test clock moves itself on instead of waiting.
+    func sleep(until deadline: Date)
+}
+
+extension Clock {
+    /// Really waits, for as long as `deadline` is ahead of `now`.
+    public func sleep(until deadline: Date) {
+        let seconds = deadline.timeIntervalSince(now)
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+    }
 }
 
 public struct SystemClock: Clock {

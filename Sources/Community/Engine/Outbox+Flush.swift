@@ -1,7 +1,7 @@
 import Foundation
 
 // Sending what the outbox holds: batches to the sink, state saved after each, and the next batch
-// made while the server answers the current one.
+// made while the server answers the current one; paced and counted by the `SendingGate`.
 
 extension Outbox {
     /// One message to send: an entry's due recipients together, or one recipient of a personalised
@@ -15,9 +15,15 @@ extension Outbox {
     /// counts one message per recipient). State is saved after every batch, so that a crash
     /// re-sends at most one batch. While the sink waits for the server, the next batch's copies
     /// are made on this thread: the time spent making copies hides behind the network's.
+    ///
+    /// `gate` applies `sender.limits` and the server's requests to slow down: with a per-minute
+    /// limit messages go one at a time, paced; no more recipients go than today's budget allows;
+    /// after a throttling answer the flush waits and resumes (within the gate's wait limit, else
+    /// the rest waits for the next round). Without a gate nothing is paced or counted, and a
+    /// throttling answer ends the flush.
     public func flush(
         through sink: MailSink, at now: Date, batchSize: Int = 50, personalise: Personaliser? = nil,
-        progress: ((Int, Int) -> Void)? = nil
+        gate: SendingGate? = nil, progress: ((Int, Int) -> Void)? = nil
     ) throws -> FlushReport {
         // What a crashed flush already handed to the server is marked sent first.
         try replayJournal(at: now)
@@ -25,25 +31,68 @@ extension Outbox {
         // Entries that cannot be sent as they are go aside first, with a word in the log.
         let checked = checkedPending(at: now)
         report.setAside = checked.notes
-        var entries = checked.entries.filter { entry in entry.recipients.contains { entry.isDue($0, at: now) } }
+        var entries = checked.entries
+        let gate =
+            gate ?? SendingGate(limits: .none, timeZone: .gmt, clock: StoppedClock(now: now), spool: nil, waitLimit: 0)
+        var done = 0
+        // Passes: after a throttling answer (a wait, then the rest) or a `452 4.5.3` (the recipients
+        // the transaction could not take, in one of their own), the next pass sends what is due then.
+        for _ in 0..<Self.maximumPasses {
+            guard gate.waitForTurn() else { break }
+            let pass = try flushPass(
+                &entries, through: sink, at: gate.now, batchSize: gate.paces ? 1 : batchSize,
+                personalise: personalise, gate: gate, report: &report
+            ) { sent, total in progress?(done + sent, done + total) }
+            done += pass.sent
+            guard pass.again else { break }
+        }
+        if entries.contains(where: { entry in entry.recipients.contains { $0.state == .queued } }) {
+            report.waitingUntil = gate.nextOpening(at: gate.now)
+        }
+        return report
+    }
+
+    /// Enough for a throttled server to take everything within one flush's wait limit, and a
+    /// bound on a server that keeps answering `452 4.5.3` while taking something each time.
+    static let maximumPasses = 1000
+
+    /// One pass over what is due at `now`: batches, each paced and counted by `gate`. Returns how
+    /// many messages it handed to the sink, and whether another pass should follow (a throttling
+    /// answer, or recipients split off a transaction).
+    private func flushPass(
+        _ entries: inout [Entry], through sink: MailSink, at now: Date, batchSize: Int, personalise: Personaliser?,
+        gate: SendingGate, report: inout FlushReport, progress: (Int, Int) -> Void
+    ) throws -> (sent: Int, again: Bool) {
         var slots: [Slot] = []
-        for (e, entry) in entries.enumerated() {
+        // Today's budget decides how many recipients this pass may take; the rest wait for tomorrow.
+        var allowance = gate.remainingToday(at: now)
+        for (e, entry) in entries.enumerated() where allowance > 0 {
             let due = entry.recipients.indices.filter { entry.isDue(entry.recipients[$0], at: now) }
+            guard !due.isEmpty else { continue }
+            let taken = Array(due.prefix(allowance))
+            allowance -= taken.count
             if entry.template == nil {
-                slots.append(Slot(entry: e, recipients: due))
+                slots.append(Slot(entry: e, recipients: taken))
             } else {
-                slots += due.map { Slot(entry: e, recipients: [$0]) }
+                slots += taken.map { Slot(entry: e, recipients: [$0]) }
             }
         }
         let batches = stride(from: 0, to: slots.count, by: batchSize).map {
             slots[$0..<min($0 + batchSize, slots.count)]
         }
-        guard !batches.isEmpty else { return report }
+        guard !batches.isEmpty else { return (0, false) }
         let journal = try Journal(path: journalPath)
         var next = try prepare(batches[0], of: &entries, personalise: personalise)
+        var again = false
         for (number, batch) in batches.enumerated() {
+            // The pace (or a spent day) may end the pass between batches; what is left stays queued.
+            if number > 0 && !gate.waitForTurn() { break }
             let current = next
             let moreToFollow = number + 1 < batches.count
+            let reserved = current.envelopes.reduce(0) { $0 + $1.recipients.count }
+            // Counted against the day before it goes: a crash can only make the count too high.
+            try gate.reserve(reserved)
+            let startedAt = gate.now
             let delivery = BackgroundCall { () throws -> [[RecipientOutcome]] in
                 if current.envelopes.isEmpty { return [] }
                 return try sink.deliver(current.envelopes, moreToFollow: moreToFollow) { index, outcomes in
@@ -60,28 +109,55 @@ extension Outbox {
                 }
             }
             let outcomes = try delivery.wait()
+            var accepted = 0
+            var throttle: String?
+            var throttled: [(entry: Int, recipient: Int)] = []
             for (position, slot) in current.slots.enumerated() {
+                let answers = position < outcomes.count ? outcomes[position] : []
+                let anyTaken = answers.contains(.accepted)
                 for (index, recipient) in slot.recipients.enumerated() {
                     let outcome =
-                        position < outcomes.count && index < outcomes[position].count
-                        ? outcomes[position][index] : .temporaryFailure("no answer from the sink")
+                        index < answers.count ? answers[index] : .temporaryFailure("0 no answer from the sink")
+                    let entry = entries[slot.entry]
+                    var decision = Decision(outcome)
+                    // Once the server throttles, what it refused after that in the batch was refused
+                    // (or never tried) because of it: none of it counts as a failure.
+                    if throttle != nil, case .failed = decision { decision = .throttled(decision.response) }
+                    // A 452 4.5.3 with nothing taken is no reason to think a smaller transaction would do.
+                    if case .split = decision, !anyTaken { decision = .failed(.temporaryFailure(decision.response)) }
+                    switch decision {
+                    case .accepted: accepted += 1
+                    case .throttled(let text):
+                        throttle = throttle ?? text
+                        throttled.append((slot.entry, recipient))
+                    case .split: again = true
+                    case .failed: break
+                    }
                     entries[slot.entry].recipients[recipient] = record(
-                        outcome, for: entries[slot.entry].recipients[recipient],
-                        queuedAt: entries[slot.entry].createdAt, now: now, in: &report)
-                    if case .permanentFailure(let text) = outcome {
+                        decision, for: entry.recipients[recipient], queuedAt: entry.createdAt, now: gate.now,
+                        in: &report)
+                    if case .failed(.permanentFailure(let text)) = decision {
                         report.refusals.append(
-                            Refusal(
-                                kind: entries[slot.entry].kind,
-                                address: entries[slot.entry].recipients[recipient].address, response: text))
+                            Refusal(kind: entry.kind, address: entry.recipients[recipient].address, response: text))
                     }
                 }
             }
+            try gate.settle(
+                attempted: current.envelopes.count, startedAt: startedAt, reserved: reserved, accepted: accepted,
+                throttle: throttle)
+            if let throttle {
+                // They go again when the gate opens; `nextAttemptAt` says when (for `status`).
+                let resume = gate.nextOpening(at: gate.now)
+                for (entry, recipient) in throttled { entries[entry].recipients[recipient].nextAttemptAt = resume }
+                report.throttled.append(throttle)
+            }
             try save(Set(batch.map(\.entry)).sorted().map { entries[$0] })
             journal.clear()
-            progress?(batch.endIndex, slots.count)
+            progress(batch.endIndex, slots.count)
             if let preparationError { throw preparationError }
+            if throttle != nil { return (batch.endIndex, true) }
         }
-        return report
+        return (slots.count, again)
     }
 
     /// The envelopes of one batch: the queued message, or a personalised copy made now. A copy
@@ -119,23 +195,71 @@ extension Outbox {
         return (slots, envelopes, entryIds)
     }
 
-    /// The recipient after the sink's answer: sent, to be retried, or failed for good.
+    /// What becomes of a recipient after the sink's answer, read as an SMTP reply (`ServerAnswer`).
+    enum Decision {
+        case accepted
+        /// Wait for the gate, then go again; not an attempt that counts towards giving up.
+        case throttled(String)
+        /// `452 4.5.3`: due again at once, in a transaction of its own.
+        case split(String)
+        case failed(RecipientOutcome)
+
+        init(_ outcome: RecipientOutcome) {
+            switch outcome {
+            case .accepted: self = .accepted
+            case .temporaryFailure(let text), .permanentFailure(let text):
+                switch ServerAnswer(text).kind {
+                case .throttled: self = .throttled(text)
+                case .tooManyRecipients: self = .split(text)
+                case .temporary, .permanent: self = .failed(outcome)
+                }
+            }
+        }
+
+        var response: String {
+            switch self {
+            case .accepted, .failed(.accepted): ""
+            case .throttled(let text), .split(let text): text
+            case .failed(.temporaryFailure(let text)), .failed(.permanentFailure(let text)): text
+            }
+        }
+    }
+
+    /// The recipient after the sink's answer: sent, to be retried, or failed for good. The reply
+    /// code goes with the text to the retry decision.
     private func record(
-        _ outcome: RecipientOutcome, for recipient: Recipient, queuedAt: Date, now: Date, in report: inout FlushReport
+        _ decision: Decision, for recipient: Recipient, queuedAt: Date, now: Date, in report: inout FlushReport
     ) -> Recipient {
         var recipient = recipient
-        recipient.attempts += 1
-        switch outcome {
+        switch decision {
         case .accepted:
+            recipient.attempts += 1
             recipient.state = .sent
             recipient.nextAttemptAt = nil
             recipient.lastResponse = nil
             report.sent += 1
-        case .temporaryFailure(let text):
+        case .throttled(let text):
+            // Not an attempt: a throttled recipient never runs out of tries, and never fails for it.
+            // (Counted in `report.throttled`, once per answer, not as deferred.)
             recipient.lastResponse = text
-            switch retry.decide(
-                .temporary(code: nil, text: text), attempts: recipient.attempts, queuedAt: queuedAt, now: now)
-            {
+        case .split(let text):
+            recipient.lastResponse = text
+            recipient.nextAttemptAt = nil
+        case .failed(.permanentFailure(let text)):
+            recipient.attempts += 1
+            recipient.state = .failed
+            recipient.lastResponse = text
+            report.failed += 1
+            report.failures.append("\(recipient.address): \(text)")
+        case .failed(let outcome):
+            recipient.attempts += 1
+            let text = Decision.failed(outcome).response
+            recipient.lastResponse = text
+            // The reply code goes to the decision with the text (it was lost here before: issue 13).
+            let answer = ServerAnswer(text)
+            let failure = DeliveryFailure.temporary(
+                code: answer.code, text: [answer.enhancedStatus, answer.text].compactMap { $0 }.joined(separator: " "))
+            switch retry.decide(failure, attempts: recipient.attempts, queuedAt: queuedAt, now: now) {
             case .retry(let at):
                 recipient.nextAttemptAt = at
                 report.deferred += 1
@@ -144,11 +268,6 @@ extension Outbox {
                 report.failed += 1
                 report.failures.append("\(recipient.address): \(reason)")
             }
-        case .permanentFailure(let text):
-            recipient.state = .failed
-            recipient.lastResponse = text
-            report.failed += 1
-            report.failures.append("\(recipient.address): \(text)")
         }
         return recipient
     }

@@ -56,6 +56,12 @@ public struct Outbox: Sendable {
         /// Queued entries that could not be sent as they were and were set aside in `damaged/`,
         /// one line each for the log.
         public var setAside: [String] = []
+        /// Throttling answers the server gave ("450 4.7.1 …"), one per time it asked to slow down.
+        /// Never failures: the recipients stay queued.
+        public var throttled: [String] = []
+        /// When mail still queued may go next, as far as the limits and the server's requests to
+        /// slow down say; nil when nothing holds it back (or nothing waits).
+        public var waitingUntil: Date?
     }
 
     public struct Refusal: Sendable, Equatable {

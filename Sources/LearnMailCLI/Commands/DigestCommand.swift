@@ -43,6 +43,14 @@ struct DigestCommand {
             }
             t.print("Sent \(report.sent), deferred \(report.deferred), failed \(report.failed).")
             for failure in report.failures { t.print("  \(failure)") }
+            if let last = report.throttled.last {
+                t.print(
+                    "The server asked to slow down \(report.throttled.count) time(s) (last: \(last)); learnmail waited."
+                )
+            }
+            if let until = report.waitingUntil {
+                t.print("Still queued: \(engine.outbox.waitingCount()), next at \(describe(until, runtime.config)).")
+            }
         default:
             throw UsageError("usage: digest preview [--html] | digest send [--now]")
         }

@@ -14,7 +14,8 @@ struct RunCommand {
     func run(_ words: [String]) throws {
         let arguments = try Arguments(words, flags: ["once"])
         guard arguments.positionals.isEmpty else { throw UsageError("run takes no arguments") }
-        let runtime = try Runtime(config: try context.loadConfig(), terminal: context.terminal)
+        let clock = StoppableClock(base: Runtime.defaultClock())
+        let runtime = try Runtime(config: try context.loadConfig(), terminal: context.terminal, clock: clock)
         for warning in runtime.config.warnings { context.terminal.log("warning: \(warning)") }
         let source = try runtime.makeSource()
         let sink = try runtime.makeSink()
@@ -29,6 +30,7 @@ struct RunCommand {
         }
 
         let stop = StopSignal()
+        clock.stop { stop.requested }  // a paced or throttled flush stops waiting
         context.terminal.log(
             "learnmail \(runtime.config.community.address): polling every \(runtime.pollSeconds) s; "
                 + "SIGTERM or SIGINT to stop")

@@ -10,7 +10,7 @@ struct StatusCommand {
         var community: String
         var items: [String: Int]
         var subscribers: [String: Int]
-        var outbox: [String: Int]
+        var outbox: OutboxStatus
         var lastPollAt: String?
         var lastPollError: String?
         var lastDigestWeek: String?
@@ -20,6 +20,43 @@ struct StatusCommand {
         var damaged: SetAside
         /// OAuth 2.0 sign-ins (`auth status`'s facts); absent with passwords.
         var signIns: [AuthCommand.SignInStatus]?
+    }
+
+    /// `outbox`: the counts (`queued`, `sent`, `failed`, as before), when the next queued mail goes
+    /// (`nextAttemptAt`, ISO 8601 UTC, null when nothing waits), and with `sender.limits` the limits
+    /// and today's recipient count.
+    struct OutboxStatus: Encodable {
+        var queued: Int
+        var sent: Int
+        var failed: Int
+        var nextAttemptAt: String?
+        var limits: Limits?
+        var today: Today?
+
+        struct Limits: Encodable {
+            var messagesPerMinute: Int?
+            var recipientsPerDay: Int?
+        }
+
+        /// The community's day (`digest.timeZone`) and the recipients sent to on it.
+        struct Today: Encodable {
+            var day: String
+            var recipients: Int
+            var recipientsPerDay: Int
+        }
+
+        enum CodingKeys: String, CodingKey { case queued, sent, failed, nextAttemptAt, limits, today }
+
+        /// `nextAttemptAt` is always there (null when nothing waits); `limits` and `today` only with limits.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(queued, forKey: .queued)
+            try container.encode(sent, forKey: .sent)
+            try container.encode(failed, forKey: .failed)
+            try container.encode(nextAttemptAt, forKey: .nextAttemptAt)
+            try container.encodeIfPresent(limits, forKey: .limits)
+            try container.encodeIfPresent(today, forKey: .today)
+        }
     }
 
     /// A folder of things set aside, each with its reason.
@@ -40,13 +77,11 @@ struct StatusCommand {
         for item in engine.spool.loadItems() { items[item.status.rawValue, default: 0] += 1 }
         var subscribers = Dictionary(uniqueKeysWithValues: SubscriberStatus.allCases.map { ($0.rawValue, 0) })
         for s in try engine.spool.loadSubscribers().subscribers { subscribers[s.status.rawValue, default: 0] += 1 }
+        let outbox = outboxStatus(engine, config)
         let next = engine.schedule.nextDue(after: engine.now, lastSentWeek: state.lastDigestWeek)
         let status = Status(
             community: config.community.address, items: items, subscribers: subscribers,
-            outbox: [
-                "queued": engine.outbox.waitingCount(), "sent": engine.outbox.count(in: "sent"),
-                "failed": engine.outbox.count(in: "failed"),
-            ],
+            outbox: outbox.status,
             lastPollAt: state.lastPollAt.map(ISO8601UTC.string(from:)), lastPollError: state.lastPollError,
             lastDigestWeek: state.lastDigestWeek, nextDigestWeek: next.week,
             nextDigestAt: ISO8601UTC.string(from: next.dueAt),
@@ -66,7 +101,24 @@ struct StatusCommand {
         t.print("learnmail for \(config.community.name) <\(config.community.address)>")
         t.print("Items:        \(line(items, ItemStatus.allCases.map(\.rawValue)))")
         t.print("Subscribers:  \(line(subscribers, SubscriberStatus.allCases.map(\.rawValue)))")
-        t.print("Outbox:       \(line(status.outbox, ["queued", "sent", "failed"]))")
+        let counts = status.outbox
+        var waiting = ""
+        if let at = outbox.next {
+            waiting = at <= engine.now ? "; the next goes on the next round" : "; the next goes \(describe(at, config))"
+        }
+        t.print("Outbox:       \(counts.queued) queued, \(counts.sent) sent, \(counts.failed) failed\(waiting)")
+        if let limits = counts.limits {
+            var parts: [String] = []
+            if let rate = limits.messagesPerMinute { parts.append("\(rate) messages a minute") }
+            if let today = counts.today {
+                parts.append("\(today.recipients) of \(today.recipientsPerDay) recipients today (\(today.day))")
+            }
+            t.print("Sending:      \(parts.joined(separator: "; "))")
+        }
+        if let until = outbox.throttledUntil, until > engine.now, let answer = outbox.lastThrottle {
+            t.print(
+                "Throttled:    the server asked to slow down (\(answer)); sending resumes \(describe(until, config))")
+        }
         t.print("Last poll:    \(state.lastPollAt.map { describe($0, config) } ?? "never")")
         if let error = state.lastPollError { t.print("Last error:   \(error)") }
         for signIn in signIns {
@@ -84,6 +136,25 @@ struct StatusCommand {
             t.print("\(label) \(aside.count) \(what)" + (aside.count > 0 ? " in \(aside.folder)" : ""))
             for entry in aside.entries { t.print("  \(entry.name): \(entry.reason)") }
         }
+    }
+
+    private func outboxStatus(
+        _ engine: Engine, _ config: Config
+    ) -> (status: OutboxStatus, next: Date?, throttledUntil: Date?, lastThrottle: String?) {
+        let gate = engine.sendingGate()
+        let next = engine.outbox.nextAttempt(at: engine.now, gate: gate)
+        let limits = config.senderLimits
+        let status = OutboxStatus(
+            queued: engine.outbox.waitingCount(), sent: engine.outbox.count(in: "sent"),
+            failed: engine.outbox.count(in: "failed"), nextAttemptAt: next.map(ISO8601UTC.string(from:)),
+            limits: limits.isEmpty
+                ? nil
+                : OutboxStatus.Limits(
+                    messagesPerMinute: limits.messagesPerMinute, recipientsPerDay: limits.recipientsPerDay),
+            today: gate.usedToday(at: engine.now).map {
+                OutboxStatus.Today(day: $0.day, recipients: $0.used, recipientsPerDay: $0.limit)
+            })
+        return (status, next, gate.record.throttledUntil, gate.record.lastThrottle)
     }
 
     private func setAside(_ entries: [SetAsideEntry], in folder: String) -> SetAside {
