@@ -20,11 +20,12 @@ public struct SendingLimits: Sendable, Equatable {
     /// recipients a day per mailbox; Google Workspace about 2,000 messages a day (a digest copy
     /// is one message to one recipient, so its budget is counted in recipients here).
     public static func preset(provider: String) -> SendingLimits? {
-        switch provider {
-        case "microsoft": SendingLimits(messagesPerMinute: 30, recipientsPerDay: 10_000)
-        case "google": SendingLimits(recipientsPerDay: 2_000)
-        default: nil
-        }
+        guard let preset = OAuthProviderPreset.named(provider) else { return nil }
+        // learnmail counts recipients: a day's message limit is kept by counting every message's
+        // recipients against it (each message has at least one).
+        let perDay = preset.recipientsPerDay ?? preset.messagesPerDay
+        guard preset.messagesPerMinute != nil || perDay != nil else { return nil }
+        return SendingLimits(messagesPerMinute: preset.messagesPerMinute, recipientsPerDay: perDay)
     }
 
     /// These limits, with each key the config left out taken from `defaults`.

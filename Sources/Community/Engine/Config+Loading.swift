@@ -70,7 +70,11 @@ extension ObjectReader {
         } else {
             throw error(at: "sender", "expected either \"outbox\": PATH or \"smtp\": URL")
         }
-        let senderLimits = try senderReader.sendingLimits()
+        // A provider's own limits apply unless `sender.limits` says otherwise, key by key.
+        var senderLimits = try senderReader.sendingLimits()
+        if case .smtp(let server) = sender, let provider = server.oauth2?.provider {
+            senderLimits = senderLimits.filling(from: SendingLimits.preset(provider: provider))
+        }
         try senderReader.rejectUnknownKeys()
 
         let moderators = try stringArray("moderators").map { $0.lowercased() }

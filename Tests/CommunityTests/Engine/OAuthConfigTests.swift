@@ -38,6 +38,27 @@ struct OAuthConfigTests {
         #expect(OAuthProviderPreset.google.messagesPerDay == 2_000)
     }
 
+    /// A sender signed in at Microsoft or Google keeps to the provider's limits unless
+    /// `sender.limits` says otherwise, key by key.
+    @Test(arguments: [
+        ("microsoft", "", SendingLimits(messagesPerMinute: 30, recipientsPerDay: 10_000)),
+        (
+            "microsoft", #", "limits": {"recipientsPerDay": 500}"#,
+            SendingLimits(messagesPerMinute: 30, recipientsPerDay: 500)
+        ),
+        ("google", "", SendingLimits(recipientsPerDay: 2_000)),
+    ])
+    func theProvidersLimitsApplyToTheSender(provider: String, limits: String, expected: SendingLimits) throws {
+        let config = try Config.parse(
+            Data(
+                Self.json(
+                    mailbox: #""oauth2": {"provider": "\#(provider)", "clientId": "abc"}"#,
+                    sender: #""oauth2": "mailbox""# + limits
+                ).utf8),
+            file: "/etc/learnmail/learnmail.json")
+        #expect(config.senderLimits == expected)
+    }
+
     @Test func defaultsAndOtherPresets() throws {
         let microsoft = try Config.parse(
             Data(
