@@ -105,6 +105,11 @@ extension IMAPMailbox {
         outcome.code == 8 && outcome.errorText.contains("FETCH response")
     }
 
+    /// Transfers on any of this mailbox's connections that libcurl refused as "Too large response headers".
+    var headerBudgetFailures: Int {
+        easy.headerBudgetFailures + (parallel?.workers.reduce(0) { $0 + $1.headerBudgetFailures } ?? 0)
+    }
+
     /// The error for a failed URL fetch: code 78 is a changed UIDVALIDITY or a missing UID.
     func fetchError(_ outcome: CurlEasy.Outcome, uid: UID, uidValidity: UIDValidity) -> TransportError {
         if outcome.code == 78 {  // REMOTE_FILE_NOT_FOUND
