@@ -44,6 +44,9 @@ final class CurlEasy {
     /// answers with ~75 KiB. So a handle is renewed well before: `curl_easy_duphandle` keeps every
     /// option, and the new connection logs in again.
     static let renewAfterProtocolBytes = 160 * 1024
+    /// Transfers refused by libcurl's budget for response lines ("Too large response headers"), retried or
+    /// not: none should happen (see `IMAPMailbox.fetchBufferSize`); tests check that none did.
+    private(set) var headerBudgetFailures = 0
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let sink = Sink()
     private var lists: [OpaquePointer] = []
@@ -213,6 +216,7 @@ final class CurlEasy {
     func finishTransfer(_ code: CURLcode) -> Outcome {
         var text = String(cString: errorBuffer)
         if text.isEmpty, code != CURLE_OK { text = String(cString: curl_easy_strerror(code)) }
+        if code != CURLE_OK, text.hasPrefix("Too large response headers") { headerBudgetFailures += 1 }
         protocolBytes += sink.headers.count
         let outcome = Outcome(
             code: Int(code.rawValue), body: sink.body, headers: sink.headers, dialogue: sink.dialogue,

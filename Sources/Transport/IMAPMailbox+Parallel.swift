@@ -32,6 +32,7 @@ extension IMAPMailbox {
             for uid in uids { each(uid, .failure(error)) }
             return
         }
+        prepareForParallelFetch(uids, workers: workers, multi: multi)
         var queue = uids[...]
         var retried = Set<UID>()
         var running: [ObjectIdentifier: UID] = [:]
@@ -40,6 +41,7 @@ extension IMAPMailbox {
             workers: workers,
             next: { worker in
                 guard fatal == nil, let uid = queue.popFirst() else { return false }
+                worker.set(CURLOPT_CUSTOMREQUEST, nil as String?)
                 worker.set(CURLOPT_URL, "\(mailboxURL);UIDVALIDITY=\(uidValidity)/;UID=\(uid)")
                 running[ObjectIdentifier(worker)] = uid
                 return true
@@ -50,8 +52,10 @@ extension IMAPMailbox {
                     each(uid, .success(outcome.body))
                     return
                 }
-                if TransportError.isRetryable(outcome.code), !retried.contains(uid) {
-                    retried.insert(uid)  // the connection broke: once more, on a fresh one
+                if TransportError.isRetryable(outcome.code) || IMAPMailbox.isUnsolicitedFetch(outcome),
+                    !retried.contains(uid)
+                {
+                    retried.insert(uid)  // the connection broke or was closed: once more, on a fresh one
                     queue.insert(uid, at: queue.startIndex)
                     return
                 }
@@ -65,6 +69,45 @@ extension IMAPMailbox {
         if let fatal {
             for uid in queue { each(uid, .failure(fatal)) }
         }
+    }
+
+    /// Servers tell each session about flag changes made by other sessions, as untagged `* n FETCH (FLAGS …)`
+    /// lines: Cyrus before its reply to the session's next command, Dovecot often after it. libcurl 7.88
+    /// takes the first untagged FETCH after its `UID FETCH n BODY[]` for the reply, finds no literal in it
+    /// and fails with "Failed to parse FETCH response" (error 8), closing the connection. Fetching `BODY[]`
+    /// sets \Seen, so parallel connections would report every fetch to each other (on Cyrus, intake
+    /// stopped after a few messages of a backlog). So the whole batch is flagged \Seen first from the main
+    /// connection (one command per chunk; fetching changes no flag afterwards), and each worker takes in
+    /// the news with a NOOP before fetching. Someone else's change in between (a mail client) is the rare
+    /// case left: that fetch is retried once on a fresh connection, whose SELECT has no news pending.
+    func prepareForParallelFetch(_ uids: [UID], workers: [CurlEasy], multi: CurlMulti) {
+        for set in UIDSet.chunks(uids) {
+            // A read-only mailbox refuses it; the retry still covers what follows.
+            _ = try? run(IMAPCommand.uidAddFlags(set, ["\\Seen"]), selecting: true, idempotent: true)
+        }
+        // Through the multi handle, so that each NOOP runs on the connection the fetches will use (its
+        // cache, not the easy handle's own); a new connection logs in and selects first. A failure shows
+        // again in the fetch.
+        var pending = Set(workers.map(ObjectIdentifier.init))
+        multi.run(
+            workers: workers,
+            next: { worker in
+                guard pending.remove(ObjectIdentifier(worker)) != nil else { return false }
+                worker.set(CURLOPT_URL, mailboxURL)
+                worker.set(CURLOPT_CUSTOMREQUEST, IMAPCommand.noop)
+                return true
+            },
+            done: { _, _ in })
+    }
+
+    /// A fetch refused because an unsolicited FETCH (flag news) came first; see `prepareForParallelFetch`.
+    static func isUnsolicitedFetch(_ outcome: CurlEasy.Outcome) -> Bool {
+        outcome.code == 8 && outcome.errorText.contains("FETCH response")
+    }
+
+    /// Transfers on any of this mailbox's connections that libcurl refused as "Too large response headers".
+    var headerBudgetFailures: Int {
+        easy.headerBudgetFailures + (parallel?.workers.reduce(0) { $0 + $1.headerBudgetFailures } ?? 0)
     }
 
     /// The error for a failed URL fetch: code 78 is a changed UIDVALIDITY or a missing UID.
@@ -92,7 +135,7 @@ extension IMAPMailbox {
                 password: configuration.password, caFile: configuration.caFile,
                 allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds,
                 bearer: configuration.bearer)
-            worker.set(CURLOPT_BUFFERSIZE, IMAPMailbox.bufferSize)
+            worker.set(CURLOPT_BUFFERSIZE, IMAPMailbox.fetchBufferSize)  // workers only fetch: see its comment
             workers.append(worker)
         }
         parallel = (multi, workers)

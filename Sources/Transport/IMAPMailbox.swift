@@ -27,12 +27,21 @@ public final class IMAPMailbox {
     /// Extra connections for `fetch(_:uidValidity:connections:each:)`, kept for the next polls.
     var parallel: (multi: CurlMulti, workers: [CurlEasy])?
 
-    /// A bounded SEARCH range keeps each reply below CURLOPT_BUFFERSIZE even when every UID in it exists:
-    /// 40 000 UIDs × at most 11 bytes ("4294967295 ") = 440 000 bytes < 512 KiB. libcurl would truncate a
-    /// longer line silently.
-    static let searchChunk: UInt32 = 40_000
-    /// libcurl truncates longer protocol lines silently; 512 KiB is the largest buffer 7.88 accepts.
+    /// A bounded SEARCH range keeps each reply short even when every UID in it exists: 20 000 UIDs × at most
+    /// 11 bytes ("4294967295 ") = 220 000 bytes, below both CURLOPT_BUFFERSIZE (libcurl would truncate a
+    /// longer line silently) and libcurl's 300 KiB budget for the response lines of one transfer.
+    static let searchChunk: UInt32 = 20_000
+    /// The receive buffer for commands: libcurl truncates longer protocol lines silently; 512 KiB is the
+    /// largest buffer 7.88 accepts.
     static let bufferSize = 512 * 1024
+    /// The receive buffer for URL fetches. Debian's libcurl 7.88 (with the CVE-2023-38039 fix) counts every
+    /// byte its IMAP response reader reads toward a 300 KiB limit per transfer, and that reader reads the
+    /// `* n FETCH (BODY[] {size}` line together with as much of the message as fits the buffer: with
+    /// 512 KiB, one read of a large message is "Too large response headers: 524288 > 307200" and the
+    /// connection is lost. The rest of the literal is read as data and not counted, so a 64 KiB buffer
+    /// keeps a fetch's count near 64 KiB whatever the message's size. Set before every transfer:
+    /// libcurl 7.88 accepts a new size between transfers on the same connection.
+    static let fetchBufferSize = 64 * 1024
     static let doneKeyword = "$LearnmailDone"
 
     /// Checks the configuration and prepares the handle. Does not connect: the first call does.
@@ -49,7 +58,7 @@ public final class IMAPMailbox {
             password: configuration.password, caFile: configuration.caFile,
             allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds,
             bearer: configuration.bearer)
-        easy.set(CURLOPT_BUFFERSIZE, max(IMAPMailbox.bufferSize, Int(ccurl_max_read_size())))
+        easy.set(CURLOPT_BUFFERSIZE, IMAPMailbox.bufferSize)
     }
 
     // MARK: poll
@@ -113,9 +122,12 @@ public final class IMAPMailbox {
     /// literals of custom requests.) The fetch sets \Seen.
     public func fetch(_ uid: UID, uidValidity: UIDValidity) throws(TransportError) -> [UInt8] {
         easy.set(CURLOPT_CUSTOMREQUEST, nil as String?)
+        easy.set(CURLOPT_BUFFERSIZE, IMAPMailbox.fetchBufferSize)
         easy.set(CURLOPT_URL, "\(mailboxURL);UIDVALIDITY=\(uidValidity)/;UID=\(uid)")
         var outcome = easy.perform()
-        if !outcome.succeeded && TransportError.isRetryable(outcome.code) { outcome = easy.perform() }
+        if !outcome.succeeded && (TransportError.isRetryable(outcome.code) || Self.isUnsolicitedFetch(outcome)) {
+            outcome = easy.perform()  // closed under us, or flag news came first (see prepareForParallelFetch)
+        }
         guard outcome.succeeded else {
             if outcome.code == 78 { lastStatus = nil }
             throw fetchError(outcome, uid: uid, uidValidity: uidValidity)
@@ -139,6 +151,7 @@ public final class IMAPMailbox {
     @discardableResult
     func run(_ command: String, selecting: Bool, idempotent: Bool) throws(TransportError) -> CurlEasy.Outcome {
         easy.set(CURLOPT_URL, selecting ? mailboxURL : server.base)
+        easy.set(CURLOPT_BUFFERSIZE, IMAPMailbox.bufferSize)
         easy.set(CURLOPT_CUSTOMREQUEST, command)
         var outcome = easy.perform()
         if !outcome.succeeded && idempotent && TransportError.isRetryable(outcome.code) {

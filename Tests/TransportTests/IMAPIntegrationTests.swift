@@ -69,6 +69,19 @@ struct IMAPIntegrationTests {
         throw TestServers.Missing()  // not delivered in time
     }
 
+    /// `deliverOne` on any of the servers: through Postfix into Dovecot, with APPEND into Cyrus and Courier
+    /// (which the tests' Postfix does not deliver to).
+    func deliverOne(on server: IMAPServer, to user: String, mailbox: IMAPMailbox) throws -> (UID, MailboxStatus, String)
+    {
+        if server.kind == .dovecot { return try deliverOne(to: user, mailbox: mailbox) }
+        let token = TestServers.token()
+        let before = try mailbox.status()
+        try mailbox.append(TestServers.message(token: token, to: servers.address(user)))
+        let status = try mailbox.status()
+        let uid = try #require(try mailbox.uids(from: before.uidNext).last)
+        return (uid, status, token)
+    }
+
     @Test func deliversThroughPostfixAndFetchesByteExact() throws {
         let user = "transport1"
         let mailbox = try mailbox(user)
@@ -156,10 +169,11 @@ struct IMAPIntegrationTests {
         #expect(try mailbox.uids(from: uids[1]) == Array(uids[1...]))
     }
 
-    @Test func uidValidityMismatchAndMissingUID() throws {
+    @Test(arguments: IMAPServer.all)
+    func uidValidityMismatchAndMissingUID(_ server: IMAPServer) throws {
         let user = "transport5"
-        let mailbox = try mailbox(user)
-        let (uid, status, _) = try deliverOne(to: user, mailbox: mailbox)
+        let mailbox = try server.mailbox(user)
+        let (uid, status, _) = try deliverOne(on: server, to: user, mailbox: mailbox)
         let wrong = UIDValidity(status.uidValidity.value &+ 1)
         #expect {
             try mailbox.fetch(uid, uidValidity: wrong)
@@ -177,12 +191,18 @@ struct IMAPIntegrationTests {
         #expect(try !mailbox.fetch(uid, uidValidity: status.uidValidity).isEmpty)
     }
 
-    @Test(arguments: [("Processed", "Processed"), ("Erledigt ✓", "Erledigt%20%E2%9C%93")])
-    func markHandledMovesIntoProcessedFolder(_ folder: String, _ urlPath: String) throws {
+    /// The folder is made in the personal namespace (`INBOX.` on Cyrus and Courier), its name in modified
+    /// UTF-7; Courier has no MOVE (COPY, \Deleted, UID EXPUNGE).
+    @Test(arguments: IMAPServer.all, [("Processed", "Processed"), ("Erledigt ✓", "Erledigt%20%E2%9C%93")])
+    func markHandledMovesIntoProcessedFolder(
+        _ server: IMAPServer, _ names: (folder: String, urlPath: String)
+    )
+        throws
+    {
         let user = "transport2"
-        let mailbox = try mailbox(user, processedFolder: folder)
-        let (uid, _, token) = try deliverOne(to: user, mailbox: mailbox)
-        let processed = try self.mailbox(user, folder: urlPath)
+        let mailbox = try server.mailbox(user, processedFolder: names.folder)
+        let (uid, _, token) = try deliverOne(on: server, to: user, mailbox: mailbox)
+        let processed = try server.mailbox(user, folder: server.resolved(names.urlPath))
         try mailbox.markHandled(uid)
         #expect(try mailbox.uids(from: uid).contains(uid) == false)
         let processedStatus = try processed.status()
@@ -205,10 +225,11 @@ struct IMAPIntegrationTests {
         #expect(try processed.fetch(last, uidValidity: status.uidValidity).firstRange(of: Array(token.utf8)) != nil)
     }
 
-    @Test func markHandledWithoutFolderFlagsTheMessage() throws {
+    @Test(arguments: IMAPServer.all)
+    func markHandledWithoutFolderFlagsTheMessage(_ server: IMAPServer) throws {
         let user = "transport3"
-        let mailbox = try mailbox(user)
-        let (uid, _, _) = try deliverOne(to: user, mailbox: mailbox)
+        let mailbox = try server.mailbox(user)
+        let (uid, _, _) = try deliverOne(on: server, to: user, mailbox: mailbox)
         try mailbox.markHandled(uid)
         let flags = try mailbox.run("UID FETCH \(uid) FLAGS", selecting: true, idempotent: true).body
         let text = String(decoding: flags, as: UTF8.self)
@@ -216,8 +237,9 @@ struct IMAPIntegrationTests {
         #expect(try mailbox.uids(from: uid) == [uid])  // still in INBOX
     }
 
-    @Test func rejectedCommandIsReportedAndTheNextCallReconnects() throws {
-        let mailbox = try mailbox("transport3")
+    @Test(arguments: IMAPServer.all)
+    func rejectedCommandIsReportedAndTheNextCallReconnects(_ server: IMAPServer) throws {
+        let mailbox = try server.mailbox("transport3")
         _ = try mailbox.status()
         #expect {
             try mailbox.run("STATUS \"No such folder here\" (MESSAGES)", selecting: true, idempotent: false)
@@ -271,8 +293,9 @@ struct IMAPIntegrationTests {
         }
     }
 
-    @Test func missingMailboxIsNotALoginProblem() throws {
-        let mailbox = try mailbox("transport1", folder: "NoSuchMailbox")
+    @Test(arguments: IMAPServer.all)
+    func missingMailboxIsNotALoginProblem(_ server: IMAPServer) throws {
+        let mailbox = try server.mailbox("transport1", folder: "NoSuchMailbox")
         #expect {
             try mailbox.status()
         } throws: { error in

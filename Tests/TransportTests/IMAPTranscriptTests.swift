@@ -147,8 +147,8 @@ import Testing
         #expect(try mailbox.uids(from: UID(90_001)).isEmpty)  // the highest UID below n is filtered out
         #expect(
             Self.commands(server).filter { $0.hasPrefix("UID SEARCH") } == [
-                "UID SEARCH UID 1:40000", "UID SEARCH UID 40001:80000", "UID SEARCH UID 80001:*",
-                "UID SEARCH UID 90001:*",
+                "UID SEARCH UID 1:20000", "UID SEARCH UID 20001:40000", "UID SEARCH UID 40001:60000",
+                "UID SEARCH UID 60001:80000", "UID SEARCH UID 80001:*", "UID SEARCH UID 90001:*",
             ])
     }
 
