@@ -136,11 +136,14 @@ extension ObjectReader {
             trustedAuthservId: try moderationReader.string("trustedAuthservId", default: nil))
         try moderationReader.rejectUnknownKeys()
 
-        return Config(
+        var config = Config(
             file: file, community: communityValue, mailbox: mailbox, sender: sender,
             dataDirectory: absolute(try string("dataDirectory", default: "data") ?? "data"),
             moderators: moderators, partners: partners, contributors: contributors, learningAreas: areas,
             digest: digest, limits: limits, moderation: moderation)
+        config.site = try siteSettings(absolute: absolute)
+        config.learningSets = try learningSets()
+        return config
     }
 
     fileprivate func server(urlKey: String, schemes: Set<String>, absolute: (String) -> String) throws -> Config.Server

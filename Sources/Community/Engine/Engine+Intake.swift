@@ -92,6 +92,9 @@ extension Engine {
         var item = LearningItem(
             id: id, status: decision.isAllowed ? .pending : .held, contribution: contribution, receivedAt: now,
             history: [HistoryEntry(at: now, action: "received", by: sender, note: nil)])
+        item.learningSet = LearningSetMembership.set(
+            requested: extraction.requestedSet, area: contribution.learningArea, arrivedAt: now,
+            sets: config.learningSets, timeZone: config.digest.timeZone)
         if case .hold(let reason) = decision {
             item.history.append(HistoryEntry(at: now, action: "held", by: "learnmail", note: reason))
         }
