@@ -30,11 +30,10 @@ extension SiteRenderer {
 
     func entry(_ item: LearningItem, depth: Int) -> String {
         let c = item.contribution
+        let t = text(item)
         var content = [String]()
-        let summary = TextWrap.clean(c.summary).trimmingCharacters(in: .whitespacesAndNewlines)
-        let text = TextWrap.clean(c.body).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !summary.isEmpty && !text.contains(summary) { content.append(SiteMarkup.paragraphs(summary)) }
-        if !text.isEmpty { content.append(SiteMarkup.paragraphs(text)) }
+        if let summary = t.separateSummary { content.append(SiteMarkup.paragraphs(summary)) }
+        if !t.body.isEmpty { content.append(SiteMarkup.paragraphs(t.body)) }
         let links = c.links.map(TextWrap.singleLine).compactMap(SiteMarkup.safeHref)
         if !links.isEmpty {
             content.append(
@@ -43,15 +42,15 @@ extension SiteRenderer {
         }
         var e = [
             "<entry>",
-            "<title type=\"text\">\(SiteMarkup.xml(Self.title(item)))</title>",
+            "<title type=\"text\">\(SiteMarkup.xml(t.title))</title>",
             "<id>\(SiteMarkup.xml(entryId(item)))</id>",
             "<updated>\(ISO8601UTC.string(from: Self.updatedAt(item)))</updated>",
-            "<published>\(ISO8601UTC.string(from: Self.publishedAt(item)))</published>",
+            "<published>\(ISO8601UTC.string(from: t.publishedAt))</published>",
             "<link rel=\"alternate\" type=\"text/html\" href=\"\(SiteMarkup.xml(link(itemPath(item), depth: depth)))\"/>",
-            "<author><name>\(SiteMarkup.xml(Self.byline(item)))</name></author>",
-            "<category term=\"\(SiteMarkup.xml(Self.areaName(item)))\"/>",
+            "<author><name>\(SiteMarkup.xml(t.byline))</name></author>",
+            "<category term=\"\(SiteMarkup.xml(t.area))\"/>",
         ]
-        let excerpt = TextWrap.excerpt(Self.excerptSource(item), limit: 280)
+        let excerpt = TextWrap.excerpt(t.excerptSource, limit: 280)
         if !excerpt.isEmpty { e.append("<summary type=\"text\">\(SiteMarkup.xml(excerpt))</summary>") }
         // The HTML is escaped once more as text of the element (type="html", RFC 4287 §3.1.1.2).
         e.append("<content type=\"html\">\(SiteMarkup.xml(content.joined(separator: "\n")))</content>")

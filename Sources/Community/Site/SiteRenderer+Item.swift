@@ -4,16 +4,17 @@ import Foundation
 extension SiteRenderer {
     func itemPage(_ item: LearningItem) -> String {
         let c = item.contribution
+        let t = text(item)
         let zone = content.timeZone
-        let at = Self.publishedAt(item)
-        var body = ["<article>", "<h1>\(SiteMarkup.html(Self.title(item)))</h1>"]
+        let at = t.publishedAt
+        var body = ["<article>", "<h1>\(SiteMarkup.html(t.title))</h1>"]
         body.append(
-            "<p class=\"meta\">\(SiteMarkup.html(Self.byline(item))) · "
+            "<p class=\"meta\">\(SiteMarkup.html(t.byline)) · "
                 + "<time datetime=\"\(SiteMarkup.isoDay(at, in: zone))\">\(SiteMarkup.day(at, in: zone))</time> · #\(item.id)</p>"
         )
         var filed = [
-            "Learning area: <a href=\"\(href(areaPath(Self.areaName(item)), depth: 1))\">"
-                + "\(SiteMarkup.html(Self.areaName(item)))</a>"
+            "Learning area: <a href=\"\(href(areaPath(t.area), depth: 1))\">"
+                + "\(SiteMarkup.html(t.area))</a>"
         ]
         if let set = learningSet(of: item) {
             filed.append(
@@ -26,12 +27,8 @@ extension SiteRenderer {
                 "<p class=\"meta\">Shared from a message by \(SiteMarkup.html(who.isEmpty ? "someone else" : who)).</p>"
             )
         }
-        let summary = TextWrap.clean(c.summary).trimmingCharacters(in: .whitespacesAndNewlines)
-        let text = TextWrap.clean(c.body).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !summary.isEmpty && !text.contains(summary) {
-            body.append(SiteMarkup.paragraphs(summary, className: "lead"))
-        }
-        if !text.isEmpty { body.append("<div class=\"text\">\n\(SiteMarkup.paragraphs(text))\n</div>") }
+        if let summary = t.separateSummary { body.append(SiteMarkup.paragraphs(summary, className: "lead")) }
+        if !t.body.isEmpty { body.append("<div class=\"text\">\n\(SiteMarkup.paragraphs(t.body))\n</div>") }
 
         let links = c.links.map(TextWrap.singleLine).filter { !$0.isEmpty }
         if !links.isEmpty {
@@ -68,15 +65,15 @@ extension SiteRenderer {
         }
         body.append("</article>")
         return page(
-            title: Self.title(item), path: itemPath(item), section: .none, body: body.joined(separator: "\n"),
-            description: TextWrap.excerpt(Self.excerptSource(item), limit: 160))
+            title: t.title, path: itemPath(item), section: .none, body: body.joined(separator: "\n"),
+            description: TextWrap.excerpt(t.excerptSource, limit: 160))
     }
 
     /// What an item's earlier address (before its title was edited) now holds: a pointer to the
     /// current page that browsers follow at once and people can click.
     func redirectPage(_ item: LearningItem) -> String {
         let target = String(itemPath(item).dropFirst("items/".count))
-        let title = SiteMarkup.html(Self.title(item))
+        let title = SiteMarkup.html(text(item).title)
         return [
             "<!DOCTYPE html>",
             "<html lang=\"en-GB\">",

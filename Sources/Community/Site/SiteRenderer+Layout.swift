@@ -71,15 +71,16 @@ extension SiteRenderer {
 
     /// One item in a list: title linked to its page, who and when, the area, and an excerpt.
     func card(_ item: LearningItem, depth: Int, heading: Int) -> String {
-        let title = SiteMarkup.html(Self.title(item))
-        var meta = [SiteMarkup.html(Self.byline(item))]
-        let at = Self.publishedAt(item)
+        let t = text(item)
+        let title = SiteMarkup.html(t.title)
+        var meta = [SiteMarkup.html(t.byline)]
+        let at = t.publishedAt
         meta.append(
             "<time datetime=\"\(SiteMarkup.isoDay(at, in: content.timeZone))\">"
                 + "\(SiteMarkup.day(at, in: content.timeZone))</time>")
-        let area = Self.areaName(item)
+        let area = t.area
         meta.append("<a href=\"\(href(areaPath(area), depth: depth))\">\(SiteMarkup.html(area))</a>")
-        let excerpt = TextWrap.excerpt(Self.excerptSource(item), limit: 280)
+        let excerpt = TextWrap.excerpt(t.excerptSource, limit: 280)
         return [
             "<article class=\"card\">",
             "<h\(heading)><a href=\"\(href(itemPath(item), depth: depth))\">\(title)</a></h\(heading)>",
@@ -92,29 +93,6 @@ extension SiteRenderer {
     func cards(_ items: [LearningItem], depth: Int, heading: Int) -> String {
         guard !items.isEmpty else { return "<p>Nothing has been published here yet.</p>" }
         return items.map { card($0, depth: depth, heading: heading) }.joined(separator: "\n")
-    }
-
-    static func title(_ item: LearningItem) -> String {
-        let t = TextWrap.singleLine(item.contribution.title)
-        return t.isEmpty ? "(untitled)" : t
-    }
-
-    /// The contributor's name and organisation. Never their address: the hub is public.
-    static func byline(_ item: LearningItem) -> String {
-        let name = TextWrap.singleLine(item.contribution.contributor.name ?? "")
-        let org = TextWrap.singleLine(item.contribution.organisation ?? "")
-        switch (name.isEmpty, org.isEmpty) {
-        case (false, false): return "\(name), \(org)"
-        case (false, true): return name
-        case (true, false): return "A partner at \(org)"
-        case (true, true): return "A partner"
-        }
-    }
-
-    static func excerptSource(_ item: LearningItem) -> String {
-        let summary = TextWrap.clean(item.contribution.summary).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !summary.isEmpty { return summary }
-        return TextWrap.clean(item.contribution.body).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func count(_ n: Int) -> String { n == 1 ? "1 item" : "\(n) items" }

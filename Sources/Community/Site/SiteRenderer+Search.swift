@@ -34,17 +34,15 @@ extension SiteRenderer {
     /// so no text in it can close the element.
     func searchIndexJSON() -> String {
         let entries = items.map { item -> SearchEntry in
-            let c = item.contribution
-            let zone = content.timeZone
+            let t = text(item)
             let searchable = [
-                Self.title(item), Self.byline(item), Self.areaName(item), c.tags.joined(separator: " "),
-                c.summary, String(c.body.prefix(2000)), item.learningSet ?? "",
+                t.title, t.byline, t.area, item.contribution.tags.joined(separator: " "), t.summary,
+                String(t.body.prefix(2000)), item.learningSet ?? "",
             ].joined(separator: " ")
             return SearchEntry(
-                url: itemPath(item), title: Self.title(item),
-                meta:
-                    "\(Self.byline(item)) · \(SiteMarkup.day(Self.publishedAt(item), in: zone)) · \(Self.areaName(item))",
-                excerpt: TextWrap.excerpt(Self.excerptSource(item), limit: 200), words: Self.searchWords(searchable))
+                url: itemPath(item), title: t.title,
+                meta: "\(t.byline) · \(SiteMarkup.day(t.publishedAt, in: content.timeZone)) · \(t.area)",
+                excerpt: TextWrap.excerpt(t.excerptSource, limit: 200), words: Self.searchWords(searchable))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

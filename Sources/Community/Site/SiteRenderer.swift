@@ -11,6 +11,7 @@ public struct SiteRenderer: Sendable {
     /// Newest first: by publication date, then by id.
     let items: [LearningItem]
     let itemSlugs: [Int: String]
+    let texts: [Int: SiteItemText]
     let areaSlugs: [String: String]
     let tagSlugs: [String: String]
     let setSlugs: [String: String]
@@ -24,12 +25,16 @@ public struct SiteRenderer: Sendable {
 
     public init(_ content: SiteContent) {
         self.content = content
-        let published = content.items.map { (item: $0, at: Self.publishedAt($0)) }
-        items = published.sorted { ($0.at, $0.item.id) > ($1.at, $1.item.id) }.map(\.item)
+        var texts: [Int: SiteItemText] = [:]
+        for item in content.items { texts[item.id] = SiteItemText(item) }
+        self.texts = texts
+        items = content.items.sorted {
+            (texts[$0.id]!.publishedAt, $0.id) > (texts[$1.id]!.publishedAt, $1.id)
+        }
         var slugs: [Int: String] = [:]
         for item in items { slugs[item.id] = SiteSlug.make(TextWrap.singleLine(item.contribution.title)) }
         itemSlugs = slugs  // the same slug as `SitePaths.item`
-        areas = Self.grouped(items) { [Self.areaName($0)] }
+        areas = Self.grouped(items) { [texts[$0.id]!.area] }
         tags = Self.grouped(items) { $0.contribution.tags.map(TextWrap.singleLine).filter { !$0.isEmpty } }
         areaSlugs = SiteSlug.unique(areas.map(\.name).sorted(), fallback: "area")
         tagSlugs = SiteSlug.unique(tags.map(\.name).sorted(), fallback: "tag")
@@ -87,7 +92,10 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Names and paths
 
-    func itemPath(_ item: LearningItem) -> String { SitePaths.item(item) }
+    func itemPath(_ item: LearningItem) -> String { "items/\(item.id)-\(itemSlugs[item.id]!).html" }
+
+    /// The item's text, cleaned once for the whole build.
+    func text(_ item: LearningItem) -> SiteItemText { texts[item.id]! }
 
     func areaPath(_ name: String) -> String { "areas/\(areaSlugs[name] ?? SiteSlug.make(name)).html" }
     func tagPath(_ name: String) -> String { "tags/\(tagSlugs[name] ?? SiteSlug.make(name)).html" }
