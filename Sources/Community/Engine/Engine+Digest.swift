@@ -25,6 +25,7 @@ extension Engine {
     /// Sends this week's digest when its time has come and it was not sent yet (once per ISO week,
     /// whatever restarts happen; a daemon that was down at the due time catches up once).
     func sendDigestIfDue() throws -> String? {
+        _ = try sendDigestPreviewIfDue()
         guard let due = schedule.due(now: now, lastSentWeek: state.lastDigestWeek) else { return nil }
         let summary = try sendDigest(week: due.week).summary
         publishSiteAfterDigest()
@@ -64,7 +65,8 @@ extension Engine {
     /// The digest as it would go out now, for `digest preview`: one generic copy, nothing recorded.
     public func previewDigest() -> RenderedDigest {
         let week = nextDigestWeek
-        let items = DigestRenderer.selectItems(spool.loadItems(), week: week)
+        let held = heldBack(from: week)
+        let items = DigestRenderer.selectItems(spool.loadItems(), week: week).filter { !held.contains($0.id) }
         return DigestRenderer.render(
             items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
             unsubscribeURL: nil, extras: digestExtras(week: week, items: items))
@@ -75,7 +77,9 @@ extension Engine {
         let allItems = spool.loadItems()
         var record = try spool.loadJSON(DigestRecord.self, at: recordPath)
         if record == nil {
-            let items = DigestRenderer.selectItems(allItems, week: week)
+            // Items a moderator held back in reply to the preview wait for next week's digest.
+            let held = heldBack(from: week)
+            let items = DigestRenderer.selectItems(allItems, week: week).filter { !held.contains($0.id) }
             let recipients = try spool.loadSubscribers().active.map(\.address)
             if items.isEmpty && !config.digest.sendEmpty || recipients.isEmpty {
                 state.lastDigestWeek = week

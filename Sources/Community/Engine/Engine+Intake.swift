@@ -41,6 +41,20 @@ extension Engine {
         case nil:
             break
         }
+        // A reply to the digest's preview carries a token in the same places as an item's: it is
+        // recognised first, by its own tag and address.
+        if let token = DigestPreviewToken.find(subject: message.subject, addresses: message.deliveryRecipients) {
+            entry.outcome = try answerPreview(message, sender: sender, token: token, key: key)
+            return entry
+        }
+        if let subject = message.subject, DigestPreviewToken.mentionsPreview(subject),
+            moderationPolicy.isModerator(sender)
+        {
+            let note = "a digest preview reply from \(sender) carries no token: nothing changed"
+            log("refused: \(note)")
+            entry.outcome = .refused(reason: note)
+            return entry
+        }
         if let reference = ModerationToken.find(in: message) {
             entry.outcome = try moderate(message, sender: sender, reference: reference, key: key)
             return entry
