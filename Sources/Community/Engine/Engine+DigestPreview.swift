@@ -33,6 +33,10 @@ extension Engine {
         else { return nil }
         let week = next.week
         let items = DigestRenderer.selectItems(spool.loadItems(), week: week)
+        // No preview of a digest that will not go out (nothing approved, or nobody to read it).
+        guard !items.isEmpty || config.digest.sendEmpty, try !spool.loadSubscribers().active.isEmpty else {
+            return nil
+        }
         let digest = DigestRenderer.render(
             items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
             unsubscribeURL: nil, extras: digestExtras(week: week, items: items))
