@@ -111,6 +111,7 @@ struct QueueCommand {
             "Organisation:  \(c.organisation ?? "(unknown)")",
             "Area:          \(c.learningArea)",
             "Tags:          \(c.tags.isEmpty ? "(none)" : c.tags.joined(separator: ", "))",
+            "Learning set:  \(item.learningSet ?? "(none)")",
             "Received:      \(ISO8601UTC.string(from: item.receivedAt))",
         ]
         if let original = c.forwardedFrom {
