@@ -17,9 +17,7 @@ extension SiteRenderer {
             "<generator>learnmail</generator>",
         ]
         let depth = path.split(separator: "/").count - 1
-        if let url = absoluteURL(path) {
-            x.append("<link rel=\"self\" type=\"application/atom+xml\" href=\"\(SiteMarkup.xml(url))\"/>")
-        }
+        x.append("<link rel=\"self\" type=\"application/atom+xml\" href=\"\(SiteMarkup.xml(link(path, depth: depth)))\"/>")
         let home = path.hasPrefix("areas/") ? String(path.dropLast(".xml".count)) + ".html" : "index.html"
         x.append("<link rel=\"alternate\" type=\"text/html\" href=\"\(SiteMarkup.xml(link(home, depth: depth)))\"/>")
         for item in shown { x.append(entry(item, depth: depth)) }
