@@ -41,6 +41,7 @@ enum HelpText {
           queue hold N                         park it for later
           queue edit N FIELD TEXT              FIELD: title, summary, organisation or area
           queue tag N +TAG -TAG ...            add or remove tags
+          queue set N NAME|none                put it in a learning set, or in none
 
         Subscribers
           subscribers list [--json]            everyone with their status
@@ -52,6 +53,12 @@ enum HelpText {
         Digest
           digest preview [--html]              the next digest as text (or HTML), without sending
           digest send [--now]                  send the digest if it is due; --now sends it now
+          digest note [TEXT | --clear]         the note that opens the next digest (shown above
+                                               everything else); without TEXT, show it
+
+        Knowledge hub (a static website of published learning)
+          site build [DIR]                     build or update it in DIR (else site.directory,
+                                               which is also rebuilt after every digest)
 
         Options for every command
           --config FILE                 the config file (else $LEARNMAIL_CONFIG, else
@@ -59,7 +66,8 @@ enum HelpText {
 
         Moderating by email: reply to a notification with commands on the first lines, one per
         line, above the quoted text:  approve | reject REASON | hold | edit title TEXT |
-        edit summary TEXT | edit organisation TEXT | edit area TEXT | tag +a -b | show | list | help
+        edit summary TEXT | edit organisation TEXT | edit area TEXT | tag +a -b | set NAME |
+        set none | show | list | help
 
         Exit status: 0 success, 1 an error the message explains, 2 a usage error,
         3 a server could not be reached.

@@ -40,6 +40,7 @@ public enum LearnMail {
             case "queue": try QueueCommand(context: context).run(rest)
             case "subscribers": try SubscribersCommand(context: context).run(rest)
             case "digest": try DigestCommand(context: context).run(rest)
+            case "site": try SiteCommand(context: context).run(rest)
             case "check": try CheckCommand(context: context).run(rest)
             case "status": try StatusCommand(context: context).run(rest)
             case "auth": try AuthCommand(context: context).run(rest)

@@ -35,7 +35,9 @@ struct DemoAndUsageTests {
             "10 items made, 2 messages made no item", "ignored: Auto-Submitted: auto-replied",
             "carries no moderation token: nothing changed", "held as #10",
             "moderation of #1 by facilitator@example.org: reject", "now rejected",
-            "moderation of #8 by facilitator@example.org: edit area Health online (done), approve (done); now approved",
+            "moderation of #8 by facilitator@example.org: edit area Health online (done), "
+                + "set Champions in different settings (",
+            "approve (done); now approved", "4. Knowledge hub", "/site/index.html",
             "3 item(s) to 2 subscriber(s)", "/data/digests/",
         ] {
             #expect(result.output.contains(expected), "the story mentions: \(expected)")
@@ -49,6 +51,12 @@ struct DemoAndUsageTests {
         #expect(statuses.filter { $0 == .held }.count == 1)
         let digests = try FileManager.default.contentsOfDirectory(atPath: folder + "/data/digests")
         #expect(digests.contains { $0.hasSuffix(".txt") } && digests.contains { $0.hasSuffix(".html") })
+        // The hub was built after the digest; item 8 is in the learning set the facilitator named.
+        #expect(try spool.loadItem(8).learningSet == "Champions in different settings")
+        let setPage = try String(
+            contentsOfFile: folder + "/site/sets/champions-in-different-settings.html", encoding: .utf8)
+        #expect(setPage.contains("Pharmacy pop-up"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/site/feed.xml"))
 
         // queue list --json is a JSON array of items with the documented keys.
         let list = try learnmail(["--config", folder + "/learnmail.json", "queue", "list", "--json"])

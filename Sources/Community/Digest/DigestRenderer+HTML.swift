@@ -39,6 +39,16 @@ extension DigestRenderer {
             <p class="muted" style="margin:0 0 16px;color:#5a6169;">Weekly digest, week of \(escape(c.weekLabel))</p>
             </header>
             """)
+        if let note = c.note {
+            h.append(
+                "<div class=\"card\" style=\"background:#ffffff;border:1px solid #d9dcd6;border-left:4px solid #1f5f52;"
+                    + "border-radius:8px;padding:12px 16px;margin:0 0 16px;\">")
+            for para in note.components(separatedBy: "\n\n") where !para.allSatisfy(\.isWhitespace) {
+                let lines = para.split(whereSeparator: \.isNewline).map { escape(String($0)) }
+                h.append("<p style=\"margin:0 0 8px;\">\(lines.joined(separator: "<br>"))</p>")
+            }
+            h.append("</div>")
+        }
         if c.itemCount == 0 {
             h.append("<p>No new learning was published this week.</p>")
         } else {
@@ -47,9 +57,9 @@ extension DigestRenderer {
                 "<p style=\"margin:0 0 8px;\">\(n == 1 ? "1 new piece of learning" : "\(n) new pieces of learning") this week:</p>"
             )
             h.append("<ul style=\"margin:0 0 16px;padding-left:20px;\">")
-            for (i, g) in c.groups.enumerated() {
+            for (i, g) in c.groups.enumerated() where !g.items.isEmpty {
                 h.append(
-                    "<li><a href=\"#area-\(i + 1)\" style=\"color:#0b57d0;\">\(escape(g.area))</a> (\(g.items.count))</li>"
+                    "<li><a href=\"#area-\(i + 1)\" style=\"color:#0b57d0;\">\(escape(g.heading))</a> (\(g.items.count))</li>"
                 )
             }
             h.append("</ul>")
@@ -58,9 +68,17 @@ extension DigestRenderer {
             h.append("<section>")
             h.append(
                 "<h2 id=\"area-\(i + 1)\" class=\"area\" style=\"margin:24px 0 12px;padding-bottom:4px;font-size:20px;"
-                    + "line-height:1.3;color:#1f5f52;border-bottom:2px solid #9cc9bd;\">\(escape(g.area)) "
+                    + "line-height:1.3;color:#1f5f52;border-bottom:2px solid #9cc9bd;\">\(escape(g.heading)) "
                     + "<span style=\"font-weight:normal;\">(\(g.items.count))</span></h2>")
-            for item in g.items { h.append(itemHTML(item)) }
+            if let question = g.question.map(TextWrap.singleLine), !question.isEmpty {
+                h.append("<p style=\"margin:0 0 12px;font-style:italic;\">\(escape(question))</p>")
+            }
+            if g.items.isEmpty {
+                h.append(
+                    "<p class=\"muted\" style=\"margin:0 0 12px;color:#5a6169;\">\(escape(emptySetInvitation(g, c)))</p>"
+                )
+            }
+            for item in g.items { h.append(itemHTML(item, c)) }
             h.append("</section>")
         }
         h.append(footerHTML(c))
@@ -74,18 +92,20 @@ extension DigestRenderer {
         guard c.itemCount > 0 else { return "No new learning this week." }
         let n = c.itemCount
         return (n == 1 ? "1 new piece of learning: " : "\(n) new pieces of learning: ")
-            + c.groups.map { "\($0.area) (\($0.items.count))" }.joined(separator: ", ")
+            + c.groups.filter { !$0.items.isEmpty }.map { "\($0.heading) (\($0.items.count))" }.joined(separator: ", ")
     }
 
-    static func itemHTML(_ item: LearningItem) -> String {
+    static func itemHTML(_ item: LearningItem, _ c: Context) -> String {
         var h: [String] = []
         h.append(
             "<article class=\"card\" style=\"background:#ffffff;border:1px solid #d9dcd6;border-radius:8px;"
                 + "padding:14px 16px;margin:0 0 14px;\">")
         let title = TextWrap.singleLine(item.contribution.title)
-        h.append(
-            "<h3 style=\"margin:0 0 4px;font-size:18px;line-height:1.3;\">\(escape(title.isEmpty ? "(untitled)" : title))</h3>"
-        )
+        var shownTitle = escape(title.isEmpty ? "(untitled)" : title)
+        if let url = c.pageURL(item) {
+            shownTitle = "<a href=\"\(escape(url))\" style=\"color:inherit;\">\(shownTitle)</a>"
+        }
+        h.append("<h3 style=\"margin:0 0 4px;font-size:18px;line-height:1.3;\">\(shownTitle)</h3>")
         var byline = escape(contributor(item))
         if let org = item.contribution.organisation.map(TextWrap.singleLine), !org.isEmpty {
             byline += ", " + escape(org)
@@ -109,7 +129,15 @@ extension DigestRenderer {
             h.append("</ul>")
         }
         let files = attachments(item)
-        if !files.isEmpty {
+        if !files.isEmpty, c.siteBaseURL != nil {
+            let linked = zip(files, item.contribution.attachments).map { f, a in
+                c.attachmentURL(item, a).map { "<a href=\"\(escape($0))\" style=\"color:#0b57d0;\">\(escape(f))</a>" }
+                    ?? escape(f)
+            }
+            h.append(
+                "<p class=\"muted\" style=\"margin:0 0 6px;font-size:14px;color:#5a6169;\">"
+                    + "\(files.count == 1 ? "Attachment" : "Attachments"): " + linked.joined(separator: ", ") + "</p>")
+        } else if !files.isEmpty {
             h.append(
                 "<p class=\"muted\" style=\"margin:0 0 6px;font-size:14px;color:#5a6169;\">"
                     + "\(files.count == 1 ? "Attachment" : "Attachments") (ask the facilitator for a copy): "

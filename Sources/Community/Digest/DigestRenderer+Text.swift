@@ -9,30 +9,43 @@ extension DigestRenderer {
         out += TextWrap.wrap(c.name.uppercased(), width: width)
         out.append("Weekly digest, week of \(c.weekLabel) (\(c.week))")
         out.append("")
+        if let note = c.note {
+            out += TextWrap.wrap(note, width: width)
+            out.append("")
+        }
         if c.itemCount == 0 {
             out.append("No new learning was published this week.")
         } else {
             let n = c.itemCount
             out.append(n == 1 ? "1 new piece of learning this week:" : "\(n) new pieces of learning this week:")
             out.append("")
-            let labelWidth = min(40, c.groups.map(\.area.count).max() ?? 0)
-            for g in c.groups {
-                let pad = String(repeating: " ", count: max(1, labelWidth - g.area.count + 2))
-                out.append("  \(g.area)\(pad)\(g.items.count)")
+            let listed = c.groups.filter { !$0.items.isEmpty }
+            let labelWidth = min(40, listed.map(\.heading.count).max() ?? 0)
+            for g in listed {
+                let pad = String(repeating: " ", count: max(1, labelWidth - g.heading.count + 2))
+                out.append("  \(g.heading)\(pad)\(g.items.count)")
             }
         }
         for g in c.groups {
             out.append("")
             out.append(String(repeating: "-", count: width))
-            out += TextWrap.wrap("\(g.area.uppercased()) (\(g.items.count))", width: width)
+            out += TextWrap.wrap("\(g.heading.uppercased()) (\(g.items.count))", width: width)
             out.append(String(repeating: "-", count: width))
+            if let question = g.question.map(TextWrap.singleLine), !question.isEmpty {
+                out.append("")
+                out += TextWrap.wrap(question, width: width)
+            }
+            if g.items.isEmpty {
+                out.append("")
+                out += TextWrap.wrap(emptySetInvitation(g, c), width: width)
+            }
             for (n, item) in g.items.enumerated() {
                 if n > 0 {
                     out.append("")
                     out.append(String(repeating: " ", count: width / 2 - 3) + "*  *  *")
                 }
                 out.append("")
-                out += itemText(item)
+                out += itemText(item, c)
             }
         }
         out.append("")
@@ -41,7 +54,7 @@ extension DigestRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func itemText(_ item: LearningItem) -> [String] {
+    static func itemText(_ item: LearningItem, _ c: Context) -> [String] {
         var out: [String] = []
         let title = TextWrap.singleLine(item.contribution.title)
         out += TextWrap.wrap(title.isEmpty ? "(untitled)" : title, width: width)
@@ -60,7 +73,14 @@ extension DigestRenderer {
             for l in links { out += TextWrap.wrap(l, width: width, indent: "  ", firstIndent: "- ") }
         }
         let files = attachments(item)
-        if !files.isEmpty {
+        if !files.isEmpty, c.siteBaseURL != nil {
+            out.append("")
+            out.append(files.count == 1 ? "Attachment:" : "Attachments:")
+            for (f, a) in zip(files, item.contribution.attachments) {
+                out += TextWrap.wrap(f, width: width, indent: "  ", firstIndent: "- ")
+                if let url = c.attachmentURL(item, a) { out.append("  \(url)") }
+            }
+        } else if !files.isEmpty {
             out.append("")
             out.append(
                 files.count == 1
@@ -72,7 +92,18 @@ extension DigestRenderer {
             out.append("")
             out += TextWrap.wrap("Tags: " + tags.joined(separator: ", "), width: width, indent: "  ", firstIndent: "")
         }
+        if let url = c.pageURL(item) {
+            out.append("")
+            out.append("Read it on the knowledge hub:")
+            out.append("  \(url)")
+        }
         return out
+    }
+
+    /// Under a learning set with nothing new this week: how to add to it.
+    static func emptySetInvitation(_ g: Group, _ c: Context) -> String {
+        "Nothing new in this set this week. To add to it, write to \(c.community.address) "
+            + "with the line \"Set: \(g.area)\" at the top of your message."
     }
 
     static func footerText(_ c: Context) -> [String] {

@@ -32,13 +32,15 @@ public enum DigestRenderer {
     /// `unsubscribeURL` their one-click https URL when configured.
     public static func render(
         items: [LearningItem], community: ListIdentity, week: String, unsubscribeAddress: String,
-        unsubscribeURL: String?
+        unsubscribeURL: String?, extras: DigestExtras = .none
     ) -> RenderedDigest {
-        let groups = group(items, areas: community.learningAreas)
+        let groups = group(items, areas: community.learningAreas, sets: extras.learningSets)
+        let note = extras.note.map(TextWrap.clean)?.trimmingCharacters(in: .whitespacesAndNewlines)
         let context = Context(
             community: community, week: week, weekLabel: weekLabel(week), groups: groups,
             unsubscribeAddress: unsubscribeAddress,
-            unsubscribeURL: unsubscribeURL.flatMap { $0.lowercased().hasPrefix("https://") ? $0 : nil })
+            unsubscribeURL: unsubscribeURL.flatMap { $0.lowercased().hasPrefix("https://") ? $0 : nil },
+            note: note?.isEmpty == false ? note : nil, siteBaseURL: extras.siteBaseURL)
         return RenderedDigest(
             subject: subject(context), text: renderText(context), html: renderHTML(context),
             headers: DigestHeaders.make(
@@ -47,9 +49,15 @@ public enum DigestRenderer {
 
     // MARK: Shared by the text and HTML forms
 
+    /// A section of the digest: a learning set (with its question) or a learning area.
     struct Group {
         var area: String
         var items: [LearningItem]
+        /// Set when the section is a learning set.
+        var question: String? = nil
+        var isLearningSet = false
+        /// The heading as shown: "Learning set: NAME" or the area's name.
+        var heading: String { isLearningSet ? "Learning set: \(area)" : area }
     }
 
     struct Context {
@@ -59,15 +67,33 @@ public enum DigestRenderer {
         var groups: [Group]
         var unsubscribeAddress: String
         var unsubscribeURL: String?
+        var note: String?
+        var siteBaseURL: String?
         var itemCount: Int { groups.reduce(0) { $0 + $1.items.count } }
+
+        /// The item's page on the hub, when the digest links to one.
+        func pageURL(_ item: LearningItem) -> String? { siteBaseURL.map { $0 + SitePaths.item(item) } }
+
+        func attachmentURL(_ item: LearningItem, _ a: AttachmentRecord) -> String? {
+            guard let base = siteBaseURL, let path = SitePaths.attachment(item: item.id, a) else { return nil }
+            return base + path
+        }
         var name: String { TextWrap.singleLine(community.name) }
     }
 
-    /// Groups by area: configured areas first in their order, then others as they appear.
-    /// Area names match case-insensitively; the configured spelling is shown.
-    static func group(_ items: [LearningItem], areas: [String]) -> [Group] {
+    /// The learning sets first (in config order, each shown even without items this week: its
+    /// question invites them), then the rest by area: configured areas first in their order, then
+    /// others as they appear. Area names match case-insensitively; the configured spelling is shown.
+    static func group(_ items: [LearningItem], areas: [String], sets: [DigestExtras.LearningSet] = []) -> [Group] {
+        var setGroups = sets.map {
+            Group(area: TextWrap.singleLine($0.name), items: [], question: $0.question, isLearningSet: true)
+        }
         var groups: [Group] = areas.map { Group(area: TextWrap.singleLine($0), items: []) }
         for item in items.sorted(by: { $0.id < $1.id }) {
+            if let set = item.learningSet, let i = sets.firstIndex(where: { $0.name == set }) {
+                setGroups[i].items.append(item)
+                continue
+            }
             var area = TextWrap.singleLine(item.contribution.learningArea)
             if area.isEmpty { area = "General" }
             if let i = groups.firstIndex(where: { $0.area.lowercased() == area.lowercased() }) {
@@ -76,7 +102,7 @@ public enum DigestRenderer {
                 groups.append(Group(area: area, items: [item]))
             }
         }
-        return groups.filter { !$0.items.isEmpty }
+        return setGroups + groups.filter { !$0.items.isEmpty }
     }
 
     static func subject(_ c: Context) -> String {

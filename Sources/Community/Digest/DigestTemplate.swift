@@ -32,13 +32,15 @@ public struct DigestTemplate: Sendable, Codable, Equatable {
     let withURL: (text: [Piece], html: [Piece])
     let withoutURL: (text: [Piece], html: [Piece])
 
-    /// Renders `items` (as chosen by `DigestRenderer.selectItems`) for `week`.
-    public init(items: [LearningItem], community: ListIdentity, week: String) {
+    /// Renders `items` (as chosen by `DigestRenderer.selectItems`) for `week`, with the week's note,
+    /// learning sets and hub links.
+    public init(items: [LearningItem], community: ListIdentity, week: String, extras: DigestExtras = .none) {
         let marked = DigestRenderer.render(
             items: items, community: community, week: week, unsubscribeAddress: Self.addressMark,
-            unsubscribeURL: Self.urlMark)
+            unsubscribeURL: Self.urlMark, extras: extras)
         let plain = DigestRenderer.render(
-            items: items, community: community, week: week, unsubscribeAddress: Self.addressMark, unsubscribeURL: nil)
+            items: items, community: community, week: week, unsubscribeAddress: Self.addressMark, unsubscribeURL: nil,
+            extras: extras)
         self.init(
             source: Source(
                 community: community, subject: marked.subject, text: plain.text, html: plain.html,

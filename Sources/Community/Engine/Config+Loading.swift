@@ -145,11 +145,14 @@ extension ObjectReader {
             trustedAuthservId: try moderationReader.string("trustedAuthservId", default: nil))
         try moderationReader.rejectUnknownKeys()
 
-        return Config(
+        var config = Config(
             file: file, community: communityValue, mailbox: mailbox, sender: sender,
             dataDirectory: absolute(try string("dataDirectory", default: "data") ?? "data"),
             moderators: moderators, partners: partners, contributors: contributors, learningAreas: areas,
             digest: digest, limits: limits, moderation: moderation, senderLimits: senderLimits)
+        config.site = try siteSettings(absolute: absolute)
+        config.learningSets = try learningSets()
+        return config
     }
 
     /// `sender.limits`: `{"messagesPerMinute": 30, "recipientsPerDay": 10000}`, both optional.

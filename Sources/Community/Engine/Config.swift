@@ -95,6 +95,23 @@ public struct Config: Sendable {
         public var trustedAuthservId: String?
     }
 
+    /// The knowledge hub (DESIGN.md "Knowledge hub"): built after each digest when `directory` is set.
+    public struct Site: Sendable {
+        public var directory: String? = nil
+        /// Where the hub is served, ending in `/`; digests link to item pages when set.
+        public var baseURL: String? = nil
+    }
+
+    /// A theme the community explores for a few months (DESIGN.md "Learning sets").
+    public struct LearningSet: Sendable, Equatable {
+        public var name: String
+        /// Inclusive calendar days in the community's zone (`YYYY-MM-DD`).
+        public var from: String
+        public var to: String
+        public var question: String?
+        public var areas: [String]
+    }
+
     public var file: String
     public var community: Community
     public var mailbox: Mailbox
@@ -110,6 +127,8 @@ public struct Config: Sendable {
     /// `sender.limits`: the submission server's pace and day budget (`SendingLimits.preset` fills
     /// what a provider's sign-in implies and the config leaves out).
     public var senderLimits: SendingLimits = .none
+    public var site: Site = Site()
+    public var learningSets: [LearningSet] = []
 }
 
 extension StringProtocol {

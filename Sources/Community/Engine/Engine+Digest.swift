@@ -25,8 +25,11 @@ extension Engine {
     /// Sends this week's digest when its time has come and it was not sent yet (once per ISO week,
     /// whatever restarts happen; a daemon that was down at the due time catches up once).
     func sendDigestIfDue() throws -> String? {
+        _ = try sendDigestPreviewIfDue()
         guard let due = schedule.due(now: now, lastSentWeek: state.lastDigestWeek) else { return nil }
-        return try sendDigest(week: due.week).summary
+        let summary = try sendDigest(week: due.week).summary
+        publishSiteAfterDigest()
+        return summary
     }
 
     public struct DigestResult: Sendable {
@@ -55,16 +58,18 @@ extension Engine {
         }
         let result = try sendDigest(week: week)
         try spool.saveState(state)
+        publishSiteAfterDigest()
         return result
     }
 
     /// The digest as it would go out now, for `digest preview`: one generic copy, nothing recorded.
     public func previewDigest() -> RenderedDigest {
-        let week = schedule.nextDue(after: now, lastSentWeek: state.lastDigestWeek).week
-        let items = DigestRenderer.selectItems(spool.loadItems(), week: week)
+        let week = nextDigestWeek
+        let held = heldBack(from: week)
+        let items = DigestRenderer.selectItems(spool.loadItems(), week: week).filter { !held.contains($0.id) }
         return DigestRenderer.render(
             items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
-            unsubscribeURL: nil)
+            unsubscribeURL: nil, extras: digestExtras(week: week, items: items))
     }
 
     func sendDigest(week: String) throws -> DigestResult {
@@ -72,7 +77,9 @@ extension Engine {
         let allItems = spool.loadItems()
         var record = try spool.loadJSON(DigestRecord.self, at: recordPath)
         if record == nil {
-            let items = DigestRenderer.selectItems(allItems, week: week)
+            // Items a moderator held back in reply to the preview wait for next week's digest.
+            let held = heldBack(from: week)
+            let items = DigestRenderer.selectItems(allItems, week: week).filter { !held.contains($0.id) }
             let recipients = try spool.loadSubscribers().active.map(\.address)
             if items.isEmpty && !config.digest.sendEmpty || recipients.isEmpty {
                 state.lastDigestWeek = week
@@ -84,16 +91,20 @@ extension Engine {
             }
             record = DigestRecord(
                 week: week, createdAt: now, itemIds: items.map(\.id), recipients: recipients,
-                template: DigestTemplate(items: items, community: list, week: week))
+                template: DigestTemplate(
+                    items: items, community: list, week: week, extras: digestExtras(week: week, items: items)))
             try spool.saveJSON(record, at: recordPath)
         }
         guard let record else { preconditionFailure("the record was just made") }
         let items = allItems.filter { record.itemIds.contains($0.id) }
 
-        // The archive copy, with the list's generic unsubscribe address.
-        let archive = DigestRenderer.render(
-            items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
-            unsubscribeURL: nil)
+        // The archive copy, with the list's generic unsubscribe address, made like every copy from
+        // the record (records of older versions have no template).
+        let archive =
+            record.template?.copy(unsubscribeAddress: list.address(tag: "unsubscribe"), unsubscribeURL: nil)
+            ?? DigestRenderer.render(
+                items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
+                unsubscribeURL: nil)
         let textPath = spool.path("digests", week + ".txt")
         let htmlPath = spool.path("digests", week + ".html")
         // Outbox entries of 50 subscribers each, no copies yet: each copy, with its own unsubscribe

@@ -41,6 +41,20 @@ extension Engine {
         case nil:
             break
         }
+        // A reply to the digest's preview carries a token in the same places as an item's: it is
+        // recognised first, by its own tag and address.
+        if let token = DigestPreviewToken.find(subject: message.subject, addresses: message.deliveryRecipients) {
+            entry.outcome = try answerPreview(message, sender: sender, token: token, key: key)
+            return entry
+        }
+        if let subject = message.subject, DigestPreviewToken.mentionsPreview(subject),
+            moderationPolicy.isModerator(sender)
+        {
+            let note = "a digest preview reply from \(sender) carries no token: nothing changed"
+            log("refused: \(note)")
+            entry.outcome = .refused(reason: note)
+            return entry
+        }
         if let reference = ModerationToken.find(in: message) {
             entry.outcome = try moderate(message, sender: sender, reference: reference, key: key)
             return entry
@@ -92,6 +106,9 @@ extension Engine {
         var item = LearningItem(
             id: id, status: decision.isAllowed ? .pending : .held, contribution: contribution, receivedAt: now,
             history: [HistoryEntry(at: now, action: "received", by: sender, note: nil)])
+        item.learningSet = LearningSetMembership.set(
+            requested: extraction.requestedSet, area: contribution.learningArea, arrivedAt: now,
+            sets: config.learningSets, timeZone: config.digest.timeZone)
         if case .hold(let reason) = decision {
             item.history.append(HistoryEntry(at: now, action: "held", by: "learnmail", note: reason))
         }

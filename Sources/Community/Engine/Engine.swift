@@ -233,9 +233,11 @@ public final class Engine {
     }
 
     var moderationPolicy: ModerationDesk.Policy {
-        ModerationDesk.Policy(
+        var policy = ModerationDesk.Policy(
             moderators: config.moderators, learningAreas: config.learningAreas.map(\.name),
             communityName: config.community.name, trustedAuthservId: config.moderation.trustedAuthservId)
+        policy.learningSets = config.learningSets
+        return policy
     }
 }
 

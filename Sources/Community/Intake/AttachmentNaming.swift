@@ -51,6 +51,16 @@ public enum AttachmentNaming {
         return "\(index)-\(out)"
     }
 
+    /// True for a name `storedName` could have made: a spool edited by hand (or damaged) must not
+    /// lead a copy outside the attachments folder.
+    public static func isSafeStoredName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 100 && !name.hasPrefix(".") && !name.contains("..")
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+            }
+    }
+
     static func fileExtension(for contentType: String) -> String? {
         switch contentType.lowercased() {
         case "application/pdf": return "pdf"

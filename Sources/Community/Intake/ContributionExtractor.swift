@@ -7,6 +7,8 @@ public struct ExtractedContribution: Sendable {
     public var attachmentData: [String: [UInt8]]
     /// What the cleaner removed and other remarks, for the log.
     public var notes: [String]
+    /// The learning set named in a `Set:` line, as written (`LearningSetMembership` decides).
+    public var requestedSet: String? = nil
 }
 
 /// Turns a partner's message into a `Contribution` (DESIGN flow 3). Pure: the same message and
@@ -84,7 +86,8 @@ public enum ContributionExtractor {
             title: title, contributor: contributor, organisation: organisation, learningArea: area, tags: tags,
             summary: summary, body: body, links: links, attachments: [], messageId: messageId,
             forwardedFrom: clean.forwardedFrom)
-        return ExtractedContribution(contribution: contribution, attachmentData: [:], notes: clean.removed)
+        return ExtractedContribution(
+            contribution: contribution, attachmentData: [:], notes: clean.removed, requestedSet: fields.learningSet)
     }
 
     /// The `Area:` field matched case-insensitively to a configured area; else the area whose

@@ -1,13 +1,15 @@
 import Foundation
 
 /// The optional `Field: value` lines at the top of a contribution's body (DESIGN flow 3):
-/// `Organisation:` (or `Organization:`), `Area:`, `Tags:`, `Summary:`, `Link:`.
+/// `Organisation:` (or `Organization:`), `Area:`, `Tags:`, `Summary:`, `Link:`, `Set:`.
 public struct ContributionFields: Sendable, Equatable {
     public var organisation: String?
     public var area: String?
     public var tags: [String] = []
     public var summary: String?
     public var links: [String] = []
+    /// The learning set the partner names (`Set: Champions in different settings`).
+    public var learningSet: String?
 
     public init() {}
 
@@ -32,6 +34,7 @@ public struct ContributionFields: Sendable, Equatable {
             case "area", "learning area", "maes": fields.area = value.isEmpty ? nil : value
             case "tags", "tag": fields.tags += tags(from: value)
             case "summary", "crynodeb": fields.summary = value.isEmpty ? nil : value
+            case "set", "learning set", "set dysgu": fields.learningSet = value.isEmpty ? nil : value
             case "link", "links", "url", "dolen":
                 let found = LinkFinder.links(in: value)
                 fields.links += found.isEmpty && !value.isEmpty && !value.contains(" ") ? ["https://" + value] : found

@@ -101,3 +101,18 @@ public enum ISO8601UTC {
         return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
     }
 }
+
+extension ISO8601UTC {
+    /// Midnight UTC of a calendar day written `YYYY-MM-DD` (config dates such as a learning set's
+    /// `from`), or nil when the text is not such a day.
+    public static func day(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, let y = Int64(parts[0]), let m = Int64(parts[1]),
+            let d = Int64(parts[2]), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        let days = days(fromCivil: y, m, d)
+        let (y2, m2, d2) = civil(fromDays: days)
+        guard (y2, m2, d2) == (y, m, d) else { return nil }  // 31 February and the like
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400))
+    }
+}

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A contribution in the queue. JSON (`queue show N --json`) is flat:
-/// `{"id": 42, "status", ...the Contribution fields..., "receivedAt", "history", "digestWeek"}`.
+/// `{"id": 42, "status", ...the Contribution fields..., "receivedAt", "history", "digestWeek",
+/// "learningSet"}`.
 /// Moderation tokens are deliberately not part of this value: they live in `ModerationTokenRecord`s
 /// stored beside the item, so that the public JSON never carries secrets (not even hashes).
 public struct LearningItem: Codable, Sendable, Equatable {
@@ -12,10 +13,12 @@ public struct LearningItem: Codable, Sendable, Equatable {
     public var history: [HistoryEntry]
     /// The ISO week (`2026-W48`) of the digest that carried the item, once sent.
     public var digestWeek: String?
+    /// The learning set the item belongs to (config `learningSets[].name`), or nil.
+    public var learningSet: String?
 
     public init(
         id: Int, status: ItemStatus = .pending, contribution: Contribution, receivedAt: Date,
-        history: [HistoryEntry] = [], digestWeek: String? = nil
+        history: [HistoryEntry] = [], digestWeek: String? = nil, learningSet: String? = nil
     ) {
         self.id = id
         self.status = status
@@ -23,9 +26,10 @@ public struct LearningItem: Codable, Sendable, Equatable {
         self.receivedAt = receivedAt
         self.history = history
         self.digestWeek = digestWeek
+        self.learningSet = learningSet
     }
 
-    private enum CodingKeys: String, CodingKey { case id, status, receivedAt, history, digestWeek }
+    private enum CodingKeys: String, CodingKey { case id, status, receivedAt, history, digestWeek, learningSet }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +39,7 @@ public struct LearningItem: Codable, Sendable, Equatable {
         receivedAt = try ISO8601UTC.decode(c, .receivedAt)
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
         digestWeek = try c.decodeIfPresent(String.self, forKey: .digestWeek)
+        learningSet = try c.decodeIfPresent(String.self, forKey: .learningSet)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -45,5 +50,6 @@ public struct LearningItem: Codable, Sendable, Equatable {
         try c.encode(ISO8601UTC.string(from: receivedAt), forKey: .receivedAt)
         try c.encode(history, forKey: .history)
         try c.encode(digestWeek, forKey: .digestWeek)
+        try c.encode(learningSet, forKey: .learningSet)
     }
 }

@@ -1,11 +1,13 @@
 /// One command from a moderator's reply (DESIGN flow 4): `approve`, `reject [reason]`, `hold`,
-/// `edit title|summary|organisation|area TEXT`, `tag +a -b`, `show`, `list`, `help`.
+/// `edit title|summary|organisation|area TEXT`, `tag +a -b`, `set NAME|none`, `show`, `list`, `help`.
 public enum ModerationCommand: Sendable, Equatable, CustomStringConvertible {
     case approve
     case reject(reason: String?)
     case hold
     case edit(EditableField, String)
     case tag(add: [String], remove: [String])
+    /// Puts the item in a learning set (by name), or in none (nil).
+    case learningSet(String?)
     case show
     case list
     case help
@@ -24,6 +26,7 @@ public enum ModerationCommand: Sendable, Equatable, CustomStringConvertible {
         case .edit(let field, let text): return "edit \(field.rawValue) \(text)"
         case .tag(let add, let remove):
             return (["tag"] + add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
+        case .learningSet(let name): return "set \(name ?? "none")"
         case .show: return "show"
         case .list: return "list"
         case .help: return "help"
@@ -31,7 +34,7 @@ public enum ModerationCommand: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The first words that make a line look like a command (a malformed one earns the help).
-    static let verbs: Set<String> = ["approve", "reject", "hold", "edit", "tag", "tags", "show", "list", "help"]
+    static let verbs: Set<String> = ["approve", "reject", "hold", "edit", "tag", "tags", "set", "show", "list", "help"]
 
     /// Parses one line; nil when the line is not exactly a command. Commands without arguments
     /// accept trailing `.`/`!` ("Approve.") but no other words, so that prose such as
@@ -69,6 +72,10 @@ public enum ModerationCommand: Sendable, Equatable, CustomStringConvertible {
             let value = trimPunctuationPrefix(text)
             guard !value.isEmpty else { return nil }
             return .edit(field, value)
+        case "set":
+            let name = trimPunctuationPrefix(rest).trimmingTrailing(".")
+            guard !name.isEmpty else { return nil }
+            return .learningSet(name.lowercased() == "none" ? nil : name)
         case "tag", "tags":
             var add: [String] = []
             var remove: [String] = []

@@ -12,6 +12,8 @@ public struct ModerationDesk: Sendable {
         public var moderators: [String]
         /// Configured learning-area names; `edit area` must name one of them (or "General").
         public var learningAreas: [String]
+        /// Configured learning sets; `set NAME` must name one of them.
+        public var learningSets: [Config.LearningSet] = []
         public var communityName: String
         /// The subject tag's word: `[learnmail #42 tok:…]`.
         public var subjectTag: String
@@ -189,6 +191,28 @@ public struct ModerationDesk: Sendable {
             item.contribution.tags = tags
             item.history.append(HistoryEntry(at: now, action: "tagged", by: actor, note: command.description))
             return make(.done, "The tags are now: \(tagList(tags)).")
+        case .learningSet(let wanted):
+            var name: String?
+            if let wanted {
+                guard let set = LearningSetMembership.named(wanted, in: policy.learningSets) else {
+                    let names = policy.learningSets.map(\.name)
+                    return make(
+                        .refused,
+                        names.isEmpty
+                            ? "No learning sets are configured."
+                            : "No learning set is called \"\(wanted)\". Sets: \(names.joined(separator: ", ")).")
+                }
+                name = set.name
+            }
+            if item.learningSet == name {
+                return make(
+                    .unchanged,
+                    name.map { "\(id) was already in the learning set \($0)." } ?? "\(id) was in no learning set.")
+            }
+            item.learningSet = name
+            item.history.append(HistoryEntry(at: now, action: "set", by: actor, note: name ?? "none"))
+            return make(
+                .done, name.map { "\(id) is now in the learning set \($0)." } ?? "\(id) is now in no learning set.")
         case .show: return make(.shown, "The item is shown below.")
         case .list: return make(.shown, "The queue is listed below.")
         case .help: return make(.shown, "The commands are listed below.")

@@ -15,6 +15,8 @@ public enum ModerationTexts {
           * edit title <text>     change the title; summary,
                                   organisation and area work too
           * tag +word -word       add or remove tags
+          * set <learning set>    put it in a learning set
+                                  ("set none" takes it out)
           * show                  send the item again
           * list                  list the queue
           * help                  this text
@@ -110,6 +112,7 @@ public enum ModerationTexts {
         lines.append(TextLayout.field("Organisation", c.organisation ?? "(unknown)"))
         lines.append(TextLayout.field("Area", c.learningArea))
         lines.append(TextLayout.field("Tags", c.tags.isEmpty ? "(none)" : c.tags.joined(separator: ", ")))
+        if let set = item.learningSet { lines.append(TextLayout.field("Learning set", set)) }
         lines.append(TextLayout.field("Received", ISO8601UTC.string(from: item.receivedAt)))
         lines.append(TextLayout.field("Status", item.status.rawValue))
         for (n, link) in c.links.enumerated() {

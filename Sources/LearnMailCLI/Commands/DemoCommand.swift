@@ -81,7 +81,17 @@ struct DemoCommand {
             t.print("   HTML: \(html)")
         }
 
-        // 4. Where to look.
+        // 4. The knowledge hub, built after the digest (site.directory in the config).
+        if let site = config.site.directory {
+            let published = engine.spool.loadItems().filter { $0.status == .published }
+            let sets = Set(published.compactMap(\.learningSet)).sorted()
+            t.print("\n4. Knowledge hub: the published learning as a website (no server needed to look)")
+            t.print("   \(published.count) items, a page per item, area, tag and learning set, an Atom feed, search")
+            if !sets.isEmpty { t.print("   Learning set: \(sets.joined(separator: ", "))") }
+            t.print("   Open: \(site)/index.html")
+        }
+
+        // 5. Where to look.
         let items = engine.spool.loadItems()
         let byStatus = Dictionary(grouping: items, by: \.status).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         let mail = (try? fm.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") }.count) ?? 0
@@ -89,6 +99,7 @@ struct DemoCommand {
         t.print("Try:  learnmail --config \(work)/learnmail.json queue list")
         t.print("      learnmail --config \(work)/learnmail.json queue show 2")
         t.print("      learnmail --config \(work)/learnmail.json status")
+        t.print("      learnmail --config \(work)/learnmail.json digest note \"Welcome to the new learning set!\"")
     }
 
     // MARK: The story's lines

@@ -1,12 +1,12 @@
 import Community
 import Foundation
 
-/// `learnmail digest preview [--html] | send [--now]`.
+/// `learnmail digest preview [--html] | send [--now] | note [TEXT | --clear]`.
 struct DigestCommand {
     let context: CommandContext
 
     func run(_ words: [String]) throws {
-        let arguments = try Arguments(words, flags: ["html", "now"])
+        let arguments = try Arguments(words, flags: ["html", "now", "clear"])
         let runtime = try Runtime(config: try context.loadConfig(), terminal: Terminal.quiet)
         let engine = runtime.engine
         let t = context.terminal
@@ -51,8 +51,24 @@ struct DigestCommand {
             if let until = report.waitingUntil {
                 t.print("Still queued: \(engine.outbox.waitingCount()), next at \(describe(until, runtime.config)).")
             }
+        case "note":
+            let text = arguments.positionals.dropFirst().joined(separator: " ")
+            if arguments.has("clear") {
+                try engine.setDigestNote(nil, by: "console")
+                t.print("The next digest has no opening note.")
+            } else if text.isEmpty {
+                if let note = engine.digestNote() {
+                    t.print("The digest of \(note.week) opens with this note (by \(note.by)):\n\n\(note.text)")
+                } else {
+                    t.print("The next digest has no opening note. Add one with: learnmail digest note TEXT")
+                }
+            } else {
+                let actor = "console (\(ProcessInfo.processInfo.environment["USER"] ?? "operator"))"
+                guard let note = try engine.setDigestNote(text, by: actor) else { return }
+                t.print("The digest of \(note.week) will open with your note. See it with: learnmail digest preview")
+            }
         default:
-            throw UsageError("usage: digest preview [--html] | digest send [--now]")
+            throw UsageError("usage: digest preview [--html] | digest send [--now] | digest note [TEXT | --clear]")
         }
     }
 }

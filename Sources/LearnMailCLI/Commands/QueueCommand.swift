@@ -51,6 +51,11 @@ struct QueueCommand {
                 let command = ModerationCommand.parse(line: "tag " + rest.dropFirst().joined(separator: " "))
             else { throw UsageError("usage: queue tag N +TAG -TAG ...") }
             try apply([command], to: try itemNumber(rest), engine: engine, arguments)
+        case "set":
+            guard rest.count >= 2,
+                let command = ModerationCommand.parse(line: "set " + rest.dropFirst().joined(separator: " "))
+            else { throw UsageError("usage: queue set N NAME|none") }
+            try apply([command], to: try itemNumber(rest), engine: engine, arguments)
         default:
             throw UsageError("unknown queue action '\(action)'")
         }
@@ -106,6 +111,7 @@ struct QueueCommand {
             "Organisation:  \(c.organisation ?? "(unknown)")",
             "Area:          \(c.learningArea)",
             "Tags:          \(c.tags.isEmpty ? "(none)" : c.tags.joined(separator: ", "))",
+            "Learning set:  \(item.learningSet ?? "(none)")",
             "Received:      \(ISO8601UTC.string(from: item.receivedAt))",
         ]
         if let original = c.forwardedFrom {

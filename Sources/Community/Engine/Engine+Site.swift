@@ -1,0 +1,56 @@
+import Foundation
+
+/// The knowledge hub built from the spool: `learnmail site build`, and after each digest when
+/// `site.directory` is set.
+extension Engine {
+    public struct SiteBuild: Sendable {
+        public var directory: String
+        public var items: Int
+        public var report: SiteFolder.Report
+    }
+
+    /// Builds (or brings up to date) the hub in `directory` from every published item.
+    /// Holds a lock of the site's own, not the spool's: intake and moderation go on meanwhile.
+    public func buildSite(into directory: String) throws -> SiteBuild {
+        let folder = SiteFolder(path: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try FileLock.holding(directory + "/.learnmail-site.lock") {
+            let items = spool.loadItems().filter { $0.status == .published }
+            let content = SiteContent(
+                name: config.community.name, address: config.community.address, baseURL: config.site.baseURL,
+                timeZone: config.digest.timeZone, items: items, earlierSlugs: folder.earlierSlugs(),
+                learningSets: config.learningSets.map {
+                    SiteLearningSet(name: $0.name, question: $0.question, from: $0.from, to: $0.to)
+                })
+            let plan = SiteRenderer(content).plan()
+            let report = try folder.write(plan) { spool.attachmentPath(item: $0, storedName: $1) }
+            return SiteBuild(directory: directory, items: items.count, report: report)
+        }
+    }
+
+    /// After a digest: the hub gains the week's items. A failure is logged and does not undo
+    /// or repeat the digest; the next digest (or `site build`) catches up.
+    func publishSiteAfterDigest() {
+        guard let directory = config.site.directory else { return }
+        do {
+            let build = try buildSite(into: directory)
+            log("site \(directory): \(build.report.written.count) file(s) written, \(build.report.unchanged) unchanged")
+        } catch {
+            log("error: the knowledge hub in \(directory) was not updated: \(error)")
+        }
+    }
+}
+
+/// An exclusive `flock` on a file for the length of a call: two builds of one site never interleave.
+enum FileLock {
+    static func holding<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteWriteError(path: path, problem: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw SiteWriteError(path: path, problem: String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

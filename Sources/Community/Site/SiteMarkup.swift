@@ -1,0 +1,71 @@
+import Foundation
+
+/// Escaping and small formats shared by the hub's pages and feeds. Every piece of user content
+/// goes through `html` or `xml`; nothing a contributor wrote reaches a page any other way.
+enum SiteMarkup {
+    /// Text for HTML element content and quoted attributes. Control characters (other than tab
+    /// and line breaks) are dropped: they have no meaning on a page and some break XML readers.
+    static func html(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if isAllowedInXML(ch) { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out
+    }
+
+    /// The same escaping serves XML 1.0 (the Atom feed), whose character set `html` already keeps to.
+    static func xml(_ s: String) -> String { html(s) }
+
+    /// XML 1.0 §2.2: tab, LF, CR, and everything from U+0020 except U+FFFE and U+FFFF (and the C1
+    /// controls, allowed but never meant).
+    static func isAllowedInXML(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x0A, 0x0D: return true
+        case 0x00..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
+    }
+
+    /// A link's `href`, or nil when the scheme could run code or leave the web (`javascript:`,
+    /// `data:`, `vbscript:`…): only http, https and mailto are ever clickable.
+    static func safeHref(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
+            return nil
+        }
+        guard !url.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else { return nil }
+        return url
+    }
+
+    /// Paragraphs of plain text as HTML: blank lines part paragraphs, single breaks become `<br>`.
+    static func paragraphs(_ text: String, className: String? = nil) -> String {
+        let cls = className.map { " class=\"\($0)\"" } ?? ""
+        var out: [String] = []
+        for para in text.components(separatedBy: "\n\n") where !para.allSatisfy(\.isWhitespace) {
+            let lines = para.split(whereSeparator: \.isNewline).map { html(String($0)) }
+            out.append("<p\(cls)>\(lines.joined(separator: "<br>\n"))</p>")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// `5 November 2026` in the community's zone.
+    static func day(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(c.day ?? 1) \(DigestRenderer.months[(c.month ?? 1) - 1]) \(c.year ?? 1970)"
+    }
+
+    /// `2026-11-05` in the community's zone (for `<time datetime>`).
+    static func isoDay(_ date: Date, in zone: TimeZone) -> String { LearningSetMembership.localDay(date, zone) }
+}
