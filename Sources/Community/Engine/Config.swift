@@ -105,6 +105,9 @@ public struct Config: Sendable {
     public var digest: Digest
     public var limits: Limits
     public var moderation: Moderation
+    /// `mailbox.pollSeconds`: the wait between polls of any mailbox, IMAP or Maildir (the safety
+    /// net under IMAP IDLE).
+    public var pollSeconds: Int = 60
 }
 
 extension StringProtocol {
