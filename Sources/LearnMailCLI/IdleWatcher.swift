@@ -54,7 +54,8 @@ final class IdleWatcher: @unchecked Sendable {
                     changed: {
                         log.debug("IMAP IDLE: new mail announced", ["server": server])
                         events.newMail()
-                    })
+                    },
+                    refreshed: { log.debug("IMAP IDLE re-issued", ["server": server]) })
                 if ending == .unsupported {
                     log.info(
                         "the IMAP server does not offer IDLE: new mail waits for the next poll", ["server": server])

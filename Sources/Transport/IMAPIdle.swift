@@ -65,7 +65,9 @@ public final class IMAPIdle: @unchecked Sendable {
     /// Logs in, selects the mailbox and idles until `stop()`, calling `changed` on new mail and
     /// `connected` once IDLE is running. Throws when the connection fails (the caller waits and calls
     /// again); returns `.unsupported` when the server lacks IDLE.
-    public func watch(connected: () -> Void, changed: () -> Void) throws(TransportError) -> Ending {
+    public func watch(
+        connected: () -> Void, changed: () -> Void, refreshed: () -> Void = {}
+    ) throws(TransportError) -> Ending {
         let easy = try CurlEasy()
         easy.configureConnection(
             url: server, protocols: "imap,imaps", username: configuration.username,
@@ -106,6 +108,8 @@ public final class IMAPIdle: @unchecked Sendable {
             if first {
                 connected()
                 first = false
+            } else {
+                refreshed()
             }
             let refreshAt = Date().addingTimeInterval(TimeInterval(refreshSeconds))
             while let line = try connection.readLine(until: refreshAt) {
