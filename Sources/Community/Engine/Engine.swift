@@ -68,7 +68,7 @@ public final class Engine {
         var report = RunReport()
         if let source {
             do {
-                report.entries = try intake(from: source)
+                report.entries = try intake(from: source) { progress?("Taking in", $0, $1) }
                 state.lastPollError = nil
             } catch let interrupted as IntakeInterrupted {
                 report.entries = interrupted.entries
@@ -105,7 +105,9 @@ public final class Engine {
     /// server. A crash anywhere leaves the raw message in the spool or on the server, and
     /// reprocessing recognises what was done. Batches keep each server reply small (a session
     /// hears of every flag its other connections changed) and bound what one crash repeats.
-    public func intake(from source: MailSource, batchSize: Int = 500) throws -> [RunReport.Entry] {
+    public func intake(
+        from source: MailSource, batchSize: Int = 500, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> [RunReport.Entry] {
         // Before anything is processed: did the last process die with a message in hand?
         if let blamed = try attempts.recover() {
             log(
@@ -127,6 +129,8 @@ public final class Engine {
             leftOver = false
             do {
                 entries += try intake(batch, from: source)
+                // A backfill on a terminal: "Taking in 1500/12000" after each batch.
+                if keys.count > batchSize { progress?(start, keys.count) }
             } catch let interrupted as IntakeInterrupted {
                 throw IntakeInterrupted(entries: entries + interrupted.entries, cause: interrupted.cause)
             }
