@@ -77,7 +77,7 @@ struct DaemonLifecycleTests {
         #expect(daemon.waitFor("msg=\"config reloaded\""), "\(daemon.log)")
         #expect(daemon.waitFor("new item #1"), "the reload ran a round on the new mailbox: \(daemon.log)")
         #expect(daemon.log.contains("poll_seconds=120"))
-        #expect(community.count("other/new") == 0)
+        #expect(eventually { community.count("other/new") == 0 })
         daemon.send(SIGTERM)
         #expect(daemon.waitForExit(timeout: 5) == 0)
         Self.expectLogfmt(daemon)

@@ -94,3 +94,13 @@ struct MaildirCommunity {
             .count
     }
 }
+
+/// True as soon as `condition` holds, false if it still does not after `timeout` seconds.
+func eventually(timeout: TimeInterval = 5, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(20_000)
+    }
+    return condition()
+}
