@@ -120,9 +120,17 @@ public final class IMAPIdle: @unchecked Sendable {
             }
             // The refresh time came (or stop): end this IDLE and wait for its tagged answer.
             try connection.send("DONE\r\n")
+            var answered = false
             while let line = try connection.readLine(until: Date().addingTimeInterval(30)) {
-                if line.hasPrefix(idleTag + " ") { break }
+                if line.hasPrefix(idleTag + " ") {
+                    answered = true
+                    break
+                }
                 if Self.announcesNewMail(line) { changed() }
+            }
+            // No answer to DONE in 30 s: the connection is dead even if TCP has not noticed yet.
+            if !answered && !stopping {
+                throw .connectionLost(service: "IMAP", server: server.server, detail: "no answer to DONE within 30 s")
             }
         }
         _ = try? connection.send(nextTag() + " LOGOUT\r\n")
