@@ -14,6 +14,8 @@ final class Daemon {
     private let log: Log
     private let terminal: Terminal
     private var backoff = Backoff()
+    /// The failures of the last round, so that one repeated round after round is logged as an error once.
+    private var lastFailures: Set<String> = []
 
     init(config: Config, log: Log, terminal: Terminal) throws {
         self.log = log
@@ -82,11 +84,15 @@ final class Daemon {
         log.debug("round begins", ["cause": "\(event)"])
         let report = runtime.engine.runOnce(source: source, sink: sink)
         let failures = report.failures.filter { !($0.error is StopRequested) }
-        for failure in failures {
-            log.error(
-                "\(failure.stage) failed",
+        // The same failure round after round (a server down for hours) is an error once, then debug:
+        // the backoff's warning line says it goes on.
+        let texts = failures.map { "\($0.stage): \($0.error)" }
+        for (failure, text) in zip(failures, texts) {
+            log.emit(
+                lastFailures.contains(text) ? .debug : .error, "\(failure.stage) failed",
                 ["error": "\(failure.error)", "unreachable": "\(isUnreachable(failure.error))"])
         }
+        lastFailures = Set(texts)
         let d = report.delivery
         for note in d.failures { log.warn("delivery failed for good", ["detail": note]) }
         if d.sent + d.failed + d.deferred > 0 || !report.entries.isEmpty {
@@ -101,6 +107,7 @@ final class Daemon {
         }
         let poll = TimeInterval(runtime.pollSeconds)
         guard failures.contains(where: { isUnreachable($0.error) }) else {
+            if backoff.failures > 0 { log.info("server reachable again", ["after_attempts": "\(backoff.failures)"]) }
             backoff.reset()
             return poll
         }
