@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Community
 @testable import LearnMailCLI
 
 #if canImport(Glibc)
@@ -160,6 +161,22 @@ struct DaemonLifecycleTests {
         daemon.send(SIGTERM)
         #expect(daemon.waitForExit(timeout: 5) == 0)
         Self.expectLogfmt(daemon)
+    }
+
+    @Test func pollSecondsAppliesToAMaildirToo() throws {
+        func config(_ mailbox: String) throws -> Config {
+            let json = """
+                {"community": {"name": "C", "address": "learning@example.org"}, "mailbox": \(mailbox),
+                 "sender": {"outbox": "o"}, "moderators": ["f@example.org"]}
+                """
+            return try Config.parse(Data(json.utf8), file: "/etc/learnmail.json")
+        }
+        #expect(try config(#"{"maildir": "m", "pollSeconds": 120}"#).pollSeconds == 120)
+        #expect(try config(#"{"maildir": "m"}"#).pollSeconds == 60)
+        #expect(try config(#"{"imap": "imaps://h/INBOX", "username": "u", "pollSeconds": 30}"#).pollSeconds == 30)
+        #expect {
+            try config(#"{"maildir": "m", "pollSeconds": 1}"#)
+        } throws: { "\($0)".contains("mailbox.pollSeconds") }
     }
 
     @Test func backoffDoublesFromOneSecondUpToThirty() {
