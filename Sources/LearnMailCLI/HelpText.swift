@@ -23,6 +23,12 @@ enum HelpText {
           check                         validate the config, connect to IMAP and SMTP, report
           status [--json]               queue counts, subscribers, last poll, next digest
 
+        Signing in with OAuth 2.0 (Microsoft 365, Google; "oauth2" in mailbox and sender)
+          auth login [mailbox|sender]   show a code to enter at the provider's sign-in page and wait
+                                        for it; the tokens are kept in DATA/oauth/ (mode 0600)
+          auth status [--json]          who is signed in, scopes, until when (never a token)
+          auth logout [mailbox|sender]  forget the tokens
+
         Looking at mail
           parse FILE... [--json]        a message's MIME structure; --json: one object per line
           parse --stats FILE...         parse and fully decode; one line: messages, bytes, seconds, MB/s

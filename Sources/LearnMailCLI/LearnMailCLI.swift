@@ -42,6 +42,7 @@ public enum LearnMail {
             case "digest": try DigestCommand(context: context).run(rest)
             case "check": try CheckCommand(context: context).run(rest)
             case "status": try StatusCommand(context: context).run(rest)
+            case "auth": try AuthCommand(context: context).run(rest)
             default: throw UsageError("unknown command '\(command)'")
             }
             return 0

@@ -145,6 +145,13 @@ final class SMTPMailSink: MailSink {
         {
             throw UnreachableError(error.description)
         }
+        // No token (the sign-in was revoked): keep everything queued, untouched, for after `auth login`,
+        // instead of counting failed attempts and backing off.
+        if let error = results.first?.error, error.isSignInFailure,
+            results.allSatisfy({ !$0.recipients.contains { $0.status.isAccepted } })
+        {
+            throw CommandError(error.description)
+        }
         var outcomes = envelopes.map { $0.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") } }
         for result in results where result.envelopeIndex < outcomes.count {
             outcomes[result.envelopeIndex] = Self.outcomes(of: result, for: envelopes[result.envelopeIndex])

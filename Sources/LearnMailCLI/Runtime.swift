@@ -6,6 +6,8 @@ import Transport
 struct Runtime {
     let config: Config
     let engine: Engine
+    /// OAuth 2.0 sign-ins, when the mailbox or the sender uses them (SignIns.swift).
+    let signIns: SignIns
 
     /// `spoolLockWait`: how long a console command waits for the spool while the daemon (or another
     /// command) holds it, before saying who does; nil (the daemon) waits as long as it takes.
@@ -14,6 +16,7 @@ struct Runtime {
         spoolLockWait: TimeInterval? = Runtime.consoleLockWait(), log: ((String) -> Void)? = nil
     ) throws {
         self.config = config
+        signIns = SignIns(config: config, clock: clock)
         engine = try Engine(
             config: config, clock: clock, log: log ?? { terminal.log($0) }, spoolLockWait: spoolLockWait)
     }
@@ -46,7 +49,8 @@ struct Runtime {
         let password = try server.password.resolve(key: "mailbox", configFile: config.file) ?? ""
         return IMAPConfiguration(
             url: server.url, username: username, password: password, caFile: server.caFile,
-            allowPlaintext: server.allowPlaintext, processedFolder: processedFolder)
+            allowPlaintext: server.allowPlaintext, processedFolder: processedFolder,
+            bearer: signIns.bearer(for: server))
     }
 
     /// The passwords this config resolves to, so that the log can keep them out of every line.
@@ -88,7 +92,8 @@ struct Runtime {
                 sender: try SMTPSender(
                     SMTPConfiguration(
                         url: server.url, username: server.username, password: password, caFile: server.caFile,
-                        allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username")))
+                        allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username",
+                        bearer: signIns.bearer(for: server))))
         }
     }
 

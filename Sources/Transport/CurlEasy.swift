@@ -18,6 +18,9 @@ final class CurlEasy {
         var dialogue: [(sent: Bool, line: [UInt8])]
         /// libcurl's own explanation for the failure (CURLOPT_ERRORBUFFER), else its generic text.
         var errorText: String
+        /// With a bearer token: why signing in failed (no token to be had, or the server refused a
+        /// fresh one), for `TransportError.signInFailed`. Never holds the token.
+        var signInProblem: String? = nil
         var succeeded: Bool { code == 0 }
     }
 
@@ -44,6 +47,12 @@ final class CurlEasy {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let sink = Sink()
     private var lists: [OpaquePointer] = []
+    /// Where the OAuth 2.0 access token comes from; nil for password logins. Asked before every
+    /// transfer, so a renewed token is used from the next connection on.
+    var bearer: BearerCredential?
+    /// The token set on the handle now, and why none could be had.
+    private var appliedBearer: String?
+    private var bearerProblem: String?
 
     /// Fails only when libcurl cannot be initialised or allocate a handle.
     init() throws(TransportError) {
@@ -128,7 +137,22 @@ final class CurlEasy {
     /// Runs one transfer. Blocks until it ends, the server answers, or a timeout fires.
     func perform() -> Outcome {
         beginTransfer()
-        let outcome = finishTransfer(curl_easy_perform(handle))
+        if let bearerProblem { return signInFailure(bearerProblem) }
+        var outcome = finishTransfer(curl_easy_perform(handle))
+        if let bearer, let used = appliedBearer, isLoginRefusal(outcome) {
+            // The server refused the token (expired early, revoked, or the clock is off): renew it
+            // once and log in again; a fresh token refused too is the answer.
+            bearer.source.bearerRefused(used)
+            beginTransfer()
+            if let bearerProblem { return signInFailure(bearerProblem) }
+            outcome = finishTransfer(curl_easy_perform(handle))
+            if isLoginRefusal(outcome) {
+                let challenge = BearerChallenge.find(in: outcome.headers)
+                outcome.signInProblem =
+                    (challenge?.explanation ?? "the server refused a freshly renewed access token")
+                    + " — check that the signed-in account may use this mailbox (\(bearer.settingsKey))"
+            }
+        }
         guard !outcome.succeeded, outcome.errorText.hasPrefix("Too large response headers") else { return outcome }
         // The server answered, libcurl's running count refused it: once more on a renewed handle.
         // Seen with IMAP (a UID MOVE answered in 7.5 KB was refused at "307322 > 307200"), whose
@@ -150,11 +174,39 @@ final class CurlEasy {
     /// Clears what the previous transfer left; `perform()` and `CurlMulti` call it before each transfer.
     func beginTransfer() {
         if protocolBytes > Self.renewAfterProtocolBytes { renew() }
+        applyBearer()
         sink.body.removeAll(keepingCapacity: true)
         sink.headers.removeAll(keepingCapacity: true)
         sink.dialogue.removeAll(keepingCapacity: true)
         sink.uploadOffset = 0
         errorBuffer[0] = 0
+    }
+
+    /// Sets the current access token on the handle (libcurl copies it). A changed token means a new
+    /// connection: libcurl does not reuse a connection logged in with another bearer token.
+    private func applyBearer() {
+        guard let bearer else { return }
+        do {
+            let token = try bearer.source.bearerToken()
+            bearerProblem = nil
+            if token != appliedBearer {
+                set(CURLOPT_XOAUTH2_BEARER, token)
+                appliedBearer = token
+            }
+        } catch {
+            bearerProblem = "\(error)"
+        }
+    }
+
+    /// LOGIN_DENIED, but not libcurl 7.88's "Select failed" (a refused SELECT reported with the same code).
+    private func isLoginRefusal(_ outcome: Outcome) -> Bool {
+        outcome.code == Int(CURLE_LOGIN_DENIED.rawValue) && !outcome.errorText.contains("Select failed")
+    }
+
+    private func signInFailure(_ problem: String) -> Outcome {
+        Outcome(
+            code: Int(CURLE_LOGIN_DENIED.rawValue), body: [], headers: [], dialogue: [], errorText: problem,
+            signInProblem: problem)
     }
 
     /// Collects the transfer's result once libcurl reports `code` for it.
@@ -209,11 +261,28 @@ final class CurlEasy {
         return length
     }
 
+    /// `AUTH …` (SMTP), `A001 AUTHENTICATE …`/`LOGIN …` (IMAP), and the base64 lines that follow an
+    /// AUTH challenge: anything sent that is not an ordinary command.
+    static func isCredentialLine(_ line: [UInt8]) -> Bool {
+        let text = String(decoding: line.prefix(64), as: UTF8.self).uppercased()
+        let words = text.split(separator: " ")
+        if let first = words.first, first == "AUTH" || first == "LOGIN" { return true }
+        if words.count > 1, words[1] == "AUTHENTICATE" || words[1] == "LOGIN" { return true }
+        let known = ["EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP", "STARTTLS", "VRFY"]
+        if let first = words.first, known.contains(String(first)) { return false }
+        // A line of base64 alone (a SASL response) or an IMAP command: keep IMAP commands (tag + verb).
+        return words.count == 1 && text.count > 16
+    }
+
     private static let debug: curl_debug_callback = { _, kind, data, size, context in
         guard let data, let context, kind == CURLINFO_HEADER_IN || kind == CURLINFO_HEADER_OUT else { return 0 }
         let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-        let line = data.withMemoryRebound(to: UInt8.self, capacity: size) {
+        var line = data.withMemoryRebound(to: UInt8.self, capacity: size) {
             Array(UnsafeBufferPointer(start: $0, count: size))
+        }
+        // What a client sends to log in carries the password or the bearer token: never keep it.
+        if kind == CURLINFO_HEADER_OUT, CurlEasy.isCredentialLine(line) {
+            line = Array("AUTH (credentials not kept)\r\n".utf8)
         }
         sink.dialogue.append((sent: kind == CURLINFO_HEADER_OUT, line: line))
         return 0

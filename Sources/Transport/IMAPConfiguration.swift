@@ -16,11 +16,15 @@ public struct IMAPConfiguration: Sendable, Equatable {
     public var timeoutSeconds: Int
     /// The config key named in "check ... and the password" messages.
     public var usernameSettingsKey: String
+    /// Log in with an OAuth 2.0 access token from here instead of the password (SASL XOAUTH2/OAUTHBEARER).
+    public var bearer: BearerCredential?
 
     public init(
         url: String, username: String, password: String, caFile: String? = nil, allowPlaintext: Bool = false,
-        processedFolder: String? = nil, timeoutSeconds: Int = 30, usernameSettingsKey: String = "mailbox.username"
+        processedFolder: String? = nil, timeoutSeconds: Int = 30, usernameSettingsKey: String = "mailbox.username",
+        bearer: BearerCredential? = nil
     ) {
+        self.bearer = bearer
         self.url = url
         self.username = username
         self.password = password
@@ -35,7 +39,7 @@ public struct IMAPConfiguration: Sendable, Equatable {
 extension IMAPConfiguration: CustomStringConvertible {
     /// Never shows the password, so that configurations can be logged.
     public var description: String {
-        "IMAP \(ServerURL.redacted(url)) as \(username)\(caFile.map { " caFile=\($0)" } ?? "")"
+        "IMAP \(ServerURL.redacted(url)) as \(username)\(bearer.map { " with \($0)" } ?? "")\(caFile.map { " caFile=\($0)" } ?? "")"
             + "\(allowPlaintext ? " plaintext" : "")\(processedFolder.map { " processedFolder=\($0)" } ?? "")"
     }
 }

@@ -72,7 +72,8 @@ public final class IMAPIdle: @unchecked Sendable {
         easy.configureConnection(
             url: server, protocols: "imap,imaps", username: configuration.username,
             password: configuration.password, caFile: configuration.caFile,
-            allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds)
+            allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds,
+            bearer: configuration.bearer)
         easy.set(CURLOPT_URL, server.base)
         easy.set(CURLOPT_CONNECT_ONLY, 1)
         let outcome = easy.perform()

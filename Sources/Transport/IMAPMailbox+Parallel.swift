@@ -90,7 +90,8 @@ extension IMAPMailbox {
             worker.configureConnection(
                 url: server, protocols: "imap,imaps", username: configuration.username,
                 password: configuration.password, caFile: configuration.caFile,
-                allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds)
+                allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds,
+                bearer: configuration.bearer)
             worker.set(CURLOPT_BUFFERSIZE, IMAPMailbox.bufferSize)
             workers.append(worker)
         }

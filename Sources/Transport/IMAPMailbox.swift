@@ -47,7 +47,8 @@ public final class IMAPMailbox {
         easy.configureConnection(
             url: server, protocols: "imap,imaps", username: configuration.username,
             password: configuration.password, caFile: configuration.caFile,
-            allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds)
+            allowPlaintext: configuration.allowPlaintext, timeoutSeconds: configuration.timeoutSeconds,
+            bearer: configuration.bearer)
         easy.set(CURLOPT_BUFFERSIZE, max(IMAPMailbox.bufferSize, Int(ccurl_max_read_size())))
     }
 

@@ -15,12 +15,15 @@ public struct SMTPConfiguration: Sendable, Equatable {
     public var timeoutSeconds: Int
     /// The config key named in "check ... and the password" messages.
     public var usernameSettingsKey: String
+    /// Log in with an OAuth 2.0 access token from here instead of the password (SASL XOAUTH2/OAUTHBEARER).
+    public var bearer: BearerCredential?
 
     public init(
         url: String, username: String? = nil, password: String? = nil, caFile: String? = nil,
         allowPlaintext: Bool = false, heloName: String? = nil, timeoutSeconds: Int = 30,
-        usernameSettingsKey: String = "sender.username"
+        usernameSettingsKey: String = "sender.username", bearer: BearerCredential? = nil
     ) {
+        self.bearer = bearer
         self.url = url
         self.username = username
         self.password = password
@@ -35,7 +38,7 @@ public struct SMTPConfiguration: Sendable, Equatable {
 extension SMTPConfiguration: CustomStringConvertible {
     /// Never shows the password, so that configurations can be logged.
     public var description: String {
-        "SMTP \(ServerURL.redacted(url))\(username.map { " as \($0)" } ?? "")\(caFile.map { " caFile=\($0)" } ?? "")"
+        "SMTP \(ServerURL.redacted(url))\(username.map { " as \($0)" } ?? "")\(bearer.map { " with \($0)" } ?? "")\(caFile.map { " caFile=\($0)" } ?? "")"
             + "\(allowPlaintext ? " plaintext" : "")"
     }
 }

@@ -18,7 +18,7 @@ public final class SMTPSender {
         easy.configureConnection(
             url: server, protocols: "smtp,smtps", username: configuration.username, password: configuration.password,
             caFile: configuration.caFile, allowPlaintext: configuration.allowPlaintext,
-            timeoutSeconds: configuration.timeoutSeconds)
+            timeoutSeconds: configuration.timeoutSeconds, bearer: configuration.bearer)
         // The EHLO name is the URL path for libcurl.
         easy.set(CURLOPT_URL, server.base + ServerURL.percentEncoded(heloName))
         easy.set(CURLOPT_UPLOAD, true)
@@ -34,7 +34,7 @@ public final class SMTPSender {
         probe.configureConnection(
             url: server, protocols: "smtp,smtps", username: configuration.username, password: configuration.password,
             caFile: configuration.caFile, allowPlaintext: configuration.allowPlaintext,
-            timeoutSeconds: configuration.timeoutSeconds)
+            timeoutSeconds: configuration.timeoutSeconds, bearer: configuration.bearer)
         probe.set(CURLOPT_URL, server.base + ServerURL.percentEncoded(heloName))
         probe.set(CURLOPT_CONNECT_ONLY, 1)  // the protocol's connect phase: greeting, EHLO, STARTTLS, AUTH
         let outcome = probe.perform()

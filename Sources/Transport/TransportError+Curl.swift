@@ -6,6 +6,9 @@ extension TransportError {
         _ outcome: CurlEasy.Outcome, service: String, server: String, settingsKey: String, command: String
     ) -> TransportError {
         let detail = outcome.errorText
+        if let problem = outcome.signInProblem {
+            return .signInFailed(service: service, server: server, detail: problem)
+        }
         switch outcome.code {
         case 5, 6, 7, 28:  // COULDNT_RESOLVE_PROXY/HOST, COULDNT_CONNECT, OPERATION_TIMEDOUT
             return .unreachable(service: service, server: server, detail: detail)
@@ -53,11 +56,13 @@ extension CurlEasy {
     /// TLS is verified by default; `imap://`/`smtp://` require STARTTLS unless plaintext is explicitly allowed.
     func configureConnection(
         url: ServerURL, protocols: String, username: String?, password: String?, caFile: String?,
-        allowPlaintext: Bool, timeoutSeconds: Int
+        allowPlaintext: Bool, timeoutSeconds: Int, bearer: BearerCredential? = nil
     ) {
         set(CURLOPT_PROTOCOLS_STR, protocols)
         set(CURLOPT_USERNAME, username)
-        set(CURLOPT_PASSWORD, password)
+        // With a bearer token there is no password: libcurl then offers XOAUTH2 or OAUTHBEARER.
+        set(CURLOPT_PASSWORD, bearer == nil ? password : nil)
+        self.bearer = bearer
         set(CURLOPT_SSL_VERIFYPEER, true)
         set(CURLOPT_SSL_VERIFYHOST, 2)
         if let caFile { set(CURLOPT_CAINFO, caFile) }

@@ -14,6 +14,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case tlsRequired(service: String, server: String)
     /// The server refused the username/password. `settingsKey` names the config key to check.
     case loginRejected(service: String, server: String, settingsKey: String)
+    /// Signing in with OAuth 2.0 failed: no access token could be had (`detail` says why and what to
+    /// do, e.g. "run learnmail auth login"), or the server refused a freshly renewed one.
+    case signInFailed(service: String, server: String, detail: String)
     /// The mailbox's UIDVALIDITY is no longer the one the UID was taken under (RFC 3501 §2.3.1.1).
     case uidValidityChanged(mailbox: String, expected: UIDValidity)
     /// The mailbox in the URL cannot be selected (it does not exist, or the user may not open it).
@@ -35,6 +38,13 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         return false
     }
 
+    /// True when OAuth 2.0 sign-in failed (no token to be had, or a fresh one refused): nothing can be
+    /// sent or read until an administrator acts, so queued mail waits untouched.
+    public var isSignInFailure: Bool {
+        if case .signInFailed = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .invalidConfiguration(let text):
@@ -51,6 +61,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
                 + "\(service == "IMAP" ? "imaps://" : "smtps://") or set allowPlaintext to true (loopback only)"
         case .loginRejected(let service, let server, let key):
             return "\(service) login to \(server) failed: authentication rejected — check \(key) and the password"
+        case .signInFailed(let service, let server, let detail):
+            return "\(service) login to \(server) with OAuth 2.0 failed: \(detail)"
         case .uidValidityChanged(let mailbox, let expected):
             return "IMAP mailbox \(mailbox) has a new UIDVALIDITY (expected \(expected)): its UIDs were reset, "
                 + "poll again to start from the new numbering"

@@ -39,11 +39,14 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically. With `syncDirectory: false` the caller promises to
     /// call `syncDirectory(_:)` itself once for a batch (one fsync for many renames).
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, syncDirectory: Bool = true) throws {
+    /// `mode` is the new file's permission from its creation on (0600 for files holding secrets).
+    public static func write(
+        _ bytes: some Collection<UInt8>, to path: String, syncDirectory: Bool = true, mode: mode_t = 0o640
+    ) throws {
         let durable = !inGroupCommit
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = folder + "/.tmp-\(processId)-\(temporaryCounter.next())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         // Errors name the file being written, not its temporary name, so that the admin knows which.
         guard fd >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
         var failure: Failure?

@@ -47,7 +47,8 @@ extension ObjectReader {
         if let maildir = try mailboxReader.string("maildir", default: nil) {
             mailbox = .maildir(path: absolute(maildir))
         } else if mailboxReader.has("imap") {
-            let server = try mailboxReader.server(urlKey: "imap", schemes: ["imap", "imaps"], absolute: absolute)
+            var server = try mailboxReader.server(urlKey: "imap", schemes: ["imap", "imaps"], absolute: absolute)
+            server.oauth2 = try mailboxReader.signIn(server, name: "mailbox", mailbox: nil, absolute: absolute)
             mailbox = .imap(
                 server,
                 processedFolder: try mailboxReader.string("processedFolder", default: nil),
@@ -62,8 +63,11 @@ extension ObjectReader {
         if let outbox = try senderReader.string("outbox", default: nil) {
             sender = .outbox(path: absolute(outbox))
         } else if senderReader.has("smtp") {
-            sender = .smtp(
-                try senderReader.server(urlKey: "smtp", schemes: ["smtp", "smtps"], absolute: absolute))
+            var server = try senderReader.server(urlKey: "smtp", schemes: ["smtp", "smtps"], absolute: absolute)
+            var mailboxSignIn: Config.OAuth2?
+            if case .imap(let imap, _, _) = mailbox { mailboxSignIn = imap.oauth2 }
+            server.oauth2 = try senderReader.signIn(server, name: "sender", mailbox: mailboxSignIn, absolute: absolute)
+            sender = .smtp(server)
         } else {
             throw error(at: "sender", "expected either \"outbox\": PATH or \"smtp\": URL")
         }

@@ -46,6 +46,8 @@ public struct Config: Sendable {
         public var password: Secret
         public var caFile: String?
         public var allowPlaintext: Bool
+        /// Sign in with OAuth 2.0 bearer tokens instead of a password (`oauth2`; see Config+OAuth.swift).
+        public var oauth2: OAuth2? = nil
     }
 
     public enum Mailbox: Sendable {

@@ -28,6 +28,19 @@ struct CheckCommand {
         for warning in config.warnings { t.print("Warning: \(warning)") }
 
         var failures: [(stage: String, error: any Error)] = []
+        // OAuth 2.0: renew the access token now, so that a revoked sign-in shows here, not at 3 a.m.
+        for session in runtime.signIns.sessions {
+            let label = "Sign-in \(session.name) (\(session.settings.provider), \(session.settings.grant.rawValue))"
+            do {
+                let token = try session.refreshNow()
+                t.print(
+                    "\(label): \(token.account), token renewed, valid until \(ISO8601UTC.string(from: token.expiresAt)); "
+                        + "scopes \(token.scopes.joined(separator: " "))")
+            } catch {
+                t.print("\(label): FAILED — \(error)")
+                failures.append(("sign-in", error))
+            }
+        }
         switch config.mailbox {
         case .maildir(let path):
             do {

@@ -18,6 +18,8 @@ struct StatusCommand {
         var nextDigestAt: String
         var quarantine: SetAside
         var damaged: SetAside
+        /// OAuth 2.0 sign-ins (`auth status`'s facts); absent with passwords.
+        var signIns: [AuthCommand.SignInStatus]?
     }
 
     /// A folder of things set aside, each with its reason.
@@ -30,7 +32,9 @@ struct StatusCommand {
     func run(_ words: [String]) throws {
         let arguments = try Arguments(words, flags: ["json"])
         let config = try context.loadConfig()
-        let engine = try Runtime(config: config, terminal: Terminal.quiet).engine
+        let runtime = try Runtime(config: config, terminal: Terminal.quiet)
+        let engine = runtime.engine
+        let signIns = runtime.signIns.sessions.map { AuthCommand.describe($0, config: config) }
         let state = engine.currentState
         var items = Dictionary(uniqueKeysWithValues: ItemStatus.allCases.map { ($0.rawValue, 0) })
         for item in engine.spool.loadItems() { items[item.status.rawValue, default: 0] += 1 }
@@ -47,7 +51,8 @@ struct StatusCommand {
             lastDigestWeek: state.lastDigestWeek, nextDigestWeek: next.week,
             nextDigestAt: ISO8601UTC.string(from: next.dueAt),
             quarantine: setAside(engine.spool.quarantinedMessages(), in: engine.spool.path(Spool.quarantineFolder)),
-            damaged: setAside(engine.spool.damagedEntries(), in: engine.spool.path(Spool.damagedFolder)))
+            damaged: setAside(engine.spool.damagedEntries(), in: engine.spool.path(Spool.damagedFolder)),
+            signIns: signIns.isEmpty ? nil : signIns)
         if arguments.has("json") {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -64,6 +69,13 @@ struct StatusCommand {
         t.print("Outbox:       \(line(status.outbox, ["queued", "sent", "failed"]))")
         t.print("Last poll:    \(state.lastPollAt.map { describe($0, config) } ?? "never")")
         if let error = state.lastPollError { t.print("Last error:   \(error)") }
+        for signIn in signIns {
+            let until = signIn.accessTokenExpiresAt.map { ", access valid until \($0)" } ?? ""
+            t.print(
+                "Sign-in:      \(signIn.name) \(signIn.account): \(signIn.state)\(signIn.state == "signed in" ? until : "")"
+            )
+            if let problem = signIn.problem { t.print("              \(problem)") }
+        }
         t.print("Last digest:  \(state.lastDigestWeek ?? "none yet")")
         t.print("Next digest:  \(next.week), \(describeDue(next, config))")
         for (label, aside, what) in [
