@@ -13,9 +13,13 @@ enum HelpText {
                                         needed) and print what happened, step by step
 
         Running
-          run [--once]                  the daemon: poll the mailbox, process, send due digests
-                                        and queued mail; --once does one round and exits.
-                                        SIGTERM or SIGINT stop it cleanly after the current message
+          run [--once] [--verbose]      the daemon: take in new mail (IMAP IDLE, else every
+                                        mailbox.pollSeconds), process, send due digests and queued
+                                        mail; one per data directory. --once does one round and
+                                        exits; --verbose adds debug lines to the log (logfmt, stderr).
+                                        SIGTERM or SIGINT stop it after the message in hand;
+                                        SIGHUP re-reads the config (an invalid one is logged and
+                                        the running one kept)
           check                         validate the config, connect to IMAP and SMTP, report
           status [--json]               queue counts, subscribers, last poll, next digest, what
                                         waits to be sent and when it goes (sender.limits:

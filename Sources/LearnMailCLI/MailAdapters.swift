@@ -39,6 +39,10 @@ final class IMAPMailSource: MailSource {
 
     let mailbox: IMAPMailbox
     let spool: Spool
+    /// True once the daemon was told to stop: a long fetch ends after the messages in hand.
+    var shouldStop: () -> Bool = { false }
+    /// Messages fetched together (over several connections) before `shouldStop` is asked again.
+    static let fetchChunk = 32
     private var cursor: Cursor?
     private var handled: UInt32 = 0
     private static let file = "mailbox.json"
@@ -68,13 +72,20 @@ final class IMAPMailSource: MailSource {
         guard !keys.isEmpty else { return }
         let parsed = try keys.map(Self.parse)
         var failure: (any Error)?
-        mailbox.fetch(parsed.map { UID($0.1) }, uidValidity: UIDValidity(parsed[0].0), connections: 4) { uid, result in
-            guard failure == nil else { return }
-            do {
-                try store("imap-\(parsed[0].0)-\(uid.value)", try result.get())
-            } catch {
-                failure = error
+        for start in stride(from: 0, to: parsed.count, by: Self.fetchChunk) {
+            // Told to stop: what is not fetched yet stays on the server for the next start.
+            if start > 0, shouldStop() { break }
+            let chunk = parsed[start..<min(start + Self.fetchChunk, parsed.count)]
+            mailbox.fetch(chunk.map { UID($0.1) }, uidValidity: UIDValidity(parsed[0].0), connections: 4) {
+                uid, result in
+                guard failure == nil else { return }
+                do {
+                    try store("imap-\(parsed[0].0)-\(uid.value)", try result.get())
+                } catch {
+                    failure = error
+                }
             }
+            if failure != nil { break }
         }
         if let failure { throw failure }
     }

@@ -9,29 +9,64 @@ struct Runtime {
     /// OAuth 2.0 sign-ins, when the mailbox or the sender uses them (SignIns.swift).
     let signIns: SignIns
 
-    init(config: Config, terminal: Terminal, clock: any Clock = Runtime.defaultClock()) throws {
+    /// `spoolLockWait`: how long a console command waits for the spool while the daemon (or another
+    /// command) holds it, before saying who does; nil (the daemon) waits as long as it takes.
+    init(
+        config: Config, terminal: Terminal, clock: any Clock = Runtime.defaultClock(),
+        spoolLockWait: TimeInterval? = Runtime.consoleLockWait(), log: ((String) -> Void)? = nil
+    ) throws {
         self.config = config
         signIns = SignIns(config: config, clock: clock)
-        engine = try Engine(config: config, clock: clock, log: { terminal.log($0) })
+        engine = try Engine(
+            config: config, clock: clock, log: log ?? { terminal.log($0) }, spoolLockWait: spoolLockWait)
     }
 
-    func makeSource() throws -> MailSource {
+    /// 5 s, or `LEARNMAIL_LOCK_WAIT_SECONDS` (for tests and for scripts that would rather wait longer).
+    static func consoleLockWait(environment: [String: String] = ProcessInfo.processInfo.environment) -> TimeInterval {
+        environment["LEARNMAIL_LOCK_WAIT_SECONDS"].flatMap(TimeInterval.init).map { max(0, $0) } ?? 5
+    }
+
+    /// `shouldStop` lets a long fetch end after the messages in hand (SIGTERM).
+    func makeSource(shouldStop: @escaping () -> Bool = { false }) throws -> MailSource {
         switch config.mailbox {
         case .maildir(let path):
             return Self.debugWrapped(MaildirMailSource(path: path))
-        case .imap(let server, let processedFolder, _):
-            guard let username = server.username else {
-                throw ConfigError(file: config.file, key: "mailbox.username", problem: "is required for IMAP")
-            }
-            let password =
-                try server.password.resolve(key: "mailbox", configFile: config.file) ?? ""
-            let mailbox = try IMAPMailbox(
-                IMAPConfiguration(
-                    url: server.url, username: username, password: password, caFile: server.caFile,
-                    allowPlaintext: server.allowPlaintext, processedFolder: processedFolder,
-                    bearer: signIns.bearer(for: server)))
-            return Self.debugWrapped(IMAPMailSource(mailbox: mailbox, spool: engine.spool))
+        case .imap:
+            guard let configuration = try imapConfiguration() else { fatalError("an IMAP mailbox has a configuration") }
+            let mailbox = try IMAPMailbox(configuration)
+            let source = IMAPMailSource(mailbox: mailbox, spool: engine.spool)
+            source.shouldStop = shouldStop
+            return Self.debugWrapped(source)
         }
+    }
+
+    /// The IMAP mailbox's settings with the password read, or nil for a Maildir.
+    func imapConfiguration() throws -> IMAPConfiguration? {
+        guard case .imap(let server, let processedFolder, _) = config.mailbox else { return nil }
+        guard let username = server.username else {
+            throw ConfigError(file: config.file, key: "mailbox.username", problem: "is required for IMAP")
+        }
+        let password = try server.password.resolve(key: "mailbox", configFile: config.file) ?? ""
+        return IMAPConfiguration(
+            url: server.url, username: username, password: password, caFile: server.caFile,
+            allowPlaintext: server.allowPlaintext, processedFolder: processedFolder,
+            bearer: signIns.bearer(for: server))
+    }
+
+    /// The passwords this config resolves to, so that the log can keep them out of every line.
+    func secrets() -> [String] {
+        var found: [String] = []
+        if case .imap(let server, _, _) = config.mailbox,
+            let password = try? server.password.resolve(key: "mailbox", configFile: config.file)
+        {
+            found.append(password)
+        }
+        if case .smtp(let server) = config.sender,
+            let password = try? server.password.resolve(key: "sender", configFile: config.file)
+        {
+            found.append(password)
+        }
+        return found
     }
 
     /// In DEBUG builds with `LEARNMAIL_DEBUG_RSS_EVERY=N`, the source logs the round number and
@@ -86,8 +121,7 @@ struct Runtime {
                 return seconds
             }
         #endif
-        if case .imap(_, _, let seconds) = config.mailbox { return seconds }
-        return 60
+        return config.pollSeconds
     }
 }
 

@@ -43,6 +43,7 @@ extension ObjectReader {
 
         let mailboxReader = try object("mailbox")
         let mailbox: Config.Mailbox
+        let pollSeconds = try mailboxReader.integer("pollSeconds", default: 60, range: 5...86_400)
         if let maildir = try mailboxReader.string("maildir", default: nil) {
             mailbox = .maildir(path: absolute(maildir))
         } else if mailboxReader.has("imap") {
@@ -51,7 +52,7 @@ extension ObjectReader {
             mailbox = .imap(
                 server,
                 processedFolder: try mailboxReader.string("processedFolder", default: nil),
-                pollSeconds: try mailboxReader.integer("pollSeconds", default: 60, range: 5...86_400))
+                pollSeconds: pollSeconds)
         } else {
             throw error(at: "mailbox", "expected either \"maildir\": PATH or \"imap\": URL")
         }
@@ -149,7 +150,8 @@ extension ObjectReader {
             file: file, community: communityValue, mailbox: mailbox, sender: sender,
             dataDirectory: absolute(try string("dataDirectory", default: "data") ?? "data"),
             moderators: moderators, partners: partners, contributors: contributors, learningAreas: areas,
-            digest: digest, limits: limits, moderation: moderation, senderLimits: senderLimits)
+            digest: digest, limits: limits, moderation: moderation, senderLimits: senderLimits,
+            pollSeconds: pollSeconds)
         config.site = try siteSettings(absolute: absolute)
         config.learningSets = try learningSets()
         return config

@@ -129,6 +129,9 @@ public struct Config: Sendable {
     public var senderLimits: SendingLimits = .none
     public var site: Site = Site()
     public var learningSets: [LearningSet] = []
+    /// `mailbox.pollSeconds`: the wait between polls of any mailbox, IMAP or Maildir (the safety
+    /// net under IMAP IDLE).
+    public var pollSeconds: Int = 60
 }
 
 extension StringProtocol {

@@ -113,10 +113,10 @@ extension Engine {
     }
 
     /// `subscribers import FILE.csv`.
-    public func importSubscribers(csv text: String) throws -> ImportReport {
+    public func importSubscribers(csv text: String, progress: ((Int, Int) -> Void)? = nil) throws -> ImportReport {
         try spool.withLock {
             var subscribers = try spool.loadSubscribers()
-            let report = subscribers.importCSV(text, now: now, using: &random)
+            let report = subscribers.importCSV(text, now: now, using: &random, progress: progress)
             try spool.saveSubscribers(subscribers)
             return report
         }

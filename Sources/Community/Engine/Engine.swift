@@ -15,13 +15,20 @@ public final class Engine {
     var index: ItemIndex
     /// The message in hand and the crashes counted against each (poison-message isolation).
     let attempts: IntakeAttempts
+    /// Asked between messages and before each later stage of a round: true once the daemon was told
+    /// to stop (SIGTERM), so that a round ends after the message in hand and the rest waits, in the
+    /// spool or on the server, for the next start.
+    public var shouldStop: () -> Bool = { false }
 
     public init(
         config: Config, clock: any Clock = SystemClock(),
-        random: any RandomNumberGenerator = SystemRandomNumberGenerator(), log: @escaping (String) -> Void = { _ in }
+        random: any RandomNumberGenerator = SystemRandomNumberGenerator(), log: @escaping (String) -> Void = { _ in },
+        spoolLockWait: TimeInterval? = nil
     ) throws {
         self.config = config
-        self.spool = try Spool(directory: config.dataDirectory)
+        var spool = try Spool(directory: config.dataDirectory)
+        spool.lockWait = spoolLockWait
+        self.spool = spool
         self.outbox = Outbox(spool: spool)
         self.clock = clock
         self.random = RandomSource(random)
@@ -61,7 +68,7 @@ public final class Engine {
         var report = RunReport()
         if let source {
             do {
-                report.entries = try intake(from: source)
+                report.entries = try intake(from: source) { progress?("Taking in", $0, $1) }
                 state.lastPollError = nil
             } catch let interrupted as IntakeInterrupted {
                 report.entries = interrupted.entries
@@ -72,6 +79,10 @@ public final class Engine {
                 state.lastPollError = "\(error)"
             }
             state.lastPollAt = now
+        }
+        if shouldStop() {
+            do { try spool.saveState(state) } catch { report.failures.append(("state", error)) }
+            return report
         }
         do {
             report.digest = try sendDigestIfDue()
@@ -94,7 +105,9 @@ public final class Engine {
     /// server. A crash anywhere leaves the raw message in the spool or on the server, and
     /// reprocessing recognises what was done. Batches keep each server reply small (a session
     /// hears of every flag its other connections changed) and bound what one crash repeats.
-    public func intake(from source: MailSource, batchSize: Int = 500) throws -> [RunReport.Entry] {
+    public func intake(
+        from source: MailSource, batchSize: Int = 500, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> [RunReport.Entry] {
         // Before anything is processed: did the last process die with a message in hand?
         if let blamed = try attempts.recover() {
             log(
@@ -110,12 +123,14 @@ public final class Engine {
         var leftOver = !spool.incomingKeys().isEmpty
         var start = 0
         // An empty poll writes nothing and flushes nothing: idle costs three IMAP commands.
-        while start < keys.count || leftOver {
+        while (start < keys.count || leftOver) && !(start > 0 && shouldStop()) {
             let batch = Array(keys[start..<min(start + batchSize, keys.count)])
             start += batch.count
             leftOver = false
             do {
                 entries += try intake(batch, from: source)
+                // A backfill on a terminal: "Taking in 1500/12000" after each batch.
+                if keys.count > batchSize { progress?(start, keys.count) }
             } catch let interrupted as IntakeInterrupted {
                 throw IntakeInterrupted(entries: entries + interrupted.entries, cause: interrupted.cause)
             }
@@ -141,6 +156,7 @@ public final class Engine {
         }
         let waiting = spool.incomingKeys()
         var entries: [RunReport.Entry] = []
+        var done: [String] = []
         // Stored copies without the tokens they quote (`TokenRedaction`): a moderator's reply, an
         // auto-reply or a report about a notification would otherwise keep a live token in
         // processed/. Made while each message is in hand, written only once what it caused is durable.
@@ -151,6 +167,9 @@ public final class Engine {
             attempts.begin()
             defer { attempts.end() }
             for key in waiting {
+                // Told to stop: what is not processed yet stays in incoming/ and goes first next time.
+                if shouldStop() { break }
+                done.append(key)
                 guard let bytes = spool.readIncoming(key) else { continue }
                 let entry: RunReport.Entry
                 let crashes = attempts.count(key)
@@ -168,11 +187,11 @@ public final class Engine {
             try spool.saveState(state)
         }
         try AtomicFile.groupCommit(syncing: spool.root) {
-            for key in waiting {
+            for key in done {
                 if let clean = redacted[key] { try spool.storeIncoming(key, bytes: clean) }
                 try spool.markProcessed(key)
             }
-            try attempts.forget(processed: waiting)
+            try attempts.forget(processed: done)
         }
         do {
             try source.markHandled(keys.filter { spool.isProcessed($0) })

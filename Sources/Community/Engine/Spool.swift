@@ -20,6 +20,8 @@ import Foundation
 /// ```
 public struct Spool: Sendable {
     public let root: String
+    /// How long `withLock` waits for another process's lock; nil waits as long as it takes (the daemon).
+    public var lockWait: TimeInterval?
 
     public static let folders = ["incoming", "processed", "items", "outbox", "sent", "failed", "digests"]
 
@@ -126,28 +128,51 @@ public struct Spool: Sendable {
 public enum SpoolError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case noSuchItem(Int)
+    /// Another process held the spool's lock for longer than this one would wait.
+    case busy(path: String, holder: Int32?, waited: TimeInterval)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .noSuchItem(let id): "there is no item #\(id)"
+        case .busy(let path, let holder, let waited):
+            "the spool \(path) is busy: process \(holder.map(String.init) ?? "(unknown)") has held its lock for "
+                + "\(Int(waited)) s (a daemon round or another command); try again in a moment"
         }
     }
 }
 
 extension Spool {
     /// Runs `body` holding the spool's lock (`flock` on `data/.lock`), so that the daemon and a
-    /// facilitator's `learnmail queue approve` never change the same item at once: the second waits.
+    /// facilitator's `learnmail queue approve` never change the same item at once: the second waits,
+    /// at most `lockWait` seconds when set (console commands), then says which process holds it.
+    /// The holder writes its PID into the lock file for that message.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
         let fd = open(path(".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw AtomicFile.Failure(path: path(".lock"), operation: "open the lock", code: errno) }
         defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
+        let deadline = lockWait.map { Date().addingTimeInterval($0) }
+        while flock(fd, deadline == nil ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
+            if errno == EWOULDBLOCK, let deadline {
+                guard Date() < deadline else {
+                    throw SpoolError.busy(path: root, holder: Self.pid(in: path(".lock")), waited: lockWait ?? 0)
+                }
+                usleep(50_000)
+                continue
+            }
             guard errno == EINTR else {
                 throw AtomicFile.Failure(path: path(".lock"), operation: "lock", code: errno)
             }
         }
         defer { flock(fd, LOCK_UN) }
+        let pid = Array("\(getpid())\n".utf8)
+        if ftruncate(fd, 0) == 0 { _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } }
         return try body()
+    }
+
+    /// The PID a lock file names, if it names one.
+    public static func pid(in lockFile: String) -> Int32? {
+        guard let data = FileManager.default.contents(atPath: lockFile) else { return nil }
+        return Int32(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

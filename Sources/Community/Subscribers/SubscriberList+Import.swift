@@ -44,7 +44,8 @@ extension SubscriberList {
     /// without one, the first field with an `@` is the address and a field before it the name.
     /// Imported addresses are active at once: the facilitator vouches for them, as with `add`.
     public mutating func importCSV(
-        _ text: String, now: Date, using rng: inout some RandomNumberGenerator
+        _ text: String, now: Date, using rng: inout some RandomNumberGenerator,
+        progress: ((Int, Int) -> Void)? = nil
     ) -> ImportReport {
         var report = ImportReport()
         var records = CSVReader.records(text)[...]
@@ -59,7 +60,13 @@ extension SubscriberList {
             }
         }
         var seen: Set<String> = []
+        // Progress for a terminal (`subscribers import` of a long list): every 500 rows and at the end.
+        let total = records.count
+        var done = 0
+        defer { progress?(total, total) }
         for record in records where !record.isBlank {
+            done += 1
+            if done % 500 == 0, done < total { progress?(done, total) }
             let raw: String
             var name: String?
             if let addressColumn {

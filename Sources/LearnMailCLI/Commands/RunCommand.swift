@@ -5,22 +5,26 @@ import Foundation
     import Glibc
 #endif
 
-/// `learnmail run [--once]`: the daemon. Each round polls the mailbox, processes new mail,
-/// sends a due digest and delivers the outbox; between rounds it sleeps `mailbox.pollSeconds`.
-/// SIGTERM and SIGINT end it after the current round: nothing is cut off half-way.
+/// `learnmail run [--once] [--verbose]`: the daemon (`Daemon`), one per data directory
+/// (`DaemonLock`). Each round polls the mailbox, processes new mail, sends a due digest and
+/// delivers the outbox; IMAP IDLE or the `mailbox.pollSeconds` timer starts the next.
+/// SIGTERM and SIGINT end it after the message in hand; SIGHUP re-reads the config.
+/// `--once` does one round, prints what it did and exits.
 struct RunCommand {
     let context: CommandContext
 
     func run(_ words: [String]) throws {
-        let arguments = try Arguments(words, flags: ["once"])
+        let arguments = try Arguments(words, flags: ["once", "verbose"])
         guard arguments.positionals.isEmpty else { throw UsageError("run takes no arguments") }
-        let clock = StoppableClock(base: Runtime.defaultClock())
-        let runtime = try Runtime(config: try context.loadConfig(), terminal: context.terminal, clock: clock)
-        for warning in runtime.config.warnings { context.terminal.log("warning: \(warning)") }
-        let source = try runtime.makeSource()
-        let sink = try runtime.makeSink()
+        let config = try context.loadConfig()
+        let lock = try DaemonLock(dataDirectory: config.dataDirectory)
+        defer { withExtendedLifetime(lock) {} }
 
         if arguments.has("once") {
+            let runtime = try Runtime(config: config, terminal: context.terminal, spoolLockWait: nil)
+            for warning in runtime.config.warnings { context.terminal.log("warning: \(warning)") }
+            let source = try runtime.makeSource()
+            let sink = try runtime.makeSink()
             let report = runtime.engine.runOnce(source: source, sink: sink) {
                 context.terminal.progress($0, $1, $2)
             }
@@ -28,23 +32,13 @@ struct RunCommand {
             if let error = exitError(for: report.failures) { throw error }
             return
         }
-
-        let stop = StopSignal()
-        clock.stop { stop.requested }  // a paced or throttled flush stops waiting
-        context.terminal.log(
-            "learnmail \(runtime.config.community.address): polling every \(runtime.pollSeconds) s; "
-                + "SIGTERM or SIGINT to stop")
-        while !stop.requested {
-            let report = runtime.engine.runOnce(source: source, sink: sink)
-            for failure in report.errors { context.terminal.log("error: \(failure) — retrying next round") }
-            if report.delivery.sent + report.delivery.failed > 0 {
-                context.terminal.log(
-                    "sent \(report.delivery.sent), failed \(report.delivery.failed), deferred \(report.delivery.deferred)"
-                )
-            }
-            stop.wait(seconds: runtime.pollSeconds)
+        let log = Log(verbose: arguments.has("verbose"))
+        do {
+            try Daemon(config: config, log: log, terminal: context.terminal).run()
+        } catch {
+            log.error("learnmail cannot start", ["error": "\(error)"])
+            throw error
         }
-        context.terminal.log("stopped")
     }
 
     private func printSummary(_ report: RunReport) {
@@ -58,35 +52,5 @@ struct RunCommand {
             "\(report.entries.count) message(s) processed; sent \(d.sent), deferred \(d.deferred), failed \(d.failed)")
         for failure in d.failures { t.print("  delivery failed: \(failure)") }
         for note in d.setAside { t.print("  \(note)") }
-    }
-}
-
-/// SIGTERM/SIGINT as a flag, and a sleep that they cut short.
-final class StopSignal: @unchecked Sendable {
-    private let semaphore = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var stopped = false
-    private var sources: [DispatchSourceSignal] = []
-
-    init() {
-        for signalNumber in [SIGTERM, SIGINT] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in self?.request() }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    var requested: Bool { lock.withLock { stopped } }
-
-    func request() {
-        lock.withLock { stopped = true }
-        semaphore.signal()
-    }
-
-    func wait(seconds: Int) {
-        guard !requested else { return }
-        _ = semaphore.wait(timeout: .now() + .seconds(seconds))
     }
 }

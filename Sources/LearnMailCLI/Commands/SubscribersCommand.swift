@@ -54,7 +54,7 @@ struct SubscribersCommand {
                 throw CommandError("\(rest[0]) is not a text file")
             }
             if context.terminal.isInteractive { context.terminal.error("Importing \(rest[0]) …") }
-            let report = try engine.importSubscribers(csv: text)
+            let report = try engine.importSubscribers(csv: text) { context.terminal.progress("Importing", $0, $1) }
             t.print(report.description)
             if !report.invalid.isEmpty {
                 throw CommandError("\(report.invalid.count) row(s) of \(rest[0]) could not be imported")
