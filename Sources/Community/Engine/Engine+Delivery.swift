@@ -20,7 +20,15 @@ extension Engine {
     }
 
     func deliverQueuedLocked(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
-        let report = try flushOutbox(through: sink, progress: progress)
+        let report: Outbox.FlushReport
+        do {
+            report = try flushOutbox(through: sink, progress: progress)
+        } catch {
+            // Nothing could be tried (an unreachable server, a revoked sign-in): mail past the
+            // outbox's age limit is given up all the same, and the facilitator told.
+            try tellAboutExpiredMail(try outbox.expireOverdue(at: now, cause: "\(error)"))
+            throw error
+        }
         if let last = report.throttled.last {
             log(
                 "sending: the server asked to slow down \(report.throttled.count) time(s) (last: \(last)); "
@@ -94,5 +102,32 @@ public struct DigestRecordMissing: Error, CustomStringConvertible {
     public var description: String {
         "cannot make the copies of \(entry): the digest record \(path) is missing or unreadable; "
             + "they stay queued (restore the file from a backup, or remove outbox/\(entry).json to give them up)"
+    }
+}
+
+extension Engine {
+    /// One notice to the moderators for the mail given up in one go; it goes out when the server
+    /// can be reached again.
+    func tellAboutExpiredMail(_ expired: [String]) throws {
+        guard !expired.isEmpty else { return }
+        log("sending: gave up on \(expired.count) message(s) never sent within the outbox's age limit")
+        let shown = expired.prefix(50).map { "  " + $0 }.joined(separator: "\n")
+        let more = expired.count > 50 ? "\n  … and \(expired.count - 50) more" : ""
+        let text = """
+            learnmail could not send this mail: the sending server could not be
+            reached (or would not let learnmail sign in) for as long as mail is
+            kept, so it was given up:
+
+            \(shown)\(more)
+
+            `learnmail status` shows the outbox; `learnmail check` tests the
+            connection to the server.
+            """
+        _ = try outbox.enqueue(
+            id: "expired-\(Int(now.timeIntervalSince1970))", kind: "notice", envelopeFrom: bounceAddress,
+            recipients: config.moderators,
+            message: compose(
+                to: config.moderators, subject: "learnmail: \(expired.count) message(s) not sent", text: text),
+            at: now)
     }
 }

@@ -146,6 +146,28 @@ struct OutboxTests {
         #expect(outbox.pending().count == 1)
         #expect(outbox.pending()[0].recipients[0].attempts == 0)
     }
+
+    /// A server down for longer than mail is kept: what is past the age limit is given up even
+    /// though no attempt could be made; younger mail waits on.
+    @Test func mailPastTheAgeLimitIsGivenUpWhenNothingCouldBeTried() throws {
+        let spool = try temporarySpool()
+        let outbox = Outbox(spool: spool)
+        try outbox.enqueue(
+            id: "old", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org", "g@x.org"], message: [0x41],
+            at: start)
+        try outbox.enqueue(
+            id: "young", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41],
+            at: start + 4 * 86_400)
+        #expect(try outbox.expireOverdue(at: start + 4.9 * 86_400, cause: "unreachable").isEmpty)
+        let expired = try outbox.expireOverdue(at: start + 5 * 86_400, cause: "SMTP server cannot be reached")
+        #expect(expired == ["f@x.org (n): not sent within 5 days", "g@x.org (n): not sent within 5 days"])
+        #expect(outbox.pending().map(\.id) == ["young"])
+        let failed = try #require(try spool.loadJSON(Outbox.Entry.self, at: "failed/old.json"))
+        #expect(
+            failed.recipients.allSatisfy {
+                $0.state == .failed && $0.lastResponse?.contains("cannot be reached") == true
+            })
+    }
 }
 
 @Suite("Spool")
