@@ -6,20 +6,32 @@ enum SiteMarkup {
     /// Text for HTML element content and quoted attributes. Control characters (other than tab
     /// and line breaks) are dropped: they have no meaning on a page and some break XML readers.
     static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+        // Most text needs nothing: one pass over the bytes says so, and the string is kept as it is.
+        guard s.utf8.contains(where: needsWork) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += Array("&amp;".utf8)
+            case "<": out += Array("&lt;".utf8)
+            case ">": out += Array("&gt;".utf8)
+            case "\"": out += Array("&quot;".utf8)
+            case "'": out += Array("&#39;".utf8)
             default:
-                if isAllowedInXML(ch) { out.unicodeScalars.append(ch) }
+                if isAllowedInXML(scalar) { out += String(scalar).utf8 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes that may need escaping or dropping: markup characters, C0 controls other than tab and
+    /// line breaks, DEL, and the lead bytes of C1 controls (C2) and of U+FFFE/U+FFFF (EF).
+    private static func needsWork(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF: return true
+        case 0x09, 0x0A, 0x0D: return false
+        default: return b < 0x20
+        }
     }
 
     /// The same escaping serves XML 1.0 (the Atom feed), whose character set `html` already keeps to.

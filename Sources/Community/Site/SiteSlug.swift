@@ -1,24 +1,51 @@
 import Foundation
 
 /// URL slugs for the knowledge hub: lowercase ASCII letters, digits and single hyphens, accents
-/// folded ("Café culture" → "cafe-culture"), at most 60 characters cut at a word.
+/// folded ("Café culture" → "cafe-culture"), at most 60 characters cut at a word. The same
+/// folding makes the search index's words.
 enum SiteSlug {
     static func make(_ text: String, fallback: String = "item", maxLength: Int = 60) -> String {
-        var out = ""
-        for s in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if s.properties.generalCategory == .nonspacingMark { continue }
-            if s.isASCII, s.properties.isAlphabetic || ("0"..."9").contains(s) {
-                out += String(s).lowercased()
-            } else if !out.isEmpty, out.last != "-" {
-                out.append("-")
+        var out: [UInt8] = []
+        out.reserveCapacity(min(text.utf8.count, maxLength) + 1)
+        // A run of anything else becomes one hyphen, written only when a letter or digit follows.
+        var gap = false
+        func keep(_ byte: UInt8) {
+            if gap && !out.isEmpty { out.append(0x2D) }
+            gap = false
+            out.append(byte | (isUpper(byte) ? 0x20 : 0))
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if isAlphanumeric(byte) { keep(byte) } else { gap = true }
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue  // a combining accent: "e\u{301}" folds to "e"
+            } else {
+                // Fold by decomposing this one character ("é" → "e" + accent); one with no ASCII
+                // letter in it ("ß", "日") separates words.
+                var folded = false
+                for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where part.isASCII {
+                    let byte = UInt8(part.value)
+                    if isAlphanumeric(byte) {
+                        keep(byte)
+                        folded = true
+                    }
+                }
+                if !folded { gap = true }
             }
+            if out.count > maxLength { break }  // enough to know where to cut
         }
         if out.count > maxLength {
-            let cut = out.prefix(maxLength)
-            out = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+            let cut = out[..<maxLength]
+            out = Array(cut.lastIndex(of: 0x2D).map { cut[..<$0] } ?? cut)
         }
-        while out.last == "-" { out.removeLast() }
-        return out.isEmpty ? fallback : out
+        return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || isUpper(b) || (b >= 0x61 && b <= 0x7A)
     }
 
     /// Slugs for a list of names, unique among themselves: a second name with the same slug gets

@@ -6,6 +6,9 @@ import Testing
     @Test(arguments: [
         ("Tablet lending: what six months taught us", "tablet-lending-what-six-months-taught-us"),
         ("Café culture", "cafe-culture"),
+        ("Cafe\u{301} culture", "cafe-culture"),  // decomposed: the accent is its own scalar
+        ("Ångström — Œuvre", "angstrom-uvre"),
+        ("-- leading and trailing --", "leading-and-trailing"),
         ("  Hello,   World!  ", "hello-world"),
         ("C++ & C#", "c-c"),
         ("Ærø — Straße", "r-stra-e"),
