@@ -9,7 +9,9 @@ struct Runtime {
 
     init(config: Config, terminal: Terminal, clock: any Clock = Runtime.defaultClock()) throws {
         self.config = config
-        engine = try Engine(config: config, clock: clock, log: { terminal.log($0) })
+        // The commands trust the items index (rebuilt when missing, damaged or out of step), so that
+        // none of them reads every item folder.
+        engine = try Engine(config: config, clock: clock, log: { terminal.log($0) }, itemCheck: .trustIndex)
     }
 
     func makeSource() throws -> MailSource {

@@ -55,24 +55,30 @@ extension Engine {
         }
         let result = try sendDigest(week: week)
         try spool.saveState(state)
+        try index.writeIfNeeded(to: spool)
         return result
     }
 
     /// The digest as it would go out now, for `digest preview`: one generic copy, nothing recorded.
     public func previewDigest() -> RenderedDigest {
         let week = schedule.nextDue(after: now, lastSentWeek: state.lastDigestWeek).week
-        let items = DigestRenderer.selectItems(spool.loadItems(), week: week)
+        let items = DigestRenderer.selectItems(candidates(for: week), week: week)
         return DigestRenderer.render(
             items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
             unsubscribeURL: nil)
     }
 
+    /// The items the items index says the digest of `week` may carry, read whole (unreadable ones
+    /// left out, as a full listing did).
+    private func candidates(for week: String) -> [LearningItem] {
+        index.summaries.filter { $0.mayBeInDigest(of: week) }.compactMap { try? spool.loadItem($0.id) }
+    }
+
     func sendDigest(week: String) throws -> DigestResult {
         let recordPath = "digests/\(week).json"
-        let allItems = spool.loadItems()
         var record = try spool.loadJSON(DigestRecord.self, at: recordPath)
         if record == nil {
-            let items = DigestRenderer.selectItems(allItems, week: week)
+            let items = DigestRenderer.selectItems(candidates(for: week), week: week)
             let recipients = try spool.loadSubscribers().active.map(\.address)
             if items.isEmpty && !config.digest.sendEmpty || recipients.isEmpty {
                 state.lastDigestWeek = week
@@ -88,7 +94,7 @@ extension Engine {
             try spool.saveJSON(record, at: recordPath)
         }
         guard let record else { preconditionFailure("the record was just made") }
-        let items = allItems.filter { record.itemIds.contains($0.id) }
+        let items = Set(record.itemIds).sorted().compactMap { try? spool.loadItem($0) }
 
         // The archive copy, with the list's generic unsubscribe address.
         let archive = DigestRenderer.render(
@@ -118,6 +124,8 @@ extension Engine {
                 recipients: recipients, at: now)
         }
 
+        // Publishing changes items in a group commit: announced first (see `saveItem`).
+        if items.contains(where: { $0.status != .published }) { try index.beginGroup(in: spool) }
         try AtomicFile.groupCommit(syncing: spool.root) {
             for var item in items where item.status != .published {
                 item.status = .published
@@ -131,7 +139,7 @@ extension Engine {
                 _ = try queueAutomaticReply(
                     id: "item-\(item.id)-published", kind: "published", to: contributor,
                     message: compose(to: [contributor], subject: text.subject, text: text.text))
-                try spool.saveItem(item)
+                try saveItem(item)
             }
         }
         state.lastDigestWeek = week

@@ -4,78 +4,224 @@ import Foundation
     import Glibc
 #endif
 
-/// Looks items up by where they came from, built once from the spool and kept current as items
-/// are made, so that recognising a duplicate costs a dictionary lookup per message rather than a
-/// scan of every item.
+/// How much to trust the index file when opening the spool.
+public enum ItemCheck: Sendable {
+    /// Read every item folder (as a daemon does at start, and the tests): damage anywhere is
+    /// found and set aside at once. The index is written afresh from what was read.
+    case readEveryItem
+    /// Trust the index file unless it is missing or damaged, or the journal or leftover
+    /// messages in `incoming/` say that a change was cut short: the everyday commands.
+    case trustIndex
+}
+
+/// Every item's summary (`ItemSummary`), kept in `data/items.index` (`ItemIndexFile`) so that the
+/// everyday commands read one file instead of every item folder, and so that recognising a
+/// duplicate costs a dictionary lookup per message rather than a scan of every item.
+///
+/// The index is a copy, never the truth: it is rebuilt from the items whenever it is missing,
+/// damaged, or cannot say what changed (a group of changes cut short), and the rebuild is logged.
+/// Items changed one at a time since it was written are named in the journal and read again.
 struct ItemIndex {
-    private var bySourceKey: [String: Int] = [:]
+    private var byId: [Int: ItemSummary] = [:]
     /// The highest item id in the spool: the next item is one more (no folder listing per message).
     private(set) var highestId = 0
-    /// Duplicate-check keys grouped by Message-ID and by sender: the only keys that can match.
-    private var byMessageId: [String: [DuplicateCheck.Key]] = [:]
-    private var bySender: [String: [DuplicateCheck.Key]] = [:]
+
+    /// Source keys, Message-IDs and senders, made on the first duplicate check (most commands never
+    /// make one, and need not pay for them).
+    private var lookups: Lookups?
+    private struct Lookups {
+        var bySourceKey: [String: Int] = [:]
+        /// Duplicate-check keys grouped by Message-ID and by sender: the only keys that can match.
+        var byMessageId: [String: [DuplicateCheck.Key]] = [:]
+        var bySender: [String: [DuplicateCheck.Key]] = [:]
+    }
 
     /// Item folders that could not be read, and why: `Engine` sets them aside under the lock.
     private(set) var damaged: [(id: Int, reason: String)] = []
 
-    /// The items folder's modification time when the index was built: new items are renamed into
-    /// that folder, so a different time means another process made items since.
-    let stamp: Date?
+    /// True when the index was rebuilt from the items, or items were set aside: the file on disk
+    /// does not hold what this index holds, and no journal line says so.
+    private(set) var needsWriting = false
+    /// The journal holds `open` for changes this process is making.
+    private(set) var groupOpen = false
+    /// `touch` lines in the journal: a few are read again by every reader; past `journalLimit` the
+    /// index is written afresh.
+    private(set) var journalLines = 0
+    static let journalLimit = 16
 
-    /// `stat(2)` directly: FileManager's attributes would also look up the owner's name in
-    /// /etc/passwd, on every poll.
-    static func stamp(of spool: Spool) -> Date? {
-        var info = stat()
-        guard stat(spool.path("items"), &info) == 0 else { return nil }
-        return Date(
-            timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
+    /// The index and journal files as last read or written (`ItemIndexFile.stamp`).
+    private(set) var fileStamp: [Int64] = []
+
+    /// An empty index (no spool read).
+    init() {}
+
+    /// The index of `spool`, checked as `check` says. `log` hears of every rebuild and why.
+    static func open(_ spool: Spool, check: ItemCheck, log: (String) -> Void) -> ItemIndex {
+        let stamp = ItemIndexFile.stamp(spool)
+        if check == .readEveryItem { return rebuilt(spool, stamp: stamp) }
+        let journal = ItemIndexFile.readJournal(spool)
+        func rebuild(_ why: String) -> ItemIndex {
+            let index = rebuilt(spool, stamp: stamp)
+            if index.byId.isEmpty && index.damaged.isEmpty { return index }
+            log("items index \(why): rebuilt from the \(index.byId.count) item folder(s)")
+            return index
+        }
+        guard let bytes = AtomicFile.read(spool.path(ItemIndexFile.name)) else {
+            return rebuild("(\(ItemIndexFile.name)) is missing")
+        }
+        let summaries: [ItemSummary]
+        switch ItemIndexFile.decode(bytes) {
+        case .failure(let problem): return rebuild("(\(ItemIndexFile.name)) \(problem)")
+        case .success(let read): summaries = read
+        }
+        if journal.open {
+            return rebuild("cannot say what changed: a group of changes was cut short, or is being made now")
+        }
+        if !spool.incomingKeys().isEmpty {
+            return rebuild("may be out of step: messages were left in incoming/ by a round cut short")
+        }
+        var index = ItemIndex()
+        index.fileStamp = stamp
+        for summary in summaries {
+            index.byId[summary.id] = summary
+            index.highestId = max(index.highestId, summary.id)
+        }
+        index.journalLines = journal.lines
+        // Items changed one at a time since the index was written: read again.
+        for id in journal.touched.sorted() { index.readAgain(id, in: spool) }
+        return index
     }
 
-    init(spool: Spool) {
-        stamp = Self.stamp(of: spool)
-        let ids = spool.itemIds()
-        highestId = ids.last ?? 0
-        for id in ids {
-            let folder = "items/\(id)"
-            guard Spool.isDirectory(spool.path(folder)) else {
-                damaged.append((id, "\(folder) is not a folder"))
-                continue
+    /// Every item folder read.
+    private static func rebuilt(_ spool: Spool, stamp: [Int64]) -> ItemIndex {
+        var index = ItemIndex()
+        index.fileStamp = stamp
+        index.needsWriting = true
+        for id in spool.itemIds() { index.readAgain(id, in: spool) }
+        return index
+    }
+
+    /// Reads item `id`'s folder and puts what it holds in place of its entry: a folder gone is
+    /// dropped; one that cannot be read is named in `damaged`.
+    private mutating func readAgain(_ id: Int, in spool: Spool) {
+        let folder = "items/\(id)"
+        byId[id] = nil
+        lookups = nil
+        guard Spool.exists(spool.path(folder)) else { return }
+        highestId = max(highestId, id)
+        guard Spool.isDirectory(spool.path(folder)) else {
+            damaged.append((id, "\(folder) is not a folder"))
+            return
+        }
+        switch (
+            spool.readJSON(LearningItem.self, at: folder + "/item.json"),
+            spool.readJSON(ItemSource.self, at: folder + "/source.json")
+        ) {
+        case (.value(let item), .value(let source)):
+            byId[id] = ItemSummary(item, source: source)
+        case (let item, let source):
+            let problems = [("item.json", item.problem), ("source.json", source.problem)].compactMap {
+                name, problem in
+                problem.map { "\(folder)/\(name) \($0)" }
             }
-            switch (
-                spool.readJSON(LearningItem.self, at: folder + "/item.json"),
-                spool.readJSON(ItemSource.self, at: folder + "/source.json")
-            ) {
-            case (.value(let item), .value(let source)):
-                add(id: id, source: source, receivedAt: item.receivedAt)
-            case (let item, let source):
-                let problems = [("item.json", item.problem), ("source.json", source.problem)].compactMap {
-                    name, problem in
-                    problem.map { "\(folder)/\(name) \($0)" }
-                }
-                damaged.append((id, problems.joined(separator: "; ")))
-            }
+            damaged.append((id, problems.joined(separator: "; ")))
         }
     }
 
-    mutating func add(id: Int, source: ItemSource, receivedAt: Date) {
-        highestId = max(highestId, id)
-        bySourceKey[Spool.safeKey(source.key)] = id
-        let key = DuplicateCheck.Key(
-            itemId: id, messageId: source.messageId, sender: source.sender, bodyDigest: source.bodyDigest,
-            receivedAt: receivedAt)
-        if let messageId = source.messageId { byMessageId[messageId, default: []].append(key) }
-        bySender[source.sender, default: []].append(key)
-    }
+    // MARK: reading
 
-    func item(forSourceKey key: String) -> Int? { bySourceKey[Spool.safeKey(key)] }
+    /// Every item's summary, by id.
+    var summaries: [ItemSummary] { byId.keys.sorted().compactMap { byId[$0] } }
+
+    func summary(_ id: Int) -> ItemSummary? { byId[id] }
+
+    var isEmpty: Bool { byId.isEmpty }
+
+    mutating func item(forSourceKey key: String) -> Int? { madeLookups().bySourceKey[Spool.safeKey(key)] }
 
     /// The item this contribution repeats (DuplicateCheck's rule: the same Message-ID, or the
     /// same sender and body within a day).
-    func duplicate(of source: ItemSource, at now: Date) -> Int? {
+    mutating func duplicate(of source: ItemSource, at now: Date) -> Int? {
+        let lookups = madeLookups()
         let candidate = DuplicateCheck.Key(
             itemId: 0, messageId: source.messageId, sender: source.sender, bodyDigest: source.bodyDigest,
             receivedAt: now)
-        let candidates = (source.messageId.flatMap { byMessageId[$0] } ?? []) + (bySender[source.sender] ?? [])
+        let candidates =
+            (source.messageId.flatMap { lookups.byMessageId[$0] } ?? []) + (lookups.bySender[source.sender] ?? [])
         return DuplicateCheck.duplicate(of: candidate, among: candidates)
     }
+
+    private mutating func madeLookups() -> Lookups {
+        if let lookups { return lookups }
+        var made = Lookups()
+        for id in byId.keys.sorted() {
+            if let summary = byId[id] { Self.add(summary, to: &made) }
+        }
+        lookups = made
+        return made
+    }
+
+    private static func add(_ summary: ItemSummary, to lookups: inout Lookups) {
+        let source = summary.source
+        lookups.bySourceKey[Spool.safeKey(source.key)] = summary.id
+        let key = DuplicateCheck.Key(
+            itemId: summary.id, messageId: source.messageId, sender: source.sender, bodyDigest: source.bodyDigest,
+            receivedAt: summary.receivedAt)
+        if let messageId = source.messageId { lookups.byMessageId[messageId, default: []].append(key) }
+        lookups.bySender[source.sender, default: []].append(key)
+    }
+
+    // MARK: changing
+
+    /// A new item, or an item saved again (announced first by `beginGroup` or `willChange`).
+    mutating func put(_ summary: ItemSummary) {
+        let isNew = byId[summary.id] == nil
+        byId[summary.id] = summary
+        highestId = max(highestId, summary.id)
+        if isNew, lookups != nil {
+            Self.add(summary, to: &lookups!)
+        } else if !isNew {
+            // Sources do not change; the received time does not either, but the entry is made again
+            // from the summary on the next lookup to stay one rule.
+            lookups = nil
+        }
+    }
+
+    /// Item folders set aside (they are in `damaged/` now; each was announced by `willChange`).
+    mutating func remove(_ ids: [Int]) {
+        for id in ids { byId[id] = nil }
+        damaged.removeAll { ids.contains($0.id) }
+        lookups = nil
+        // The next item takes the lowest free number again, as a folder listing would give it.
+        highestId = max(byId.keys.max() ?? 0, damaged.map(\.id).max() ?? 0)
+    }
+
+    /// Announces, durably, a group of changes to any item (see `ItemIndexFile`).
+    mutating func beginGroup(in spool: Spool) throws {
+        guard !groupOpen else { return }
+        try ItemIndexFile.appendToJournal("open", in: spool)
+        groupOpen = true
+    }
+
+    /// Announces, durably, that item `id` is about to be saved.
+    mutating func willChange(_ id: Int, in spool: Spool) throws {
+        guard !groupOpen else { return }
+        try ItemIndexFile.appendToJournal("touch \(id)", in: spool)
+        journalLines += 1
+    }
+
+    /// Writes the index file when a group of changes is over, when it was rebuilt, or when the
+    /// journal has grown past `journalLimit`. The caller holds the spool's lock, outside any group
+    /// commit (what the journal announced is durable by then).
+    mutating func writeIfNeeded(to spool: Spool) throws {
+        guard groupOpen || needsWriting || journalLines > Self.journalLimit else { return }
+        try ItemIndexFile.write(summaries, in: spool)
+        groupOpen = false
+        journalLines = 0
+        needsWriting = false
+        fileStamp = ItemIndexFile.stamp(spool)
+    }
+
+    /// True when another process has changed the index or its journal since this one last looked.
+    func isOutdated(_ spool: Spool) -> Bool { ItemIndexFile.stamp(spool) != fileStamp }
 }

@@ -33,7 +33,7 @@ struct StatusCommand {
         let engine = try Runtime(config: config, terminal: Terminal.quiet).engine
         let state = engine.currentState
         var items = Dictionary(uniqueKeysWithValues: ItemStatus.allCases.map { ($0.rawValue, 0) })
-        for item in engine.spool.loadItems() { items[item.status.rawValue, default: 0] += 1 }
+        for (status, count) in engine.itemCounts { items[status.rawValue, default: 0] += count }
         var subscribers = Dictionary(uniqueKeysWithValues: SubscriberStatus.allCases.map { ($0.rawValue, 0) })
         for s in try engine.spool.loadSubscribers().subscribers { subscribers[s.status.rawValue, default: 0] += 1 }
         let next = engine.schedule.nextDue(after: engine.now, lastSentWeek: state.lastDigestWeek)

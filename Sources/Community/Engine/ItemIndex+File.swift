@@ -1,0 +1,250 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The items index on disk: `data/items.index`, one line per item, and `data/items.journal`, the
+/// changes made since it was written.
+///
+/// ```
+/// learnmail items index 1
+/// ID \t STATUS \t RECEIVED \t DIGESTWEEK \t AREA \t CONTRIBUTOR \t TITLE \t KEY \t MESSAGEID \t SENDER \t BODYDIGEST
+/// …
+/// end COUNT CHECKSUM
+/// ```
+///
+/// Fields escape `\`, tab, CR and LF as `\\`, `\t`, `\r`, `\n`; an absent value is `\-`. The last
+/// line counts the items and carries the FNV-1a 64 of every byte before it, so that a file cut short
+/// or overwritten is recognised and never trusted.
+///
+/// The journal is written ahead: `touch N` is made durable before item N's `item.json` is replaced
+/// (the next reader reads item N again), and `open` before a group commit that may change or make
+/// any item (a reader that finds it rebuilds the index from the items: the group was cut short, or is
+/// still running in another process). Writing the index afresh empties the journal.
+enum ItemIndexFile {
+    static let name = "items.index"
+    static let journalName = "items.journal"
+    static let header = "learnmail items index 1"
+
+    // MARK: writing
+
+    static func encode(_ summaries: [ItemSummary]) -> [UInt8] {
+        var out: [UInt8] = Array(header.utf8) + [0x0A]
+        out.reserveCapacity(summaries.count * 220)
+        for s in summaries {
+            let fields: [String?] = [
+                String(s.id), s.status.rawValue, ISO8601UTC.string(from: s.receivedAt), s.digestWeek, s.learningArea,
+                s.contributor, s.title, s.source.key, s.source.messageId, s.source.sender, s.source.bodyDigest,
+            ]
+            for (n, field) in fields.enumerated() {
+                if n > 0 { out.append(0x09) }
+                append(field, to: &out)
+            }
+            out.append(0x0A)
+        }
+        out += Array("end \(summaries.count) \(String(checksum(out[...]), radix: 16))\n".utf8)
+        return out
+    }
+
+    private static func append(_ field: String?, to out: inout [UInt8]) {
+        guard let field else {
+            out += [0x5C, 0x2D]
+            return
+        }
+        for byte in field.utf8 {
+            switch byte {
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            default: out.append(byte)
+            }
+        }
+    }
+
+    /// FNV-1a, 64 bits: enough to tell a damaged file from the one written (not a defence against
+    /// anyone: whoever can write the spool can write item.json too).
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    // MARK: reading
+
+    enum Problem: Error, CustomStringConvertible {
+        case damaged(String)
+        var description: String {
+            switch self {
+            case .damaged(let why): why
+            }
+        }
+    }
+
+    /// The summaries in `bytes`, or why the file cannot be trusted.
+    static func decode(_ bytes: [UInt8]) -> Result<[ItemSummary], Problem> {
+        let headerBytes = Array(header.utf8) + [0x0A]
+        guard bytes.starts(with: headerBytes) else {
+            return .failure(.damaged(bytes.isEmpty ? "is empty" : "does not start with “\(header)”"))
+        }
+        // The last line: "end COUNT CHECKSUM\n".
+        guard bytes.last == 0x0A else { return .failure(.damaged("is cut short (no end line)")) }
+        let beforeLast = bytes[..<(bytes.count - 1)].lastIndex(of: 0x0A) ?? 0
+        let trailer = String(decoding: bytes[(beforeLast + 1)..<(bytes.count - 1)], as: UTF8.self)
+            .split(separator: " ")
+        guard trailer.count == 3, trailer[0] == "end", let count = Int(trailer[1]),
+            let sum = UInt64(trailer[2], radix: 16)
+        else { return .failure(.damaged("is cut short (no end line)")) }
+        let body = bytes[..<(beforeLast + 1)]
+        guard checksum(body) == sum else {
+            return .failure(.damaged("does not match its checksum (changed or damaged after it was written)"))
+        }
+        var summaries: [ItemSummary] = []
+        summaries.reserveCapacity(count)
+        var lineStart = headerBytes.count
+        var number = 1
+        while lineStart < body.endIndex {
+            number += 1
+            let lineEnd = body[lineStart...].firstIndex(of: 0x0A) ?? body.endIndex
+            guard let summary = summary(body[lineStart..<lineEnd]) else {
+                return .failure(.damaged("line \(number) is not an item"))
+            }
+            summaries.append(summary)
+            lineStart = lineEnd + 1
+        }
+        guard summaries.count == count else {
+            return .failure(.damaged("holds \(summaries.count) items where its end line says \(count)"))
+        }
+        return .success(summaries)
+    }
+
+    private static func summary(_ line: ArraySlice<UInt8>) -> ItemSummary? {
+        var fields: [String?] = []
+        fields.reserveCapacity(11)
+        var start = line.startIndex
+        while true {
+            let end = line[start...].firstIndex(of: 0x09) ?? line.endIndex
+            guard let field = unescape(line[start..<end]) else { return nil }
+            fields.append(field)
+            if end == line.endIndex { break }
+            start = end + 1
+        }
+        guard fields.count == 11, let idText = fields[0], let id = Int(idText),
+            let status = fields[1].flatMap(ItemStatus.init(rawValue:)),
+            let received = fields[2].flatMap(ISO8601UTC.date(from:)), let area = fields[4],
+            let contributor = fields[5], let title = fields[6], let key = fields[7], let sender = fields[9],
+            let digest = fields[10]
+        else { return nil }
+        return ItemSummary(
+            id: id, status: status, title: title, learningArea: area, contributor: contributor, receivedAt: received,
+            digestWeek: fields[3],
+            source: ItemSource(key: key, messageId: fields[8], sender: sender, bodyDigest: digest))
+    }
+
+    /// A field's text; `.some(nil)` for `\-`; nil when the escapes are not ours.
+    private static func unescape(_ bytes: ArraySlice<UInt8>) -> String?? {
+        if bytes.elementsEqual([0x5C, 0x2D]) { return .some(nil) }
+        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var escaped = false
+        for byte in bytes {
+            if escaped {
+                switch byte {
+                case 0x5C: out.append(0x5C)
+                case 0x74: out.append(0x09)
+                case 0x6E: out.append(0x0A)
+                case 0x72: out.append(0x0D)
+                default: return nil
+                }
+                escaped = false
+            } else if byte == 0x5C {
+                escaped = true
+            } else {
+                out.append(byte)
+            }
+        }
+        return escaped ? nil : String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: the journal
+
+    /// What the journal says since the index was written.
+    struct Journal: Equatable {
+        var touched: Set<Int> = []
+        /// A group of changes began and did not finish (or is running now in another process), or a
+        /// line could not be read: the index cannot say what changed.
+        var open = false
+        var lines = 0
+    }
+
+    static func readJournal(_ spool: Spool) -> Journal {
+        var journal = Journal()
+        guard let bytes = AtomicFile.read(spool.path(journalName)) else { return journal }
+        for line in bytes.split(separator: 0x0A) {
+            journal.lines += 1
+            let text = String(decoding: line, as: UTF8.self)
+            if text == "open" {
+                journal.open = true
+            } else if text.hasPrefix("touch "), let id = Int(text.dropFirst(6)) {
+                journal.touched.insert(id)
+            } else {
+                journal.open = true
+            }
+        }
+        // A last line without its newline was cut short: its item is unknown.
+        if let last = bytes.last, last != 0x0A { journal.open = true }
+        return journal
+    }
+
+    /// Appends `line` to the journal and makes it durable before returning, also inside a group
+    /// commit: the change it announces must not reach the disk before it.
+    static func appendToJournal(_ line: String, in spool: Spool) throws {
+        let path = spool.path(journalName)
+        var info = stat()
+        let existed = lstat(path, &info) == 0
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw AtomicFile.Failure(path: path, operation: "open", code: errno) }
+        defer { close(fd) }
+        let bytes = Array((line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+        guard written == bytes.count else {
+            throw AtomicFile.Failure(path: path, operation: "write", code: written < 0 ? errno : EIO)
+        }
+        guard fsync(fd) == 0 else { throw AtomicFile.Failure(path: path, operation: "fsync", code: errno) }
+        if !existed {
+            let folder = open(spool.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard folder >= 0 else { throw AtomicFile.Failure(path: spool.root, operation: "open folder", code: errno) }
+            defer { close(folder) }
+            guard fsync(folder) == 0 else {
+                throw AtomicFile.Failure(path: spool.root, operation: "fsync folder", code: errno)
+            }
+        }
+    }
+
+    /// Writes the index durably, then empties the journal (the index now holds what it announced).
+    /// Called outside group commits only: the index must be on disk before the journal is gone.
+    static func write(_ summaries: [ItemSummary], in spool: Spool) throws {
+        precondition(!AtomicFile.inGroupCommit, "the items index is written after a group commit, not in one")
+        try AtomicFile.write(encode(summaries), to: spool.path(name))
+        if unlink(spool.path(journalName)) != 0 && errno != ENOENT {
+            throw AtomicFile.Failure(path: spool.path(journalName), operation: "remove", code: errno)
+        }
+    }
+
+    /// Identifies the index and journal as they are on disk (inode, size, modification time), so that
+    /// a long-running process sees when another has changed them.
+    static func stamp(_ spool: Spool) -> [Int64] {
+        [name, journalName].flatMap { file -> [Int64] in
+            var info = stat()
+            guard lstat(spool.path(file), &info) == 0 else { return [0, 0, 0, 0] }
+            return [
+                Int64(info.st_ino), Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+            ]
+        }
+    }
+}
