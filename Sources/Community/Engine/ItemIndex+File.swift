@@ -9,12 +9,15 @@ import Foundation
 ///
 /// ```
 /// learnmail items index 1
+/// folder INODE SECONDS NANOSECONDS
 /// ID \t STATUS \t RECEIVED \t DIGESTWEEK \t AREA \t CONTRIBUTOR \t TITLE \t KEY \t MESSAGEID \t SENDER \t BODYDIGEST
 /// …
 /// end COUNT CHECKSUM
 /// ```
 ///
-/// Fields escape `\`, tab, CR and LF as `\\`, `\t`, `\r`, `\n`; an absent value is `\-`. The last
+/// The `folder` line identifies `data/items/` as it was when the index was written: a folder made or
+/// removed there since (by hand, or by a version without the index) changes its modification time,
+/// and the folder is listed again. Fields escape `\`, tab, CR and LF as `\\`, `\t`, `\r`, `\n`; an absent value is `\-`. The last
 /// line counts the items and carries the FNV-1a 64 of every byte before it, so that a file cut short
 /// or overwritten is recognised and never trusted.
 ///
@@ -29,8 +32,9 @@ enum ItemIndexFile {
 
     // MARK: writing
 
-    static func encode(_ summaries: [ItemSummary]) -> [UInt8] {
+    static func encode(_ summaries: [ItemSummary], folder: [Int64]) -> [UInt8] {
         var out: [UInt8] = Array(header.utf8) + [0x0A]
+        out += Array(("folder " + folder.map(String.init).joined(separator: " ") + "\n").utf8)
         out.reserveCapacity(summaries.count * 220)
         for s in summaries {
             let fields: [String?] = [
@@ -85,8 +89,14 @@ enum ItemIndexFile {
         }
     }
 
+    struct Contents: Equatable {
+        var summaries: [ItemSummary]
+        /// `folderStamp` of `data/items/` when the index was written.
+        var folder: [Int64]
+    }
+
     /// The summaries in `bytes`, or why the file cannot be trusted.
-    static func decode(_ bytes: [UInt8]) -> Result<[ItemSummary], Problem> {
+    static func decode(_ bytes: [UInt8]) -> Result<Contents, Problem> {
         let headerBytes = Array(header.utf8) + [0x0A]
         guard bytes.starts(with: headerBytes) else {
             return .failure(.damaged(bytes.isEmpty ? "is empty" : "does not start with “\(header)”"))
@@ -105,8 +115,14 @@ enum ItemIndexFile {
         }
         var summaries: [ItemSummary] = []
         summaries.reserveCapacity(count)
-        var lineStart = headerBytes.count
-        var number = 1
+        let folderEnd = body[headerBytes.count...].firstIndex(of: 0x0A) ?? body.endIndex
+        let folderLine = String(decoding: body[headerBytes.count..<folderEnd], as: UTF8.self).split(separator: " ")
+        let folder = folderLine.dropFirst().compactMap { Int64($0) }
+        guard folderLine.first == "folder", folder.count == 3, folderLine.count == 4 else {
+            return .failure(.damaged("line 2 is not the folder line"))
+        }
+        var lineStart = min(folderEnd + 1, body.endIndex)
+        var number = 2
         while lineStart < body.endIndex {
             number += 1
             let lineEnd = body[lineStart...].firstIndex(of: 0x0A) ?? body.endIndex
@@ -119,7 +135,7 @@ enum ItemIndexFile {
         guard summaries.count == count else {
             return .failure(.damaged("holds \(summaries.count) items where its end line says \(count)"))
         }
-        return .success(summaries)
+        return .success(Contents(summaries: summaries, folder: folder))
     }
 
     private static func summary(_ line: ArraySlice<UInt8>) -> ItemSummary? {
@@ -230,10 +246,17 @@ enum ItemIndexFile {
     /// Called outside group commits only: the index must be on disk before the journal is gone.
     static func write(_ summaries: [ItemSummary], in spool: Spool) throws {
         precondition(!AtomicFile.inGroupCommit, "the items index is written after a group commit, not in one")
-        try AtomicFile.write(encode(summaries), to: spool.path(name))
+        try AtomicFile.write(encode(summaries, folder: folderStamp(spool)), to: spool.path(name))
         if unlink(spool.path(journalName)) != 0 && errno != ENOENT {
             throw AtomicFile.Failure(path: spool.path(journalName), operation: "remove", code: errno)
         }
+    }
+
+    /// `data/items/` as it is now: inode and modification time.
+    static func folderStamp(_ spool: Spool) -> [Int64] {
+        var info = stat()
+        guard lstat(spool.path("items"), &info) == 0 else { return [0, 0, 0] }
+        return [Int64(info.st_ino), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec)]
     }
 
     /// Identifies the index and journal as they are on disk (inode, size, modification time), so that

@@ -69,10 +69,10 @@ struct ItemIndex {
         guard let bytes = AtomicFile.read(spool.path(ItemIndexFile.name)) else {
             return rebuild("(\(ItemIndexFile.name)) is missing")
         }
-        let summaries: [ItemSummary]
+        let contents: ItemIndexFile.Contents
         switch ItemIndexFile.decode(bytes) {
         case .failure(let problem): return rebuild("(\(ItemIndexFile.name)) \(problem)")
-        case .success(let read): summaries = read
+        case .success(let read): contents = read
         }
         if journal.open {
             return rebuild("cannot say what changed: a group of changes was cut short, or is being made now")
@@ -82,13 +82,28 @@ struct ItemIndex {
         }
         var index = ItemIndex()
         index.fileStamp = stamp
-        for summary in summaries {
+        for summary in contents.summaries {
             index.byId[summary.id] = summary
             index.highestId = max(index.highestId, summary.id)
         }
         index.journalLines = journal.lines
         // Items changed one at a time since the index was written: read again.
         for id in journal.touched.sorted() { index.readAgain(id, in: spool) }
+        if ItemIndexFile.folderStamp(spool) != contents.folder {
+            // Item folders made or removed since, not by learnmail's own changes (which write the
+            // index after them): the folder is listed, and what differs read again.
+            let ids = Set(spool.itemIds())
+            let known = Set(index.byId.keys).union(index.damaged.map(\.id))
+            let differing = ids.symmetricDifference(known)
+            for id in differing.sorted() { index.readAgain(id, in: spool) }
+            if !differing.isEmpty {
+                log(
+                    "items index: \(differing.count) item folder(s) made or removed outside learnmail since it "
+                        + "was written; read again")
+            }
+            index.needsWriting = true
+            index.highestId = max(ids.max() ?? 0, index.byId.keys.max() ?? 0)
+        }
         return index
     }
 
