@@ -71,7 +71,7 @@ extension Engine {
     /// The items the items index says the digest of `week` may carry, read whole (unreadable ones
     /// left out, as a full listing did).
     private func candidates(for week: String) -> [LearningItem] {
-        index.summaries.filter { $0.mayBeInDigest(of: week) }.compactMap { try? spool.loadItem($0.id) }
+        index.summaries { $0.mayBeInDigest(of: week) }.compactMap { try? spool.loadItem($0.id) }
     }
 
     func sendDigest(week: String) throws -> DigestResult {

@@ -5,8 +5,9 @@ extension Engine {
     /// without reading an item folder.
     public var itemSummaries: [ItemSummary] { index.summaries }
 
+    /// The summaries of the items in `status` (the others' lines are not read).
+    public func itemSummaries(status: ItemStatus) -> [ItemSummary] { index.summaries { $0.status == status } }
+
     /// How many items are in each status.
-    public var itemCounts: [ItemStatus: Int] {
-        index.summaries.reduce(into: [:]) { counts, summary in counts[summary.status, default: 0] += 1 }
-    }
+    public var itemCounts: [ItemStatus: Int] { index.counts }
 }

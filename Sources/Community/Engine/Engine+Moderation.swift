@@ -90,7 +90,7 @@ extension Engine {
 
     /// The queue as the items index has it: no item folder is read.
     func queueSummary() -> [ModerationDesk.QueueEntry] {
-        index.summaries.filter { $0.status == .pending || $0.status == .held }.map {
+        index.summaries { $0.status == .pending || $0.status == .held }.map {
             ModerationDesk.QueueEntry(id: $0.id, status: $0.status, title: $0.title)
         }
     }

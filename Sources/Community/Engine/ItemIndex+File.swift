@@ -32,11 +32,20 @@ enum ItemIndexFile {
 
     // MARK: writing
 
-    static func encode(_ summaries: [ItemSummary], folder: [Int64]) -> [UInt8] {
+    static func encode(_ entries: [ItemIndex.Entry], folder: [Int64]) -> [UInt8] {
         var out: [UInt8] = Array(header.utf8) + [0x0A]
         out += Array(("folder " + folder.map(String.init).joined(separator: " ") + "\n").utf8)
-        out.reserveCapacity(summaries.count * 220)
-        for s in summaries {
+        out.reserveCapacity(entries.count * 260)
+        for entry in entries {
+            // Lines read from the file are written back as they were: no decoding, no encoding.
+            let s: ItemSummary
+            switch entry.storage {
+            case .line(let line):
+                out += line
+                out.append(0x0A)
+                continue
+            case .summary(let summary): s = summary
+            }
             let fields: [String?] = [
                 String(s.id), s.status.rawValue, ISO8601UTC.string(from: s.receivedAt), s.digestWeek, s.learningArea,
                 s.contributor, s.title, s.source.key, s.source.messageId, s.source.sender, s.source.bodyDigest,
@@ -47,7 +56,7 @@ enum ItemIndexFile {
             }
             out.append(0x0A)
         }
-        out += Array("end \(summaries.count) \(String(checksum(out[...]), radix: 16))\n".utf8)
+        out += Array("end \(entries.count) \(String(checksum(out[...]), radix: 16))\n".utf8)
         return out
     }
 
@@ -89,8 +98,8 @@ enum ItemIndexFile {
         }
     }
 
-    struct Contents: Equatable {
-        var summaries: [ItemSummary]
+    struct Contents {
+        var entries: [ItemIndex.Entry]
         /// `folderStamp` of `data/items/` when the index was written.
         var folder: [Int64]
     }
@@ -113,8 +122,8 @@ enum ItemIndexFile {
         guard checksum(body) == sum else {
             return .failure(.damaged("does not match its checksum (changed or damaged after it was written)"))
         }
-        var summaries: [ItemSummary] = []
-        summaries.reserveCapacity(count)
+        var entries: [ItemIndex.Entry] = []
+        entries.reserveCapacity(count)
         let folderEnd = body[headerBytes.count...].firstIndex(of: 0x0A) ?? body.endIndex
         let folderLine = String(decoding: body[headerBytes.count..<folderEnd], as: UTF8.self).split(separator: " ")
         let folder = folderLine.dropFirst().compactMap { Int64($0) }
@@ -126,19 +135,51 @@ enum ItemIndexFile {
         while lineStart < body.endIndex {
             number += 1
             let lineEnd = body[lineStart...].firstIndex(of: 0x0A) ?? body.endIndex
-            guard let summary = summary(body[lineStart..<lineEnd]) else {
+            // Only what selects lines is read now (id, status, digest week); the rest when asked for.
+            guard let entry = entry(body[lineStart..<lineEnd]) else {
                 return .failure(.damaged("line \(number) is not an item"))
             }
-            summaries.append(summary)
+            entries.append(entry)
             lineStart = lineEnd + 1
         }
-        guard summaries.count == count else {
-            return .failure(.damaged("holds \(summaries.count) items where its end line says \(count)"))
+        guard entries.count == count else {
+            return .failure(.damaged("holds \(entries.count) items where its end line says \(count)"))
         }
-        return .success(Contents(summaries: summaries, folder: folder))
+        return .success(Contents(entries: entries, folder: folder))
     }
 
-    private static func summary(_ line: ArraySlice<UInt8>) -> ItemSummary? {
+    /// The id, status and digest week of an index line, and the line.
+    private static func entry(_ line: ArraySlice<UInt8>) -> ItemIndex.Entry? {
+        var fields: [ArraySlice<UInt8>] = []
+        var start = line.startIndex
+        while fields.count < 4 {
+            guard let end = line[start...].firstIndex(of: 0x09) else { return nil }
+            fields.append(line[start..<end])
+            start = end + 1
+        }
+        var id = 0
+        for byte in fields[0] {
+            guard (0x30...0x39).contains(byte), id < Int.max / 20 else { return nil }
+            id = id * 10 + Int(byte - 0x30)
+        }
+        guard !fields[0].isEmpty, let status = ItemStatus(rawValue: String(decoding: fields[1], as: UTF8.self)),
+            let week = unescape(fields[3])
+        else { return nil }
+        return ItemIndex.Entry(id: id, status: status, digestWeek: week, storage: .line(line))
+    }
+
+    /// The source key (the duplicate check's first question) of an index line, read alone.
+    static func sourceKey(_ line: ArraySlice<UInt8>) -> String? {
+        var start = line.startIndex
+        for _ in 0..<7 {
+            guard let end = line[start...].firstIndex(of: 0x09) else { return nil }
+            start = end + 1
+        }
+        let end = line[start...].firstIndex(of: 0x09) ?? line.endIndex
+        return unescape(line[start..<end]) ?? nil
+    }
+
+    static func summary(_ line: ArraySlice<UInt8>) -> ItemSummary? {
         var fields: [String?] = []
         fields.reserveCapacity(11)
         var start = line.startIndex
@@ -244,9 +285,9 @@ enum ItemIndexFile {
 
     /// Writes the index durably, then empties the journal (the index now holds what it announced).
     /// Called outside group commits only: the index must be on disk before the journal is gone.
-    static func write(_ summaries: [ItemSummary], in spool: Spool) throws {
+    static func write(_ entries: [ItemIndex.Entry], in spool: Spool) throws {
         precondition(!AtomicFile.inGroupCommit, "the items index is written after a group commit, not in one")
-        try AtomicFile.write(encode(summaries, folder: folderStamp(spool)), to: spool.path(name))
+        try AtomicFile.write(encode(entries, folder: folderStamp(spool)), to: spool.path(name))
         if unlink(spool.path(journalName)) != 0 && errno != ENOENT {
             throw AtomicFile.Failure(path: spool.path(journalName), operation: "remove", code: errno)
         }

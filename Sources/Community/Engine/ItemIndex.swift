@@ -22,15 +22,55 @@ public enum ItemCheck: Sendable {
 /// damaged, or cannot say what changed (a group of changes cut short), and the rebuild is logged.
 /// Items changed one at a time since it was written are named in the journal and read again.
 struct ItemIndex {
-    private var byId: [Int: ItemSummary] = [:]
+    /// One item: what selects it, and its summary or the index line it is read from when asked.
+    struct Entry {
+        var id: Int
+        var status: ItemStatus
+        var digestWeek: String?
+        var storage: Storage
+
+        enum Storage {
+            case line(ArraySlice<UInt8>)
+            case summary(ItemSummary)
+        }
+
+        init(id: Int, status: ItemStatus, digestWeek: String?, storage: Storage) {
+            self.id = id
+            self.status = status
+            self.digestWeek = digestWeek
+            self.storage = storage
+        }
+
+        init(_ summary: ItemSummary) {
+            self.init(
+                id: summary.id, status: summary.status, digestWeek: summary.digestWeek, storage: .summary(summary))
+        }
+
+        var summary: ItemSummary? {
+            switch storage {
+            case .line(let line): ItemIndexFile.summary(line)
+            case .summary(let summary): summary
+            }
+        }
+
+        var sourceKey: String? {
+            switch storage {
+            case .line(let line): ItemIndexFile.sourceKey(line)
+            case .summary(let summary): summary.source.key
+            }
+        }
+    }
+
+    private var byId: [Int: Entry] = [:]
     /// The highest item id in the spool: the next item is one more (no folder listing per message).
     private(set) var highestId = 0
 
-    /// Source keys, Message-IDs and senders, made on the first duplicate check (most commands never
-    /// make one, and need not pay for them).
+    /// Source keys, made on the first message processed (most commands never process one, and need
+    /// not pay for them).
+    private var bySourceKey: [String: Int]?
+    /// Message-IDs and senders, made on the first new contribution.
     private var lookups: Lookups?
     private struct Lookups {
-        var bySourceKey: [String: Int] = [:]
         /// Duplicate-check keys grouped by Message-ID and by sender: the only keys that can match.
         var byMessageId: [String: [DuplicateCheck.Key]] = [:]
         var bySender: [String: [DuplicateCheck.Key]] = [:]
@@ -82,9 +122,9 @@ struct ItemIndex {
         }
         var index = ItemIndex()
         index.fileStamp = stamp
-        for summary in contents.summaries {
-            index.byId[summary.id] = summary
-            index.highestId = max(index.highestId, summary.id)
+        for entry in contents.entries {
+            index.byId[entry.id] = entry
+            index.highestId = max(index.highestId, entry.id)
         }
         index.journalLines = journal.lines
         // Items changed one at a time since the index was written: read again.
@@ -122,6 +162,7 @@ struct ItemIndex {
         let folder = "items/\(id)"
         byId[id] = nil
         lookups = nil
+        bySourceKey = nil
         guard Spool.exists(spool.path(folder)) else { return }
         highestId = max(highestId, id)
         guard Spool.isDirectory(spool.path(folder)) else {
@@ -133,7 +174,7 @@ struct ItemIndex {
             spool.readJSON(ItemSource.self, at: folder + "/source.json")
         ) {
         case (.value(let item), .value(let source)):
-            byId[id] = ItemSummary(item, source: source)
+            byId[id] = Entry(ItemSummary(item, source: source))
         case (let item, let source):
             let problems = [("item.json", item.problem), ("source.json", source.problem)].compactMap {
                 name, problem in
@@ -146,13 +187,35 @@ struct ItemIndex {
     // MARK: reading
 
     /// Every item's summary, by id.
-    var summaries: [ItemSummary] { byId.keys.sorted().compactMap { byId[$0] } }
+    var summaries: [ItemSummary] { summaries { _ in true } }
 
-    func summary(_ id: Int) -> ItemSummary? { byId[id] }
+    /// The summaries of the items whose entries `select` chooses (by id, status or digest week: no
+    /// other field is read for the others).
+    func summaries(_ select: (Entry) -> Bool) -> [ItemSummary] {
+        byId.keys.sorted().compactMap { id in byId[id].flatMap { select($0) ? $0.summary : nil } }
+    }
+
+    func summary(_ id: Int) -> ItemSummary? { byId[id]?.summary }
+
+    var counts: [ItemStatus: Int] {
+        byId.values.reduce(into: [:]) { counts, entry in counts[entry.status, default: 0] += 1 }
+    }
+
+    private var entries: [Entry] { byId.keys.sorted().compactMap { byId[$0] } }
 
     var isEmpty: Bool { byId.isEmpty }
 
-    mutating func item(forSourceKey key: String) -> Int? { madeLookups().bySourceKey[Spool.safeKey(key)] }
+    mutating func item(forSourceKey key: String) -> Int? {
+        if bySourceKey == nil {
+            var made: [String: Int] = [:]
+            made.reserveCapacity(byId.count)
+            for id in byId.keys.sorted() {
+                if let key = byId[id]?.sourceKey { made[Spool.safeKey(key)] = id }
+            }
+            bySourceKey = made
+        }
+        return bySourceKey?[Spool.safeKey(key)]
+    }
 
     /// The item this contribution repeats (DuplicateCheck's rule: the same Message-ID, or the
     /// same sender and body within a day).
@@ -170,7 +233,7 @@ struct ItemIndex {
         if let lookups { return lookups }
         var made = Lookups()
         for id in byId.keys.sorted() {
-            if let summary = byId[id] { Self.add(summary, to: &made) }
+            if let summary = byId[id]?.summary { Self.add(summary, to: &made) }
         }
         lookups = made
         return made
@@ -178,7 +241,6 @@ struct ItemIndex {
 
     private static func add(_ summary: ItemSummary, to lookups: inout Lookups) {
         let source = summary.source
-        lookups.bySourceKey[Spool.safeKey(source.key)] = summary.id
         let key = DuplicateCheck.Key(
             itemId: summary.id, messageId: source.messageId, sender: source.sender, bodyDigest: source.bodyDigest,
             receivedAt: summary.receivedAt)
@@ -191,8 +253,9 @@ struct ItemIndex {
     /// A new item, or an item saved again (announced first by `beginGroup` or `willChange`).
     mutating func put(_ summary: ItemSummary) {
         let isNew = byId[summary.id] == nil
-        byId[summary.id] = summary
+        byId[summary.id] = Entry(summary)
         highestId = max(highestId, summary.id)
+        if isNew { bySourceKey?[Spool.safeKey(summary.source.key)] = summary.id }
         if isNew, lookups != nil {
             Self.add(summary, to: &lookups!)
         } else if !isNew {
@@ -207,6 +270,7 @@ struct ItemIndex {
         for id in ids { byId[id] = nil }
         damaged.removeAll { ids.contains($0.id) }
         lookups = nil
+        bySourceKey = nil
         // The next item takes the lowest free number again, as a folder listing would give it.
         highestId = max(byId.keys.max() ?? 0, damaged.map(\.id).max() ?? 0)
     }
@@ -230,7 +294,7 @@ struct ItemIndex {
     /// commit (what the journal announced is durable by then).
     mutating func writeIfNeeded(to spool: Spool) throws {
         guard groupOpen || needsWriting || journalLines > Self.journalLimit else { return }
-        try ItemIndexFile.write(summaries, in: spool)
+        try ItemIndexFile.write(entries, in: spool)
         groupOpen = false
         journalLines = 0
         needsWriting = false

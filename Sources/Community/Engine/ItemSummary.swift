@@ -39,6 +39,9 @@ public struct ItemSummary: Sendable, Equatable {
         self.source = source
     }
 
+}
+
+extension ItemIndex.Entry {
     /// Whether `DigestRenderer.selectItems` could choose this item for `week` (the digest then reads
     /// the chosen items whole and selects again).
     func mayBeInDigest(of week: String) -> Bool {

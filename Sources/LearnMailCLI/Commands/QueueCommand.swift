@@ -17,13 +17,15 @@ struct QueueCommand {
         switch action {
         case "list":
             // The items index has what the table shows; only --json reads the listed items whole.
-            var items = engine.itemSummaries
+            let items: [ItemSummary]
             if let status = arguments.options["status"] {
                 guard let wanted = ItemStatus(rawValue: status) else {
                     throw UsageError(
                         "--status must be one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                items = items.filter { $0.status == wanted }
+                items = engine.itemSummaries(status: wanted)
+            } else {
+                items = engine.itemSummaries
             }
             if arguments.has("json") {
                 context.terminal.print(try json(items.compactMap { try? engine.spool.loadItem($0.id) }))
