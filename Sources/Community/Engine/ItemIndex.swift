@@ -106,7 +106,7 @@ struct ItemIndex {
             log("items index \(why): rebuilt from the \(index.byId.count) item folder(s)")
             return index
         }
-        guard let bytes = AtomicFile.read(spool.path(ItemIndexFile.name)) else {
+        guard let bytes = ItemIndexFile.readFile(spool.path(ItemIndexFile.name)) else {
             return rebuild("(\(ItemIndexFile.name)) is missing")
         }
         let contents: ItemIndexFile.Contents
@@ -122,6 +122,7 @@ struct ItemIndex {
         }
         var index = ItemIndex()
         index.fileStamp = stamp
+        index.byId.reserveCapacity(contents.entries.count)
         for entry in contents.entries {
             index.byId[entry.id] = entry
             index.highestId = max(index.highestId, entry.id)
