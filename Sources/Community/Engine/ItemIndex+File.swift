@@ -210,13 +210,18 @@ enum ItemIndexFile {
 
     /// The source key (the duplicate check's first question) of an index line, read alone.
     static func sourceKey(_ line: ArraySlice<UInt8>) -> String? {
+        sourceKeyBytes(line).flatMap { unescape($0) ?? nil }
+    }
+
+    /// The source key's field as it is in the line (escaped).
+    static func sourceKeyBytes(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         var start = line.startIndex
         for _ in 0..<7 {
             guard let end = line[start...].firstIndex(of: 0x09) else { return nil }
             start = end + 1
         }
         let end = line[start...].firstIndex(of: 0x09) ?? line.endIndex
-        return unescape(line[start..<end]) ?? nil
+        return line[start..<end]
     }
 
     static func summary(_ line: ArraySlice<UInt8>) -> ItemSummary? {
@@ -321,6 +326,14 @@ enum ItemIndexFile {
                 throw AtomicFile.Failure(path: spool.root, operation: "fsync folder", code: errno)
             }
         }
+    }
+
+    /// Replaces the journal with `touch` lines for `ids` (atomically and durably): used once a small
+    /// group of changes is durable, to close it without writing the whole index.
+    static func replaceJournal(touching ids: Set<Int>, in spool: Spool) throws {
+        precondition(!AtomicFile.inGroupCommit, "the journal is closed after a group commit, not in one")
+        let text = ids.sorted().map { "touch \($0)\n" }.joined()
+        try AtomicFile.write(Array(text.utf8), to: spool.path(journalName))
     }
 
     /// Writes the index durably, then empties the journal (the index now holds what it announced).

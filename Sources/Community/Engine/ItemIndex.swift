@@ -84,10 +84,17 @@ struct ItemIndex {
     private(set) var needsWriting = false
     /// The journal holds `open` for changes this process is making.
     private(set) var groupOpen = false
-    /// `touch` lines in the journal: a few are read again by every reader; past `journalLimit` the
-    /// index is written afresh.
-    private(set) var journalLines = 0
+    /// The items named by `touch` lines in the journal: a few are read again by every reader; past
+    /// `journalLimit` the index is written afresh.
+    private(set) var journalTouched: Set<Int> = []
+    /// Lines in the journal (an item changed twice is named twice).
+    private var journalLines = 0
     static let journalLimit = 16
+    /// Items changed inside the open group: when they are few, the group ends by naming them in the
+    /// journal (a small file) instead of writing the whole index.
+    private var changedInGroup: Set<Int> = []
+    /// Source-key lookups made by scanning the lines; past a few, the dictionary is made.
+    private var sourceKeyScans = 0
 
     /// The index and journal files as last read or written (`ItemIndexFile.stamp`).
     private(set) var fileStamp: [Int64] = []
@@ -127,6 +134,7 @@ struct ItemIndex {
             index.byId[entry.id] = entry
             index.highestId = max(index.highestId, entry.id)
         }
+        index.journalTouched = journal.touched
         index.journalLines = journal.lines
         // Items changed one at a time since the index was written: read again.
         for id in journal.touched.sorted() { index.readAgain(id, in: spool) }
@@ -207,6 +215,23 @@ struct ItemIndex {
     var isEmpty: Bool { byId.isEmpty }
 
     mutating func item(forSourceKey key: String) -> Int? {
+        if bySourceKey == nil && sourceKeyScans < 8 {
+            // One reply in a round need not make 10,000 strings: the lines are compared as bytes.
+            sourceKeyScans += 1
+            let wanted = Spool.safeKey(key)
+            let wantedBytes = Array(wanted.utf8)
+            return byId.keys.sorted().last { id in
+                switch byId[id]?.storage {
+                case .line(let line)?:
+                    guard let field = ItemIndexFile.sourceKeyBytes(line) else { return false }
+                    // A stored key that is safe already is its own safe key: bytes compared, no string.
+                    if Self.isSafe(field) { return field.elementsEqual(wantedBytes) }
+                    return ItemIndexFile.sourceKey(line).map { Spool.safeKey($0) == wanted } ?? false
+                case .summary(let summary)?: return Spool.safeKey(summary.source.key) == wanted
+                case nil: return false
+                }
+            }
+        }
         if bySourceKey == nil {
             var made: [String: Int] = [:]
             made.reserveCapacity(byId.count)
@@ -228,6 +253,17 @@ struct ItemIndex {
         let candidates =
             (source.messageId.flatMap { lookups.byMessageId[$0] } ?? []) + (lookups.bySender[source.sender] ?? [])
         return DuplicateCheck.duplicate(of: candidate, among: candidates)
+    }
+
+    /// True when `Spool.safeKey` leaves these bytes as they are (and there is no escape in them).
+    private static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.first != UInt8(ascii: "."), bytes.last != UInt8(ascii: ".") else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F, 0x2E: true
+            default: false
+            }
+        }
     }
 
     private mutating func madeLookups() -> Lookups {
@@ -256,6 +292,7 @@ struct ItemIndex {
         let isNew = byId[summary.id] == nil
         byId[summary.id] = Entry(summary)
         highestId = max(highestId, summary.id)
+        if groupOpen { changedInGroup.insert(summary.id) }
         if isNew { bySourceKey?[Spool.safeKey(summary.source.key)] = summary.id }
         if isNew, lookups != nil {
             Self.add(summary, to: &lookups!)
@@ -269,6 +306,7 @@ struct ItemIndex {
     /// Item folders set aside (they are in `damaged/` now; each was announced by `willChange`).
     mutating func remove(_ ids: [Int]) {
         for id in ids { byId[id] = nil }
+        if groupOpen { changedInGroup.formUnion(ids) }
         damaged.removeAll { ids.contains($0.id) }
         lookups = nil
         bySourceKey = nil
@@ -287,6 +325,7 @@ struct ItemIndex {
     mutating func willChange(_ id: Int, in spool: Spool) throws {
         guard !groupOpen else { return }
         try ItemIndexFile.appendToJournal("touch \(id)", in: spool)
+        journalTouched.insert(id)
         journalLines += 1
     }
 
@@ -295,9 +334,20 @@ struct ItemIndex {
     /// commit (what the journal announced is durable by then).
     mutating func writeIfNeeded(to spool: Spool) throws {
         guard groupOpen || needsWriting || journalLines > Self.journalLimit else { return }
-        try ItemIndexFile.write(entries, in: spool)
+        let touched = journalTouched.union(changedInGroup)
+        if !needsWriting, touched.count <= Self.journalLimit {
+            // A small group (a moderation reply): its changes are durable now, and naming them in
+            // the journal, in place of `open`, is enough for readers to read them again.
+            try ItemIndexFile.replaceJournal(touching: touched, in: spool)
+            journalTouched = touched
+            journalLines = touched.count
+        } else {
+            try ItemIndexFile.write(entries, in: spool)
+            journalTouched = []
+            journalLines = 0
+        }
         groupOpen = false
-        journalLines = 0
+        changedInGroup = []
         needsWriting = false
         fileStamp = ItemIndexFile.stamp(spool)
     }
