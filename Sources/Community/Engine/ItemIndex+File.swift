@@ -338,12 +338,16 @@ enum ItemIndexFile {
 
     /// Writes the index durably, then empties the journal (the index now holds what it announced).
     /// Called outside group commits only: the index must be on disk before the journal is gone.
-    static func write(_ entries: [ItemIndex.Entry], in spool: Spool) throws {
+    /// Returns the items folder's stamp it recorded.
+    @discardableResult
+    static func write(_ entries: [ItemIndex.Entry], in spool: Spool) throws -> [Int64] {
         precondition(!AtomicFile.inGroupCommit, "the items index is written after a group commit, not in one")
-        try AtomicFile.write(encode(entries, folder: folderStamp(spool)), to: spool.path(name))
+        let folder = folderStamp(spool)
+        try AtomicFile.write(encode(entries, folder: folder), to: spool.path(name))
         if unlink(spool.path(journalName)) != 0 && errno != ENOENT {
             throw AtomicFile.Failure(path: spool.path(journalName), operation: "remove", code: errno)
         }
+        return folder
     }
 
     /// `data/items/` as it is now: inode and modification time.

@@ -89,6 +89,8 @@ struct ItemIndex {
     private(set) var journalTouched: Set<Int> = []
     /// Lines in the journal (an item changed twice is named twice).
     private var journalLines = 0
+    /// The items folder as the index file records it (`ItemIndexFile.folderStamp`).
+    private var recordedFolder: [Int64] = []
     static let journalLimit = 16
     /// Items changed inside the open group: when they are few, the group ends by naming them in the
     /// journal (a small file) instead of writing the whole index.
@@ -136,6 +138,7 @@ struct ItemIndex {
         }
         index.journalTouched = journal.touched
         index.journalLines = journal.lines
+        index.recordedFolder = contents.folder
         // Items changed one at a time since the index was written: read again.
         for id in journal.touched.sorted() { index.readAgain(id, in: spool) }
         if ItemIndexFile.folderStamp(spool) != contents.folder {
@@ -335,14 +338,15 @@ struct ItemIndex {
     mutating func writeIfNeeded(to spool: Spool) throws {
         guard groupOpen || needsWriting || journalLines > Self.journalLimit else { return }
         let touched = journalTouched.union(changedInGroup)
-        if !needsWriting, touched.count <= Self.journalLimit {
-            // A small group (a moderation reply): its changes are durable now, and naming them in
-            // the journal, in place of `open`, is enough for readers to read them again.
+        if !needsWriting, touched.count <= Self.journalLimit, ItemIndexFile.folderStamp(spool) == recordedFolder {
+            // A small group that made no item (a moderation reply): its changes are durable now, and
+            // naming them in the journal, in place of `open`, is enough for readers to read them
+            // again. One that made items writes the index, so that it records the folder as it is.
             try ItemIndexFile.replaceJournal(touching: touched, in: spool)
             journalTouched = touched
             journalLines = touched.count
         } else {
-            try ItemIndexFile.write(entries, in: spool)
+            recordedFolder = try ItemIndexFile.write(entries, in: spool)
             journalTouched = []
             journalLines = 0
         }
