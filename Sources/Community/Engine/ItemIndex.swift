@@ -6,11 +6,12 @@ import Foundation
 
 /// How much to trust the index file when opening the spool.
 public enum ItemCheck: Sendable {
-    /// Read every item folder (as a daemon does at start, and the tests): damage anywhere is
-    /// found and set aside at once. The index is written afresh from what was read.
+    /// Read every item folder (`Engine`'s default: the tests, and a check of the whole spool):
+    /// damage anywhere is found and set aside at once. The index is written afresh from what was read.
     case readEveryItem
     /// Trust the index file unless it is missing or damaged, or the journal or leftover
-    /// messages in `incoming/` say that a change was cut short: the everyday commands.
+    /// messages in `incoming/` say that a change was cut short: every CLI command, `run` included.
+    /// Damage to an item folder nothing has touched since is then found when the item is read.
     case trustIndex
 }
 
