@@ -17,8 +17,11 @@ struct Runtime {
     ) throws {
         self.config = config
         signIns = SignIns(config: config, clock: clock)
+        // The commands trust the items index (rebuilt when missing, damaged or out of step), so that
+        // none of them reads every item folder.
         engine = try Engine(
-            config: config, clock: clock, log: log ?? { terminal.log($0) }, spoolLockWait: spoolLockWait)
+            config: config, clock: clock, log: log ?? { terminal.log($0) }, spoolLockWait: spoolLockWait,
+            itemCheck: .trustIndex)
     }
 
     /// 5 s, or `LEARNMAIL_LOCK_WAIT_SECONDS` (for tests and for scripts that would rather wait longer).

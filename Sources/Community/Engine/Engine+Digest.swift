@@ -58,6 +58,7 @@ extension Engine {
         }
         let result = try sendDigest(week: week)
         try spool.saveState(state)
+        try index.writeIfNeeded(to: spool)
         publishSiteAfterDigest()
         return result
     }
@@ -66,20 +67,25 @@ extension Engine {
     public func previewDigest() -> RenderedDigest {
         let week = nextDigestWeek
         let held = heldBack(from: week)
-        let items = DigestRenderer.selectItems(spool.loadItems(), week: week).filter { !held.contains($0.id) }
+        let items = DigestRenderer.selectItems(candidates(for: week), week: week).filter { !held.contains($0.id) }
         return DigestRenderer.render(
             items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
             unsubscribeURL: nil, extras: digestExtras(week: week, items: items))
     }
 
+    /// The items the items index says the digest of `week` may carry, read whole (unreadable ones
+    /// left out, as a full listing did).
+    func candidates(for week: String) -> [LearningItem] {
+        index.summaries { $0.mayBeInDigest(of: week) }.compactMap { try? spool.loadItem($0.id) }
+    }
+
     func sendDigest(week: String) throws -> DigestResult {
         let recordPath = "digests/\(week).json"
-        let allItems = spool.loadItems()
         var record = try spool.loadJSON(DigestRecord.self, at: recordPath)
         if record == nil {
             // Items a moderator held back in reply to the preview wait for next week's digest.
             let held = heldBack(from: week)
-            let items = DigestRenderer.selectItems(allItems, week: week).filter { !held.contains($0.id) }
+            let items = DigestRenderer.selectItems(candidates(for: week), week: week).filter { !held.contains($0.id) }
             let recipients = try spool.loadSubscribers().active.map(\.address)
             if items.isEmpty && !config.digest.sendEmpty || recipients.isEmpty {
                 state.lastDigestWeek = week
@@ -96,7 +102,7 @@ extension Engine {
             try spool.saveJSON(record, at: recordPath)
         }
         guard let record else { preconditionFailure("the record was just made") }
-        let items = allItems.filter { record.itemIds.contains($0.id) }
+        let items = Set(record.itemIds).sorted().compactMap { try? spool.loadItem($0) }
 
         // The archive copy, with the list's generic unsubscribe address, made like every copy from
         // the record (records of older versions have no template).
@@ -129,6 +135,8 @@ extension Engine {
                 recipients: recipients, at: now)
         }
 
+        // Publishing changes items in a group commit: announced first (see `saveItem`).
+        if items.contains(where: { $0.status != .published }) { try index.beginGroup(in: spool) }
         try AtomicFile.groupCommit(syncing: spool.root) {
             for var item in items where item.status != .published {
                 item.status = .published
@@ -142,7 +150,7 @@ extension Engine {
                 _ = try queueAutomaticReply(
                     id: "item-\(item.id)-published", kind: "published", to: contributor,
                     message: compose(to: [contributor], subject: text.subject, text: text.text))
-                try spool.saveItem(item)
+                try saveItem(item)
             }
         }
         state.lastDigestWeek = week

@@ -32,7 +32,7 @@ extension Engine {
             try spool.loadJSON(DigestPreviewRecord.self, at: Self.previewPath(next.week)) == nil
         else { return nil }
         let week = next.week
-        let items = DigestRenderer.selectItems(spool.loadItems(), week: week)
+        let items = DigestRenderer.selectItems(candidates(for: week), week: week)
         // No preview of a digest that will not go out (nothing approved, or nobody to read it).
         guard !items.isEmpty || config.digest.sendEmpty, try !spool.loadSubscribers().active.isEmpty else {
             return nil
@@ -91,7 +91,7 @@ extension Engine {
             return .refused(reason: note)
         }
         let reply = DigestPreviewReply.parse(message.textBody ?? "")
-        let selected = Set(DigestRenderer.selectItems(spool.loadItems(), week: week).map(\.id))
+        let selected = Set(DigestRenderer.selectItems(candidates(for: week), week: week).map(\.id))
         var done: [String] = []
         var refused: [String] = []
         for id in reply.holds {

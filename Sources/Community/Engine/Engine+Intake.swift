@@ -157,7 +157,7 @@ extension Engine {
             NewItem(
                 item: item, source: source, tokens: tokens, message: bytes, attachments: extraction.attachmentData,
                 outgoing: outgoing), at: now)
-        index.add(id: id, source: source, receivedAt: now)
+        index.put(ItemSummary(item, source: source))
         try drainPendingMail(of: id)
         if case .hold(let reason) = decision {
             return .held(item: id, title: contribution.title, reason: reason)

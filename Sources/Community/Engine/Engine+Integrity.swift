@@ -67,6 +67,7 @@ extension Engine {
     /// (it is marked processed only once its item is durable), so it simply becomes an item again.
     func setAsideDamagedItems() {
         guard !index.damaged.isEmpty else { return }
+        var setAside: [Int] = []
         for (id, problem) in index.damaged {
             let source = try? spool.loadJSON(ItemSource.self, at: "items/\(id)/source.json")
             let again =
@@ -76,6 +77,8 @@ extension Engine {
                 }
                 ?? "its message is unknown"
             do {
+                // Announced in the items index's journal: a crash after the move reads #id again.
+                try index.willChange(id, in: spool)
                 let name = try spool.setAside(
                     ["items/\(id)"], as: "item-\(id)",
                     reason: "Item #\(id) could not be read: \(problem). The folder was set aside whole; \(again).",
@@ -83,11 +86,12 @@ extension Engine {
                 log(
                     "item folder #\(id) could not be read (\(problem)); set aside as \(Spool.damagedFolder)/\(name); \(again)"
                 )
+                setAside.append(id)
             } catch {
                 log("item folder #\(id) could not be read (\(problem)), and could not be set aside: \(error)")
             }
         }
-        index = ItemIndex(spool: spool)
+        index.remove(setAside)
     }
 
     /// The repairs made on opening the spool, when no other process holds its lock (one that does
@@ -96,6 +100,11 @@ extension Engine {
         let done = try? spool.withLockIfFree {
             state = loadState()
             setAsideDamagedItems()
+            do {
+                try index.writeIfNeeded(to: spool)
+            } catch {
+                log("the items index could not be written (\(error)); it is made again from the items next time")
+            }
         }
         guard done == nil else { return }
         // Someone else holds the lock: read what can be read, change nothing.

@@ -22,7 +22,7 @@ extension Engine {
             reply.commands, by: sender, token: reference.token, at: now,
             authenticationResults: message.headers.all("Authentication-Results"), malformed: reply.malformed)
         log(outcome.logLine)
-        if outcome.changed { try spool.saveItem(desk.item) }
+        if outcome.changed { try saveItem(desk.item) }
         try afterDecision(outcome, item: desk.item)
         if let text = outcome.reply, moderationPolicy.isModerator(sender) {
             // The confirmation repeats the token (subject tag, "reply to this" address): secret, so
@@ -61,9 +61,10 @@ extension Engine {
         var desk = ModerationDesk(
             item: item, tokens: spool.loadTokens(id), policy: moderationPolicy, queue: queueSummary())
         let outcome = desk.applyTrusted(commands, by: actor, at: now)
-        if outcome.changed { try spool.saveItem(desk.item) }
+        if outcome.changed { try saveItem(desk.item) }
         try afterDecision(outcome, item: desk.item)
         try spool.saveState(state)
+        try index.writeIfNeeded(to: spool)
         return outcome
     }
 
@@ -87,9 +88,21 @@ extension Engine {
         return nil
     }
 
+    /// The queue as the items index has it: no item folder is read.
     func queueSummary() -> [ModerationDesk.QueueEntry] {
-        spool.loadItems().filter { $0.status == .pending || $0.status == .held }.map {
-            ModerationDesk.QueueEntry(id: $0.id, status: $0.status, title: $0.contribution.title)
+        index.summaries { $0.status == .pending || $0.status == .held }.map {
+            ModerationDesk.QueueEntry(id: $0.id, status: $0.status, title: $0.title)
+        }
+    }
+
+    /// Saves an item and its line in the items index; the change is announced in the index's
+    /// journal first (unless a group of changes is open), so that a crash between the two leaves
+    /// the item to be read again, never a stale line.
+    func saveItem(_ item: LearningItem) throws {
+        try index.willChange(item.id, in: spool)
+        try spool.saveItem(item)
+        if let source = index.summary(item.id)?.source ?? spool.loadSource(item.id) {
+            index.put(ItemSummary(item, source: source))
         }
     }
 

@@ -20,10 +20,13 @@ public final class Engine {
     /// spool or on the server, for the next start.
     public var shouldStop: () -> Bool = { false }
 
+    /// `itemCheck` says how the items are checked on opening: every folder read (the default), or
+    /// the items index trusted unless it is missing, damaged or out of step (the everyday commands,
+    /// which must not read 10,000 folders to show one).
     public init(
         config: Config, clock: any Clock = SystemClock(),
         random: any RandomNumberGenerator = SystemRandomNumberGenerator(), log: @escaping (String) -> Void = { _ in },
-        spoolLockWait: TimeInterval? = nil
+        spoolLockWait: TimeInterval? = nil, itemCheck: ItemCheck = .readEveryItem
     ) throws {
         self.config = config
         var spool = try Spool(directory: config.dataDirectory)
@@ -34,7 +37,7 @@ public final class Engine {
         self.random = RandomSource(random)
         self.log = log
         self.state = EngineState()
-        self.index = ItemIndex(spool: spool)
+        self.index = ItemIndex.open(spool, check: itemCheck, log: log)
         self.attempts = IntakeAttempts(spool: spool)
         repairOnOpen()
     }
@@ -53,7 +56,7 @@ public final class Engine {
             return try spool.withLock {
                 // Another process may have changed the spool since this one last looked.
                 state = loadState()
-                if ItemIndex.stamp(of: spool) != index.stamp { index = ItemIndex(spool: spool) }
+                if index.isOutdated(spool) { index = ItemIndex.open(spool, check: .trustIndex, log: log) }
                 setAsideDamagedItems()
                 return round(source: source, sink: sink, progress: progress)
             }
@@ -95,6 +98,7 @@ public final class Engine {
         } catch {
             report.failures.append(("sending", error))
         }
+        do { try index.writeIfNeeded(to: spool) } catch { report.failures.append(("spool", error)) }
         do { try spool.saveState(state) } catch { report.failures.append(("state", error)) }
         return report
     }
@@ -161,6 +165,9 @@ public final class Engine {
         // auto-reply or a report about a notification would otherwise keep a live token in
         // processed/. Made while each message is in hand, written only once what it caused is durable.
         var redacted: [String: [UInt8]] = [:]
+        // Processing may make or change any item: announced first, so that a crash inside the
+        // commit leaves the items index to be rebuilt rather than trusted.
+        if !waiting.isEmpty { try index.beginGroup(in: spool) }
         try AtomicFile.groupCommit(syncing: spool.root) {
             // The marker names each message while it is in hand (see IntakeAttempts): a crash blames
             // that message alone, not the batch around it.
@@ -186,6 +193,7 @@ public final class Engine {
             attempts.end()
             try spool.saveState(state)
         }
+        try index.writeIfNeeded(to: spool)
         try AtomicFile.groupCommit(syncing: spool.root) {
             for key in done {
                 if let clean = redacted[key] { try spool.storeIncoming(key, bytes: clean) }

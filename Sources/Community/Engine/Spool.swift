@@ -14,6 +14,7 @@ import Foundation
 /// data/outbox/ID.eml+.json  outgoing messages and their per-recipient state; sent/ failed/ after
 /// data/digests/2026-W48.*   each digest: json, txt, html
 /// data/subscribers.json, data/state.json
+/// data/items.index          every item's summary, and items.journal: changes since (ItemIndexFile)
 /// data/quarantine/KEY.eml   messages never processed (too large; stopped the process twice), + .reason
 /// data/damaged/NAME         spool files that could not be read, set aside, + NAME.reason
 /// data/processing           the key of the message in hand (IntakeAttempts)

@@ -16,16 +16,19 @@ struct QueueCommand {
         let rest = Array(arguments.positionals.dropFirst())
         switch action {
         case "list":
-            var items = engine.spool.loadItems()
+            // The items index has what the table shows; only --json reads the listed items whole.
+            let items: [ItemSummary]
             if let status = arguments.options["status"] {
                 guard let wanted = ItemStatus(rawValue: status) else {
                     throw UsageError(
                         "--status must be one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                items = items.filter { $0.status == wanted }
+                items = engine.itemSummaries(status: wanted)
+            } else {
+                items = engine.itemSummaries
             }
             if arguments.has("json") {
-                context.terminal.print(try json(items))
+                context.terminal.print(try json(items.compactMap { try? engine.spool.loadItem($0.id) }))
             } else {
                 printTable(items)
             }
@@ -86,17 +89,16 @@ struct QueueCommand {
         }
     }
 
-    private func printTable(_ items: [LearningItem]) {
+    private func printTable(_ items: [ItemSummary]) {
         guard !items.isEmpty else {
             context.terminal.print("The queue is empty.")
             return
         }
         context.terminal.print(pad("#", 5) + pad("status", 11) + pad("area", 20) + pad("from", 34) + "title")
         for item in items {
-            let c = item.contribution
             context.terminal.print(
-                pad("\(item.id)", 5) + pad(item.status.rawValue, 11) + pad(c.learningArea, 20)
-                    + pad(c.contributor.address, 34) + c.title)
+                pad("\(item.id)", 5) + pad(item.status.rawValue, 11) + pad(item.learningArea, 20)
+                    + pad(item.contributor, 34) + item.title)
         }
         let counts = Dictionary(grouping: items, by: \.status).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         context.terminal.print("\n\(items.count) item(s): \(counts.joined(separator: ", "))")

@@ -74,7 +74,7 @@ struct StatusCommand {
         let signIns = runtime.signIns.sessions.map { AuthCommand.describe($0, config: config) }
         let state = engine.currentState
         var items = Dictionary(uniqueKeysWithValues: ItemStatus.allCases.map { ($0.rawValue, 0) })
-        for item in engine.spool.loadItems() { items[item.status.rawValue, default: 0] += 1 }
+        for (status, count) in engine.itemCounts { items[status.rawValue, default: 0] += count }
         var subscribers = Dictionary(uniqueKeysWithValues: SubscriberStatus.allCases.map { ($0.rawValue, 0) })
         for s in try engine.spool.loadSubscribers().subscribers { subscribers[s.status.rawValue, default: 0] += 1 }
         let outbox = outboxStatus(engine, config)
