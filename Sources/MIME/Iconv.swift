@@ -142,10 +142,14 @@ enum Iconv {
         return same ? candidate : .whole
     }
 
+    /// The shortest ASCII run that `convertSkippingASCII` copies itself rather than passing to iconv.
+    static let minSkippedRun = 16
+
     /// Mail in CJK charsets is mostly ASCII (markup, quoting, English): runs of ASCII are copied and only
     /// the stretches holding other bytes go through iconv. A stretch ends before the second of two
     /// bytes below 0x80, which must start a character, so the result is what converting the whole
     /// body gives, invalid bytes included.
+
     private static func convertSkippingASCII(
         _ p: UnsafeBufferPointer<UInt8>, _ cd: iconv_t, _ out: inout OutputBuffer
     ) -> Bool {
@@ -156,8 +160,21 @@ enum Iconv {
             while i < n && p[i] < 0x80 { i += 1 }
             out.append(UnsafeBufferPointer(rebasing: p[run..<i]))
             guard i < n else { break }
+            // The stretch runs on over short ASCII runs (spaces, punctuation, line ends between CJK
+            // text): each iconv call has a fixed cost that such a run does not repay, and iconv gives
+            // the same text for them. It stops only before a long run (`minSkippedRun` bytes, or the
+            // rest of the body), whose first two bytes make a character boundary.
             var j = i + 1
-            while j + 1 < n && !(p[j] < 0x80 && p[j + 1] < 0x80) { j += 1 }
+            while j + 1 < n {
+                if p[j] < 0x80 && p[j + 1] < 0x80 {
+                    var k = j + 2
+                    while k < n && k - j < minSkippedRun && p[k] < 0x80 { k += 1 }
+                    if k == n || k - j >= minSkippedRun { break }
+                    j = k
+                    continue
+                }
+                j += 1
+            }
             let end = j + 1 < n ? j + 1 : n
             guard convert(UnsafeBufferPointer(rebasing: p[i..<end]), cd, &out, failOnIncomplete: false) else {
                 return false
