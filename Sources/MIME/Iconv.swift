@@ -98,8 +98,19 @@ enum Iconv {
             ok = convert(p, handle.cd, &out, failOnIncomplete: false)
         }
         guard ok else { return nil }
-        return UTF8Text.string(UnsafeBufferPointer(start: out.base, count: out.count))
+        let converted = UnsafeBufferPointer(start: out.base, count: out.count)
+        // From the CJK charsets, iconv writes whole characters of its own tables only (and U+FFFD is
+        // written here for what it rejects), so that output needs no second check: checking it was a
+        // third of the cost of converting CJK mail. Everything else is checked, since some of iconv's
+        // converters (UCS-4, for one) pass on values that are not Unicode scalars.
+        if trustedOutputCharsets.contains(charset) { return UTF8Text.string(valid: converted, isASCII: false) }
+        return UTF8Text.string(converted)
     }
+
+    /// The charsets whose iconv output is used without a UTF-8 check: table-driven CJK decoders.
+    static let trustedOutputCharsets: Set<String> = asciiRunCharsets.union([
+        "ISO-2022-JP", "ISO-2022-JP-1", "ISO-2022-JP-2", "ISO-2022-JP-3", "ISO-2022-KR", "ISO-2022-CN",
+    ])
 
     /// The converted bytes, for building tables (`SingleByteCharset`). With `failOnIncomplete`, an
     /// incomplete sequence at the end (a lead byte alone) gives nil rather than U+FFFD.
@@ -142,14 +153,10 @@ enum Iconv {
         return same ? candidate : .whole
     }
 
-    /// The shortest ASCII run that `convertSkippingASCII` copies itself rather than passing to iconv.
-    static let minSkippedRun = 16
-
     /// Mail in CJK charsets is mostly ASCII (markup, quoting, English): runs of ASCII are copied and only
     /// the stretches holding other bytes go through iconv. A stretch ends before the second of two
     /// bytes below 0x80, which must start a character, so the result is what converting the whole
     /// body gives, invalid bytes included.
-
     private static func convertSkippingASCII(
         _ p: UnsafeBufferPointer<UInt8>, _ cd: iconv_t, _ out: inout OutputBuffer
     ) -> Bool {
@@ -160,21 +167,8 @@ enum Iconv {
             while i < n && p[i] < 0x80 { i += 1 }
             out.append(UnsafeBufferPointer(rebasing: p[run..<i]))
             guard i < n else { break }
-            // The stretch runs on over short ASCII runs (spaces, punctuation, line ends between CJK
-            // text): each iconv call has a fixed cost that such a run does not repay, and iconv gives
-            // the same text for them. It stops only before a long run (`minSkippedRun` bytes, or the
-            // rest of the body), whose first two bytes make a character boundary.
             var j = i + 1
-            while j + 1 < n {
-                if p[j] < 0x80 && p[j + 1] < 0x80 {
-                    var k = j + 2
-                    while k < n && k - j < minSkippedRun && p[k] < 0x80 { k += 1 }
-                    if k == n || k - j >= minSkippedRun { break }
-                    j = k
-                    continue
-                }
-                j += 1
-            }
+            while j + 1 < n && !(p[j] < 0x80 && p[j + 1] < 0x80) { j += 1 }
             let end = j + 1 < n ? j + 1 : n
             guard convert(UnsafeBufferPointer(rebasing: p[i..<end]), cd, &out, failOnIncomplete: false) else {
                 return false

@@ -94,21 +94,6 @@ struct SingleByteCharset: Sendable {
         length.withUnsafeBufferPointer { length in
             utf8.withUnsafeBufferPointer { utf8 in
                 while i < n {
-                    // Runs of ASCII (markup, most prose) are copied 32 bytes per step.
-                    while i + 32 <= n {
-                        let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                        let c = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
-                        let d = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-                        if (a | b | c | d) & high != 0 { break }
-                        dst.storeBytes(of: a, toByteOffset: o, as: UInt64.self)
-                        dst.storeBytes(of: b, toByteOffset: o + 8, as: UInt64.self)
-                        dst.storeBytes(of: c, toByteOffset: o + 16, as: UInt64.self)
-                        dst.storeBytes(of: d, toByteOffset: o + 24, as: UInt64.self)
-                        o += 32
-                        i += 32
-                    }
-                    if i == n { break }
                     if i + 8 <= n {
                         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                         if w & high == 0 {

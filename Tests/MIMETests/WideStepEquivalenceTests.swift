@@ -84,15 +84,15 @@ struct WideStepEquivalenceTests {
         }
     }
 
-    /// CJK text with ASCII runs of every length around `Iconv.minSkippedRun` between the characters
-    /// (line ends, spaces, English words), valid and with broken bytes: the converted text is what one
-    /// iconv call over the whole body gives.
+    /// CJK text with ASCII runs of every length up to 19 between the characters (line ends, spaces,
+    /// English words), valid and with broken bytes: the converted text is what one iconv call over the
+    /// whole body gives (also the check that output used without a UTF-8 check is right).
     @Test(arguments: ["CP932", "GB18030", "EUC-JP", "CP949", "BIG5-HKSCS"])
     func asciiSkippingMatchesOneIconvCallAroundTheRunLength(_ charset: String) throws {
         // A character of each charset (from iconv, so valid there) and a lead byte left alone.
         let character = try #require(iconvEncode("漢", to: charset))
         var gen = XorShift(state: 0xA076_1D64_78BD_642F ^ UInt64(charset.utf8.count))
-        for runLength in 0...(Iconv.minSkippedRun + 3) {
+        for runLength in 0...19 {
             for _ in 0..<8 {
                 var input = [UInt8]()
                 for _ in 0..<(1 + gen.next() % 6) {
@@ -108,6 +108,23 @@ struct WideStepEquivalenceTests {
                 #expect(Array(fast.utf8) == whole, "\(charset) \(input)")
             }
         }
+    }
+
+    /// Output of converters that can produce values beyond Unicode (UCS-4 passes up to 0x7FFFFFFF on)
+    /// is still checked, so the text is valid and what `String(decoding:)` makes of iconv's bytes.
+    @Test(arguments: [
+        [0x00, 0x11, 0x00, 0x00], [0x7F, 0xFF, 0xFF, 0xFF], [0x00, 0x00, 0xD8, 0x00], [0x00, 0x00, 0x00, 0x41],
+    ])
+    func untrustedConverterOutputIsChecked(_ scalar: [UInt8]) throws {
+        let input: [UInt8] = [0x00, 0x00, 0x00, 0x61] + scalar + [0x00, 0x00, 0x00, 0x62]
+        let text = try #require(input.withUnsafeBufferPointer { Iconv.convert($0, from: "UCS-4") })
+        let bytes = try #require(
+            input.withUnsafeBufferPointer {
+                Iconv.convertBytes($0, from: "UCS-4", failOnIncomplete: false)
+            })
+        #expect(text == String(decoding: bytes, as: UTF8.self))
+        #expect(String(validating: Array(text.utf8), as: UTF8.self) == text)
+        #expect(!Iconv.trustedOutputCharsets.contains("UCS-4"))
     }
 
     /// The parameter list reads as the dictionary did: the first plain value of a name wins, an
