@@ -35,7 +35,9 @@ struct ParseCommand {
     private func stats(_ paths: [String]) throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let reader = FileReadAhead(paths)
+        // LEARNMAIL_PARSE_READ_AHEAD_KB sets the read-ahead window, for measuring (default: FileReadAhead's).
+        let window = context.environment["LEARNMAIL_PARSE_READ_AHEAD_KB"].flatMap { Int($0) }.map { max($0, 1) << 10 }
+        let reader = window.map { FileReadAhead(paths, aheadBytes: $0) } ?? FileReadAhead(paths)
         defer { reader.stop() }
         var bytes = 0
         var decoded = 0
