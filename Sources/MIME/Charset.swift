@@ -34,6 +34,15 @@ enum Charset {
 
     /// Normalises a charset label: lowercase, quotes and whitespace removed, aliases mapped.
     static func kind(_ label: String) -> Kind {
+        // The labels on nearly every part, compared before any hashing (short strings compare in a step
+        // or two; hashing a label for the dictionary cost more than the lookup it served).
+        switch label {
+        case "utf-8", "UTF-8": return .utf8
+        case "us-ascii", "US-ASCII": return .ascii
+        case "iso-8859-1", "ISO-8859-1": return .latin1
+        case "windows-1252", "Windows-1252": return .windows1252
+        default: break
+        }
         if let k = common[label] { return k }
         return slowKind(label)
     }

@@ -5,8 +5,12 @@ public struct ContentType: Sendable, Hashable {
     public var type: String
     /// "plain", "mixed", ...
     public var subtype: String
-    /// Parameters by lowercase name.
-    public var parameters: [String: String]
+    /// Parameters by lowercase name (made on each call from `parameterList`, which the parser reads).
+    public var parameters: [String: String] {
+        get { parameterList.dictionary }
+        set { parameterList = MIMEParameterList(newValue) }
+    }
+    var parameterList: MIMEParameterList
 
     /// "type/subtype", lowercase.
     public var mimeType: String { type + "/" + subtype }
@@ -14,7 +18,13 @@ public struct ContentType: Sendable, Hashable {
     public init(type: String, subtype: String, parameters: [String: String] = [:]) {
         self.type = type
         self.subtype = subtype
-        self.parameters = parameters
+        self.parameterList = MIMEParameterList(parameters)
+    }
+
+    init(type: String, subtype: String, parameterList: MIMEParameterList) {
+        self.type = type
+        self.subtype = subtype
+        self.parameterList = parameterList
     }
 
     /// The RFC 2045 default, `text/plain; charset=us-ascii`.
@@ -23,9 +33,13 @@ public struct ContentType: Sendable, Hashable {
     public static let messageRFC822 = ContentType(type: "message", subtype: "rfc822")
 
     /// A parameter value by case-insensitive name.
-    public subscript(_ name: String) -> String? { parameters[name.lowercased()] }
+    public subscript(_ name: String) -> String? {
+        if let value = parameterList[name] { return value }
+        let lower = name.lowercased()
+        return lower == name ? nil : parameterList[lower]
+    }
 
-    public var charset: String? { parameters["charset"] }
+    public var charset: String? { parameterList["charset"] }
     public var isMultipart: Bool { type == "multipart" }
     public var isMessage: Bool { type == "message" && (subtype == "rfc822" || subtype == "global") }
     public var isText: Bool { type == "text" }
@@ -36,6 +50,6 @@ public struct ContentType: Sendable, Hashable {
         guard let parsed = MIMEParameters.parseParts(raw, wantsSubtype: true), let subtype = parsed.subtype,
             !parsed.value.isEmpty, !subtype.isEmpty
         else { return nil }
-        self.init(type: parsed.value, subtype: subtype, parameters: parsed.parameters)
+        self.init(type: parsed.value, subtype: subtype, parameterList: parsed.parameters)
     }
 }

@@ -10,7 +10,7 @@ enum MIMEParameters {
 
     static func parse(_ raw: [UInt8], wantsSubtype: Bool) -> (value: String, parameters: [String: String])? {
         guard let parsed = parseParts(raw, wantsSubtype: wantsSubtype) else { return nil }
-        return (parsed.value + (parsed.subtype.map { "/" + $0 } ?? ""), parsed.parameters)
+        return (parsed.value + (parsed.subtype.map { "/" + $0 } ?? ""), parsed.parameters.dictionary)
     }
 
     /// The value (lowercase; with `wantsSubtype`, the part before '/', the subtype after it) and the
@@ -19,7 +19,7 @@ enum MIMEParameters {
     static func parseParts(
         _ raw: [UInt8], wantsSubtype: Bool
     )
-        -> (value: String, subtype: String?, parameters: [String: String])?
+        -> (value: String, subtype: String?, parameters: MIMEParameterList)?
     {
         let b = stripComments(raw)
         return b.withUnsafeBufferPointer { p in parseParts(p, wantsSubtype: wantsSubtype) }
@@ -28,7 +28,7 @@ enum MIMEParameters {
     private static func parseParts(
         _ b: UnsafeBufferPointer<UInt8>, wantsSubtype: Bool
     )
-        -> (value: String, subtype: String?, parameters: [String: String])?
+        -> (value: String, subtype: String?, parameters: MIMEParameterList)?
     {
         var i = 0
         let n = b.count
@@ -52,7 +52,7 @@ enum MIMEParameters {
         if valueRange.isEmpty && subtype == nil { return nil }
         let value = Bytes.lowercasedString(b, valueRange)
 
-        var plain = [String: String]()
+        var plain = MIMEParameterList()
         var pieces = [String: [Piece]]()
         while i < n {
             // Skip to the next parameter name.
@@ -129,16 +129,14 @@ enum MIMEParameters {
                 continue
             }
             let name = Bytes.lowercasedString(b, nameRange)
-            if plain[name] == nil {
-                if let unescaped {
-                    plain[name] = EncodedWord.decodeUnstructured(unescaped)
-                } else {
-                    plain[name] = EncodedWord.decode(b, valueRange)
-                }
+            if let unescaped {
+                plain.addIfAbsent(name, EncodedWord.decodeUnstructured(unescaped))
+            } else {
+                plain.addIfAbsent(name, EncodedWord.decode(b, valueRange))
             }
         }
         for (base, list) in pieces {
-            if let joined = join(list) { plain[base] = joined }
+            if let joined = join(list) { plain.set(base, joined) }
         }
         return (value, subtype, plain)
     }

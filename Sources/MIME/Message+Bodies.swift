@@ -112,8 +112,8 @@ extension Message {
         if !byteLineEnds && text.utf8.contains(asciiCR) {
             text = text.replacingCRLF()
         }
-        if flowed, part.contentType.parameters["format"]?.lowercased() == "flowed" {
-            text = FormatFlowed.unflow(text, delSp: part.contentType.parameters["delsp"]?.lowercased() == "yes")
+        if flowed, part.contentType.parameterList["format"]?.lowercased() == "flowed" {
+            text = FormatFlowed.unflow(text, delSp: part.contentType.parameterList["delsp"]?.lowercased() == "yes")
         }
         return text
     }

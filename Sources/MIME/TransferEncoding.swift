@@ -28,6 +28,18 @@ public enum TransferEncoding: Sendable, Hashable {
 
     /// The encoding a token names, compared case-insensitively; nil for other tokens.
     private static func known(_ token: ArraySlice<UInt8>) -> TransferEncoding? {
+        // The four spellings on nearly every part, by length first: no walk over the table.
+        let common: TransferEncoding? = token.withUnsafeBufferPointer { p in
+            let all = 0..<p.count
+            switch p.count {
+            case 4 where Bytes.equalsLowercase(p, all, "7bit"): return .sevenBit
+            case 4 where Bytes.equalsLowercase(p, all, "8bit"): return .eightBit
+            case 6 where Bytes.equalsLowercase(p, all, "base64"): return .base64
+            case 16 where Bytes.equalsLowercase(p, all, "quoted-printable"): return .quotedPrintable
+            default: return nil
+            }
+        }
+        if let common { return common }
         for (name, encoding) in names where name.utf8.count == token.count {
             if zip(name.utf8, token).allSatisfy({ $0 == Bytes.lower($1) }) { return encoding }
         }
