@@ -63,10 +63,16 @@ enum SiteMarkup {
     static func paragraphs(_ text: String, className: String? = nil) -> String {
         let cls = className.map { " class=\"\($0)\"" } ?? ""
         var out: [String] = []
-        for para in text.components(separatedBy: "\n\n") where !para.allSatisfy(\.isWhitespace) {
-            let lines = para.split(whereSeparator: \.isNewline).map { html(String($0)) }
-            out.append("<p\(cls)>\(lines.joined(separator: "<br>\n"))</p>")
+        // Lines, grouped into paragraphs at blank ones (white space only counts as blank).
+        var lines: [String] = []
+        func close() {
+            if !lines.isEmpty { out.append("<p\(cls)>\(lines.joined(separator: "<br>\n"))</p>") }
+            lines.removeAll()
         }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) { close() } else { lines.append(html(String(line))) }
+        }
+        close()
         return out.joined(separator: "\n")
     }
 
