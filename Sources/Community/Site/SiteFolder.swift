@@ -55,7 +55,7 @@ public struct SiteFolder {
             written.insert(file.path)
             let target = path + "/" + file.path
             if Self.size(of: target) == file.bytes.count, let now = fm.contents(atPath: target),
-                now.elementsEqual(file.bytes)
+                Self.same(now, file.bytes)
             {
                 report.unchanged += 1
                 continue
@@ -108,6 +108,14 @@ public struct SiteFolder {
             unlink(temporary)
             throw SiteWriteError(path: target, problem: problem)
         }
+    }
+
+    /// Byte for byte, with memcmp (Data's element-wise comparison took a tenth of a rebuild).
+    static func same(_ data: Data, _ bytes: [UInt8]) -> Bool {
+        data.count == bytes.count
+            && data.withUnsafeBytes { a in
+                bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, bytes.count) == 0 }
+            }
     }
 
     static func size(of path: String) -> Int? {

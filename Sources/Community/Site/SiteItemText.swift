@@ -42,5 +42,8 @@ struct SiteItemText: Sendable {
     }
 
     /// The summary is shown above the text only when the text does not already hold it.
-    var separateSummary: String? { !summary.isEmpty && !body.contains(summary) ? summary : nil }
+    var separateSummary: String? {
+        // Most summaries are the text's first lines: the prefix check spares a search.
+        !summary.isEmpty && !body.hasPrefix(summary) && !body.contains(summary) ? summary : nil
+    }
 }

@@ -17,7 +17,8 @@ extension SiteRenderer {
             "<generator>learnmail</generator>",
         ]
         let depth = path.split(separator: "/").count - 1
-        x.append("<link rel=\"self\" type=\"application/atom+xml\" href=\"\(SiteMarkup.xml(link(path, depth: depth)))\"/>")
+        x.append(
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(SiteMarkup.xml(link(path, depth: depth)))\"/>")
         let home = path.hasPrefix("areas/") ? String(path.dropLast(".xml".count)) + ".html" : "index.html"
         x.append("<link rel=\"alternate\" type=\"text/html\" href=\"\(SiteMarkup.xml(link(home, depth: depth)))\"/>")
         for item in shown { x.append(entry(item, depth: depth)) }

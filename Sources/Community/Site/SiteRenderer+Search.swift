@@ -64,11 +64,5 @@ extension SiteRenderer {
 
     /// Distinct words, lowercased, accents folded, in first-seen order: what `search.js` matches
     /// the query's words against (each query word must start a word of the item).
-    static func searchWords(_ text: String) -> String {
-        var seen: Set<Substring> = []
-        var out: [Substring] = []
-        let folded = SiteSlug.make(text, fallback: "", maxLength: Int.max)
-        for word in folded.split(separator: "-") where seen.insert(word).inserted { out.append(word) }
-        return out.joined(separator: " ")
-    }
+    static func searchWords(_ text: String) -> String { SiteSlug.words(text).joined(separator: " ") }
 }

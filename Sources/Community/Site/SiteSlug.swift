@@ -5,6 +5,23 @@ import Foundation
 /// folding makes the search index's words.
 enum SiteSlug {
     static func make(_ text: String, fallback: String = "item", maxLength: Int = 60) -> String {
+        let out = fold(text, maxLength: maxLength)
+        return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
+    }
+
+    /// The distinct folded words of `text`, in order: what the search index matches queries against.
+    static func words(_ text: String) -> [String] {
+        var seen: Set<ArraySlice<UInt8>> = []
+        var out: [String] = []
+        let folded = fold(text, maxLength: Int.max)
+        for word in folded.split(separator: 0x2D) where seen.insert(word).inserted {
+            out.append(String(decoding: word, as: UTF8.self))
+        }
+        return out
+    }
+
+    /// The slug's bytes, cut at a hyphen when longer than `maxLength`.
+    private static func fold(_ text: String, maxLength: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(min(text.utf8.count, maxLength) + 1)
         // A run of anything else becomes one hyphen, written only when a letter or digit follows.
@@ -39,7 +56,7 @@ enum SiteSlug {
             let cut = out[..<maxLength]
             out = Array(cut.lastIndex(of: 0x2D).map { cut[..<$0] } ?? cut)
         }
-        return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
