@@ -184,20 +184,7 @@ extension DigestRenderer {
         return "<a href=\"\(escape(href))\" style=\"color:#0b57d0;\">\(escape(address))</a>"
     }
 
-    /// HTML-escapes text for element content and double- or single-quoted attributes.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// HTML-escapes text for element content and double- or single-quoted attributes (the hub's
+    /// escaping: the same characters, and control characters dropped).
+    static func escape(_ s: String) -> String { SiteMarkup.html(s) }
 }

@@ -33,26 +33,7 @@ extension Config {
 
         /// Resolves the client secret; nil when none is configured (a public client, e.g. for the device grant).
         public func resolveClientSecret(configFile: String) throws -> String? {
-            switch clientSecret {
-            case .none:
-                return nil
-            case .file(let path):
-                guard let data = FileManager.default.contents(atPath: path),
-                    let text = String(data: data, encoding: .utf8)
-                else {
-                    throw ConfigError(
-                        file: configFile, key: settingsKey + ".clientSecretFile",
-                        problem: "cannot read the client secret file \(path)")
-                }
-                return String(text.trimmingCharacters(in: .newlines))
-            case .environment(let variable):
-                guard let value = ProcessInfo.processInfo.environment[variable] else {
-                    throw ConfigError(
-                        file: configFile, key: settingsKey + ".clientSecretEnv",
-                        problem: "the environment variable \(variable) is not set")
-                }
-                return value
-            }
+            try clientSecret.resolve(key: settingsKey, configFile: configFile, named: "clientSecret")
         }
     }
 }

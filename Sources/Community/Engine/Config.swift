@@ -17,7 +17,9 @@ public struct Config: Sendable {
         case environment(String)
 
         /// Reads the secret; a trailing newline in a password file is not part of the password.
-        public func resolve(key: String, configFile: String) throws -> String? {
+        /// `key` is the object holding it (`mailbox`); `named` the kind of secret, which also
+        /// names its keys (`password` → `passwordFile`, `passwordEnv`).
+        public func resolve(key: String, configFile: String, named: String = "password") throws -> String? {
             switch self {
             case .none:
                 return nil
@@ -25,14 +27,15 @@ public struct Config: Sendable {
                 guard let data = FileManager.default.contents(atPath: path),
                     let text = String(data: data, encoding: .utf8)
                 else {
+                    let what = named == "password" ? "password" : "client secret"
                     throw ConfigError(
-                        file: configFile, key: key + ".passwordFile", problem: "cannot read the password file \(path)")
+                        file: configFile, key: key + ".\(named)File", problem: "cannot read the \(what) file \(path)")
                 }
                 return String(text.trimmingSuffix(while: { $0 == "\n" || $0 == "\r" }))
             case .environment(let name):
                 guard let value = ProcessInfo.processInfo.environment[name] else {
                     throw ConfigError(
-                        file: configFile, key: key + ".passwordEnv",
+                        file: configFile, key: key + ".\(named)Env",
                         problem: "the environment variable \(name) is not set")
                 }
                 return value
