@@ -23,12 +23,6 @@ final class ScriptedProvider: OAuthHTTP, @unchecked Sendable {
     var grants: [String] { lock.withLock { requests.compactMap { $0.form["grant_type"] } } }
 }
 
-final class ManualClock: Clock, @unchecked Sendable {
-    var now: Date
-    init(_ now: Date = Date(timeIntervalSince1970: 1_800_000_000)) { self.now = now }
-    func advance(_ seconds: TimeInterval) { now = now.addingTimeInterval(seconds) }
-}
-
 @Suite("OAuth 2.0 session")
 struct OAuthSessionTests {
     static func token(_ access: String, refresh: String? = nil, expiresIn: Int = 3600) -> (Int, String) {

@@ -3,17 +3,19 @@ import Testing
 
 @testable import Community
 
-/// A clock that moves only when told to or when asked to wait, so that pacing is tested without waiting.
+/// A clock that moves only when told to or when asked to wait, so that pacing and token expiry are
+/// tested without waiting (the limits and OAuth tests share it).
 final class ManualClock: Clock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
     private(set) var waits: [(from: Date, until: Date)] = []
 
-    init(_ start: Date) { current = start }
+    init(_ start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { current = start }
 
     var now: Date { lock.withLock { current } }
 
     func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+    func advance(_ seconds: TimeInterval) { advance(by: seconds) }
     func set(_ date: Date) { lock.withLock { current = date } }
 
     func sleep(until deadline: Date) {
