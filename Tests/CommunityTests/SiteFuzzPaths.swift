@@ -68,7 +68,9 @@ enum SiteFuzzPaths {
         }
         // Two items from the same fields (their slugs, areas and tags collide) and a third with the
         // title as its only text; one in the fuzzed set, one in the fixed one.
-        var third = item(3, [field(.title)], setName: nil)
+        var titleOnly = Array(repeating: "", count: Field.allCases.count)
+        titleOnly[Field.title.rawValue] = field(.title)
+        var third = item(3, titleOnly, setName: nil)
         third.contribution.learningArea = field(.tags)
         let items = [
             item(1, f, setName: setName.isEmpty ? nil : setName), item(2, f, setName: "Champions"), third,
