@@ -161,6 +161,11 @@ def oauth(out, corpora, root):
         {"device_code": "dc", "user_code": "X", "verification_url": "https://www.google.com/device",
          "expires_in": 1800, "interval": 9223372036854775807},
         {"device_code": "dc", "user_code": "X", "verification_uri": "u", "interval": -1, "expires_in": -1},
+        # A device authorization that is also an error: the poll reads the same body.
+        {"device_code": "dc", "user_code": "X", "verification_uri": "u", "interval": 9223372036854775807,
+         "expires_in": 9223372036854775807, "error": "slow_down"},
+        {"device_code": "dc", "user_code": "X", "verification_uri": "u", "error": "authorization_pending",
+         "access_token": "a", "expires_in": 1e19},
         {"status": "401", "schemes": "bearer", "scope": "https://mail.google.com/"},
         {"status": "invalid_token", "schemes": "bearer", "scope": "mail", "openid-configuration": "x"},
         {"status": 403}, {"status": "insufficient_scope"},
