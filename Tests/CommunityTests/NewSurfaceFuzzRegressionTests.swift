@@ -29,6 +29,22 @@ import Testing
         OAuthFuzzPaths.tokenEndpoint(Array(body.utf8))
     }
 
+    /// Fuzz finding oauth-crash-2fa8cec…: a provider's `"expires_in": 3.5e18` made a token whose
+    /// expiry (3.5e18 s ahead) the token file's ISO 8601 could not keep, so the saved sign-in never
+    /// loaded again. The lifetime is capped at a year.
+    @Test(arguments: [#"{"access_token": "at-6", "expires_in": 3.5e+18}"#, #"{"access_token":"a","expires_in":9223372036854775807}"#])
+    func aTokenWithAnEndlessLifetimeIsKeptReadable(body: String) throws {
+        let store = OAuthTokenStore(dataDirectory: OAuthFuzzPaths.dataDirectory + "-huge")
+        defer { try? FileManager.default.removeItem(atPath: OAuthFuzzPaths.dataDirectory + "-huge") }
+        let clock = OAuthFuzzPaths.StepClock()
+        let session = OAuthSession(
+            settings: OAuthFuzzPaths.settings(.clientCredentials), account: "learning@example.org", store: store,
+            http: OAuthFuzzPaths.Provider(Array(body.utf8), status: 200), clock: clock, clientSecret: { "s" })
+        let token = try session.refreshNow()
+        #expect(token.expiresAt <= clock.now.addingTimeInterval(366 * 86_400))
+        #expect(try store.load("fuzz") == token)
+    }
+
     @Test(arguments: kept("smtpanswer"))
     func smtpAnswerPathFinishes(path: String) throws {
         SMTPAnswerFuzzPaths.answers(try Self.bytes(path))
