@@ -32,7 +32,9 @@ import Testing
     /// Fuzz finding oauth-crash-2fa8cec…: a provider's `"expires_in": 3.5e18` made a token whose
     /// expiry (3.5e18 s ahead) the token file's ISO 8601 could not keep, so the saved sign-in never
     /// loaded again. The lifetime is capped at a year.
-    @Test(arguments: [#"{"access_token": "at-6", "expires_in": 3.5e+18}"#, #"{"access_token":"a","expires_in":9223372036854775807}"#])
+    @Test(arguments: [
+        #"{"access_token": "at-6", "expires_in": 3.5e+18}"#, #"{"access_token":"a","expires_in":9223372036854775807}"#,
+    ])
     func aTokenWithAnEndlessLifetimeIsKeptReadable(body: String) throws {
         let store = OAuthTokenStore(dataDirectory: OAuthFuzzPaths.dataDirectory + "-huge")
         defer { try? FileManager.default.removeItem(atPath: OAuthFuzzPaths.dataDirectory + "-huge") }
@@ -90,7 +92,10 @@ import Testing
     /// The feed check is not vacuous: it refuses what a broken renderer would write.
     @Test(arguments: [
         ("<feed><title>a</title></feed>", false),
-        ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed a=\"1\"><title>x &amp; y</title><link href=\"h\"/></feed>\n", true),
+        (
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed a=\"1\"><title>x &amp; y</title><link href=\"h\"/></feed>\n",
+            true
+        ),
         ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed><title>x <b> y</title></feed>", false),
         ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed><title>x & y</title></feed>", false),
         ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed><title>x \u{1} y</title></feed>", false),

@@ -43,7 +43,9 @@ enum PreviewFuzzPaths {
         var done: [String] = []
         var refused: [String] = []
         for id in reply.holds {
-            if id % 2 == 0 { done.append("#\(id) held back until next week's digest") } else {
+            if id % 2 == 0 {
+                done.append("#\(id) held back until next week's digest")
+            } else {
                 refused.append("#\(id) is not in this digest")
             }
         }

@@ -64,7 +64,8 @@ enum SiteFuzzPaths {
         let setName = field(.learningSet)
         var sets = [SiteLearningSet(name: "Champions", question: "What works?", from: "2026-11-02", to: "2027-01-29")]
         if !setName.isEmpty, !sets.contains(where: { $0.name == setName }) {
-            sets.append(SiteLearningSet(name: setName, question: field(.question), from: "2026-11-02", to: "2027-01-29"))
+            sets.append(
+                SiteLearningSet(name: setName, question: field(.question), from: "2026-11-02", to: "2027-01-29"))
         }
         // Two items from the same fields (their slugs, areas and tags collide) and a third with the
         // title as its only text; one in the fuzzed set, one in the fixed one.
