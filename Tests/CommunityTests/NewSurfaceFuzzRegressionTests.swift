@@ -47,6 +47,30 @@ import Testing
         #expect(try store.load("fuzz") == token)
     }
 
+    /// Fuzz finding oauth-crash-59cab12…: a device authorization with `"interval": Int.max` whose
+    /// poll is answered `slow_down` overflowed `interval += 5` in `finishDeviceSignIn`. The interval
+    /// is capped at ten minutes.
+    @Test func aDeviceIntervalNearIntMaxIsCapped() throws {
+        let body = #"{"device_code": "dc", "user_code": "X", "verification_uri": "u", "interval": 9223372036854775807}"#
+        let authorization = try #require(OAuthDeviceAuthorization.parse(Array(body.utf8)))
+        #expect(authorization.interval == 600)
+        let store = OAuthTokenStore(dataDirectory: OAuthFuzzPaths.dataDirectory + "-interval")
+        defer { try? FileManager.default.removeItem(atPath: OAuthFuzzPaths.dataDirectory + "-interval") }
+        let clock = OAuthFuzzPaths.StepClock()
+        let session = OAuthSession(
+            settings: OAuthFuzzPaths.settings(.device), account: "learning@example.org", store: store,
+            http: OAuthFuzzPaths.Provider(Array(#"{"error":"slow_down"}"#.utf8), status: 400), clock: clock,
+            clientSecret: { nil })
+        var waits: [Int] = []
+        #expect(throws: OAuthError.codeExpired) {
+            try session.finishDeviceSignIn(authorization) { seconds in
+                waits.append(seconds)
+                clock.now = clock.now.addingTimeInterval(TimeInterval(seconds))
+            }
+        }
+        #expect(waits == [600, 605])
+    }
+
     @Test(arguments: kept("smtpanswer"))
     func smtpAnswerPathFinishes(path: String) throws {
         SMTPAnswerFuzzPaths.answers(try Self.bytes(path))
