@@ -186,8 +186,10 @@ public final class OAuthSession: @unchecked Sendable {
             let now = clock.now
             return OAuthToken(
                 accessToken: access,
-                // No expires_in: assume an hour (the usual), renewing after 45 minutes.
-                expiresAt: now.addingTimeInterval(TimeInterval(max(1, expiresIn ?? 3600))),
+                // No expires_in: assume an hour (the usual), renewing after 45 minutes. At most a year:
+                // a date billions of years ahead does not survive the token file's ISO 8601 (fuzz
+                // finding oauth-crash-2fa8cec…: `"expires_in": 3.5e18` saved a token that never loaded).
+                expiresAt: now.addingTimeInterval(TimeInterval(min(max(1, expiresIn ?? 3600), 366 * 86_400))),
                 refreshToken: refresh ?? previous?.refreshToken,
                 scopes: scope.map { $0.split(separator: " ").map(String.init) } ?? settings.scopes,
                 account: account, provider: settings.provider, clientId: settings.clientId,

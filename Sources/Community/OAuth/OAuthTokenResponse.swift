@@ -49,7 +49,9 @@ public struct OAuthDeviceAuthorization: Sendable, Equatable {
             deviceCode: device, userCode: user, verificationURI: uri,
             verificationURIComplete: object["verification_uri_complete"] as? String,
             expiresIn: (object["expires_in"] as? NSNumber)?.intValue ?? 900,
-            interval: max(1, (object["interval"] as? NSNumber)?.intValue ?? 5),
+            // At most ten minutes: polling waits this long and adds 5 s at each `slow_down`, which
+            // overflowed from an interval near Int.max (fuzz finding oauth-crash-59cab12…).
+            interval: min(max(1, (object["interval"] as? NSNumber)?.intValue ?? 5), 600),
             message: object["message"] as? String)
     }
 }
