@@ -60,6 +60,11 @@ struct IMAPIdleScriptTests {
         #expect(ending == .stopped)
         #expect(connected == 1 && changes == 1, "EXISTS counts, RECENT does not")
         #expect(Date().timeIntervalSince(started) < 3)
+        // The watch ends as soon as DONE is written; the scripted server may read it a moment later.
+        let deadline = Date().addingTimeInterval(5)
+        while !server.lines.contains(where: { $0.uppercased() == "DONE" }), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
         let sent = server.lines.map { $0.uppercased() }
         #expect(sent.contains { $0.hasSuffix(" SELECT \"INBOX\"") || $0.hasSuffix(" SELECT INBOX") }, "\(sent)")
         #expect(sent.contains { $0.hasSuffix(" IDLE") } && sent.contains("DONE"), "\(sent)")

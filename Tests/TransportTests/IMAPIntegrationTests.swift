@@ -193,7 +193,8 @@ struct IMAPIntegrationTests {
 
     /// The folder is made in the personal namespace (`INBOX.` on Cyrus and Courier), its name in modified
     /// UTF-7; Courier has no MOVE (COPY, \Deleted, UID EXPUNGE).
-    @Test(arguments: IMAPServer.all, [("Processed", "Processed"), ("Erledigt ✓", "Erledigt%20%E2%9C%93")])
+    // Serialized: the cases of one server share the user's INBOX and run one after the other.
+    @Test(.serialized, arguments: IMAPServer.all, [("Processed", "Processed"), ("Erledigt ✓", "Erledigt%20%E2%9C%93")])
     func markHandledMovesIntoProcessedFolder(
         _ server: IMAPServer, _ names: (folder: String, urlPath: String)
     )
@@ -205,11 +206,19 @@ struct IMAPIntegrationTests {
         let processed = try server.mailbox(user, folder: server.resolved(names.urlPath))
         try mailbox.markHandled(uid)
         #expect(try mailbox.uids(from: uid).contains(uid) == false)
-        let processedStatus = try processed.status()
-        let moved = try processed.uids(from: UID.min)
-        let last = try #require(moved.last)
-        let bytes = try processed.fetch(last, uidValidity: processedStatus.uidValidity)
-        #expect(bytes.firstRange(of: Array(token.utf8)) != nil)
+        // The message is found in the folder by its token (not as the folder's last message: other
+        // tests may move mail for this user too), allowing a server a moment to show it.
+        var found = false
+        let deadline = Date().addingTimeInterval(10)
+        while !found, Date() < deadline {
+            let processedStatus = try processed.status()
+            for moved in try processed.uids(from: UID.min).reversed() where !found {
+                let bytes = try processed.fetch(moved, uidValidity: processedStatus.uidValidity)
+                found = bytes.firstRange(of: Array(token.utf8)) != nil
+            }
+            if !found { Thread.sleep(forTimeInterval: 0.2) }
+        }
+        #expect(found, "the message reached \(names.folder)")
     }
 
     @Test func markHandledFallsBackToCopyAndExpunge() throws {
