@@ -76,21 +76,14 @@ public enum DigestPreviewToken {
     }
 
     public static func replyAddress(_ token: ModerationToken, community address: String) -> String {
-        guard let at = address.lastIndex(of: "@") else { return address }
-        let local = address[..<at].split(separator: "+", maxSplits: 1).first.map(String.init) ?? ""
-        return "\(local)+preview-\(token.text)\(address[at...])"
+        token.replyAddress(community: address, marker: "preview")
     }
 
     /// The token of a reply to a preview: from a `+preview-` address, else from a subject that
     /// carries the digest tag. Nil for everything else (item tokens included).
     public static func find(subject: String?, addresses: [String], tag: String = "learnmail") -> ModerationToken? {
-        for address in addresses {
-            let lower = address.lowercased()
-            if let at = lower.lastIndex(of: "@"), let marker = lower[..<at].range(of: "+preview-"),
-                let token = ModerationToken(String(lower[marker.upperBound..<at]))
-            {
-                return token
-            }
+        if let token = addresses.lazy.compactMap({ ModerationToken.parsePlusAddress($0, marker: "preview") }).first {
+            return token
         }
         guard let subject, mentionsPreview(subject, tag: tag) else { return nil }
         return ModerationToken.parseSubject(subject)?.token

@@ -58,11 +58,12 @@ public struct ModerationToken: Sendable, Hashable, CustomStringConvertible {
         "[\(tag) #\(itemId) tok:\(text)]"
     }
 
-    /// The Reply-To address `learning+mod-<token>@example.org` for the community address.
-    public func replyAddress(community address: String) -> String {
+    /// The Reply-To address `learning+mod-<token>@example.org` for the community address
+    /// (`marker` "preview" makes a digest preview's `learning+preview-<token>@…`).
+    public func replyAddress(community address: String, marker: String = "mod") -> String {
         guard let at = address.lastIndex(of: "@") else { return address }
         let local = address[..<at].split(separator: "+", maxSplits: 1).first.map(String.init) ?? ""
-        return "\(local)+mod-\(text)\(address[at...])"
+        return "\(local)+\(marker)-\(text)\(address[at...])"
     }
 }
 
@@ -98,11 +99,11 @@ extension ModerationToken {
         return fromSubject
     }
 
-    /// `local+mod-<token>@domain` → the token.
-    public static func parsePlusAddress(_ address: String) -> ModerationToken? {
+    /// `local+mod-<token>@domain` → the token (`marker` "preview": `local+preview-<token>@domain`).
+    public static func parsePlusAddress(_ address: String, marker: String = "mod") -> ModerationToken? {
         let lower = address.lowercased()
-        guard let at = lower.lastIndex(of: "@"), let marker = lower[..<at].range(of: "+mod-") else { return nil }
-        return ModerationToken(String(lower[marker.upperBound..<at]))
+        guard let at = lower.lastIndex(of: "@"), let found = lower[..<at].range(of: "+\(marker)-") else { return nil }
+        return ModerationToken(String(lower[found.upperBound..<at]))
     }
 
     /// Finds `#<digits> tok:<26 chars>` inside a bracketed tag anywhere in the subject
