@@ -73,10 +73,11 @@ extension Engine {
         let note = (try? spool.loadJSON(DigestNote.self, at: Self.notePath)).flatMap { $0.week == week ? $0.text : nil }
         var sets: [DigestExtras.LearningSet] = []
         if let w = ISOWeek(week) {
-            let (y1, m1, d1) = ISO8601UTC.civil(fromDays: w.monday)
-            let (y2, m2, d2) = ISO8601UTC.civil(fromDays: w.monday + 6)
-            let monday = String(format: "%04d-%02d-%02d", y1, m1, d1)
-            let sunday = String(format: "%04d-%02d-%02d", y2, m2, d2)
+            func day(_ days: Int64) -> String {
+                LearningSetMembership.localDay(Date(timeIntervalSince1970: Double(days) * 86_400), .gmt)
+            }
+            let monday = day(w.monday)
+            let sunday = day(w.monday + 6)
             for set in config.learningSets
             where (set.from <= sunday && set.to >= monday) || items.contains(where: { $0.learningSet == set.name }) {
                 sets.append(DigestExtras.LearningSet(name: set.name, question: set.question))
