@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// A delivery sink standing in for SMTP: each envelope becomes `NAME.eml` (the message bytes, unchanged)
@@ -33,12 +34,12 @@ public struct DirectoryOutbox: Sendable {
     /// (`STAMP-IDENTITY`). Temporary files of writes a crash cut short are removed on the way: a
     /// rename that never happened is a message never handed over, and it is written again.
     public func delivered() throws(TransportError) -> [String: Delivered] {
-        try DurableFile.makeDirectory(path)
+        try TransportError.fromFiles { try AtomicFile.makeDirectory(path) }
         var found: [String: Delivered] = [:]
-        for name in try DurableFile.list(path, includingHidden: true) {
+        for name in try TransportError.fromFiles { try AtomicFile.list(path, includingHidden: true) } {
             if name.hasPrefix(".") {
                 if name.hasSuffix(".eml.tmp") || name.hasSuffix(".envelope.json.tmp") {
-                    _ = DurableFile.remove("\(path)/\(name)")
+                    _ = AtomicFile.remove("\(path)/\(name)")
                 }
                 continue
             }
@@ -92,14 +93,14 @@ public struct DirectoryOutbox: Sendable {
     ) throws(TransportError)
         -> String
     {
-        try DurableFile.makeDirectory(path)
+        try TransportError.fromFiles { try AtomicFile.makeDirectory(path) }
         let base = name ?? DirectoryOutbox.uniqueName(date: Date())
         guard !base.isEmpty, !base.contains("/"), !base.hasPrefix(".") else {
             throw .invalidConfiguration("outbox file name \"\(base)\" is not a plain file name")
         }
         let message = "\(path)/\(base).eml"
         let sidecar = "\(path)/\(base).envelope.json"
-        guard replacing || !DurableFile.exists(message) else {
+        guard replacing || !AtomicFile.exists(message) else {
             throw .fileSystem(path: message, operation: "create", detail: "file exists already")
         }
         let encoder = JSONEncoder()
@@ -108,16 +109,18 @@ public struct DirectoryOutbox: Sendable {
         guard let json = try? encoder.encode(record) else {
             throw .fileSystem(path: sidecar, operation: "encode", detail: "JSON encoding failed")
         }
-        try DurableFile.write(Array(json) + [UInt8(ascii: "\n")], to: sidecar, durable: durable)
-        try DurableFile.write(envelope.data, to: message, durable: durable)
+        try TransportError.fromFiles {
+            try AtomicFile.write(Array(json) + [UInt8(ascii: "\n")], to: sidecar, durable: durable, mode: 0o644)
+        }
+        try TransportError.fromFiles { try AtomicFile.write(envelope.data, to: message, durable: durable, mode: 0o644) }
         return message
     }
 
     /// Reads back what `deliver` wrote (for tests and tools).
     public func read(emlPath: String) throws(TransportError) -> Envelope {
-        let data = try DurableFile.read(emlPath)
+        let data = try TransportError.fromFiles { try AtomicFile.read(emlPath) }
         let sidecar = String(emlPath.dropLast(".eml".count)) + ".envelope.json"
-        let json = try DurableFile.read(sidecar)
+        let json = try TransportError.fromFiles { try AtomicFile.read(sidecar) }
         guard let record = try? JSONDecoder().decode(EnvelopeRecord.self, from: Data(json)) else {
             throw .fileSystem(path: sidecar, operation: "decode", detail: "not an envelope JSON object")
         }

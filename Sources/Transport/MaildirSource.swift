@@ -1,3 +1,5 @@
+import DurableFiles
+
 /// One message file in a Maildir.
 public struct MaildirEntry: Sendable, Hashable, Comparable {
     /// `new` or `cur`.
@@ -60,15 +62,15 @@ public struct MaildirSource: Sendable {
 
     /// The messages not yet handled, oldest first.
     public func pending() throws(TransportError) -> [MaildirEntry] {
-        guard DurableFile.exists(path) else {
+        guard AtomicFile.exists(path) else {
             throw .fileSystem(
                 path: path, operation: "open Maildir", detail: "no such directory — check mailbox.maildir")
         }
         var entries: [MaildirEntry] = []
         for folder in ["new", "cur"] {
             let directory = "\(path)/\(folder)"
-            guard DurableFile.exists(directory) else { continue }
-            for name in try DurableFile.list(directory) {
+            guard AtomicFile.exists(directory) else { continue }
+            for name in try TransportError.fromFiles { try AtomicFile.list(directory) } {
                 let entry = MaildirEntry(folder: folder, name: name)
                 if folder == "new" || !entry.isHandled { entries.append(entry) }
             }
@@ -78,7 +80,7 @@ public struct MaildirSource: Sendable {
 
     /// The message's bytes, exactly as stored.
     public func read(_ entry: MaildirEntry) throws(TransportError) -> [UInt8] {
-        try DurableFile.read(filePath(entry))
+        try TransportError.fromFiles { try AtomicFile.read(filePath(entry)) }
     }
 
     /// Moves the message to `cur/` with the `S` flag. Doing it again is harmless.
@@ -90,7 +92,7 @@ public struct MaildirSource: Sendable {
     /// message).
     public func markHandled(_ entries: [MaildirEntry]) throws(TransportError) {
         guard !entries.isEmpty else { return }
-        try DurableFile.makeDirectory("\(path)/cur")
+        try TransportError.fromFiles { try AtomicFile.makeDirectory("\(path)/cur") }
         var moved = false
         for entry in entries {
             let flags = Set(entry.flags).union(["S"]).sorted().map(String.init).joined()
@@ -98,13 +100,13 @@ public struct MaildirSource: Sendable {
             let source = filePath(entry)
             let destination = filePath(target)
             if source == destination { continue }
-            if !DurableFile.exists(source) && DurableFile.exists(destination) { continue }
-            try DurableFile.move(source, to: destination, durable: false)
+            if !AtomicFile.exists(source) && AtomicFile.exists(destination) { continue }
+            try TransportError.fromFiles { try AtomicFile.move(source, to: destination, syncDirectories: false) }
             moved = true
         }
         guard moved else { return }
-        try DurableFile.syncDirectory("\(path)/cur")
-        try DurableFile.syncDirectory("\(path)/new")
+        try TransportError.fromFiles { try AtomicFile.syncDirectory("\(path)/cur") }
+        try TransportError.fromFiles { try AtomicFile.syncDirectory("\(path)/new") }
     }
 
     public func filePath(_ entry: MaildirEntry) -> String {

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import Testing
 
@@ -47,24 +48,6 @@ import Testing
             #expect(Runtime.debugWrapped(base, environment: [:]) === base)
         }
     #endif
-
-    @Test func fullDiskErrorNamesTheFileAndSaysWhatToDo() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-atomic-\(UUID().uuidString)")
-            .path
-        // A file where the folder should be: creating the temporary fails; the error must name the target.
-        FileManager.default.createFile(atPath: folder, contents: Data())
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let error = try #require(throws: AtomicFile.Failure.self) {
-            try AtomicFile.write(Array("{}".utf8), to: folder + "/state.json")
-        }
-        #expect(error.path == folder + "/state.json")
-        let full = AtomicFile.Failure(path: "/var/lib/learnmail/state.json", operation: "write", code: ENOSPC)
-        #expect(
-            full.description
-                == "cannot write /var/lib/learnmail/state.json: No space left on device — free space on that file "
-                + "system; nothing was half-written and the next round retries")
-        #expect(!error.description.contains("free space"))
-    }
 }
 
 /// A source that lists fixed keys and remembers what it was told.

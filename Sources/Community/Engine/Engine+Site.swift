@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// The knowledge hub built from the spool: `learnmail site build`, and after each digest when
@@ -14,18 +15,25 @@ extension Engine {
     public func buildSite(into directory: String) throws -> SiteBuild {
         let folder = SiteFolder(path: directory)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return try FileLock.holding(directory + "/.learnmail-site.lock") {
-            let items = spool.loadItems().filter { $0.status == .published }
-            let content = SiteContent(
-                name: config.community.name, address: config.community.address, baseURL: config.site.baseURL,
-                timeZone: config.digest.timeZone, items: items, earlierSlugs: folder.earlierSlugs(),
-                learningSets: config.learningSets.map {
-                    SiteLearningSet(name: $0.name, question: $0.question, from: $0.from, to: $0.to)
-                })
-            let plan = SiteRenderer(content).plan()
-            let report = try folder.write(plan) { spool.attachmentPath(item: $0, storedName: $1) }
-            return SiteBuild(directory: directory, items: items.count, report: report)
+        // An exclusive lock for the length of the build: two builds of one site never interleave.
+        let lockFile = directory + "/.learnmail-site.lock"
+        let lock: FileLock
+        do {
+            lock = try FileLock(lockFile, mode: 0o644)
+        } catch {
+            throw SiteWriteError(path: lockFile, problem: String(cString: strerror(error.code)))
         }
+        defer { lock.release() }
+        let items = spool.loadItems().filter { $0.status == .published }
+        let content = SiteContent(
+            name: config.community.name, address: config.community.address, baseURL: config.site.baseURL,
+            timeZone: config.digest.timeZone, items: items, earlierSlugs: folder.earlierSlugs(),
+            learningSets: config.learningSets.map {
+                SiteLearningSet(name: $0.name, question: $0.question, from: $0.from, to: $0.to)
+            })
+        let plan = SiteRenderer(content).plan()
+        let report = try folder.write(plan) { spool.attachmentPath(item: $0, storedName: $1) }
+        return SiteBuild(directory: directory, items: items.count, report: report)
     }
 
     /// After a digest: the hub gains the week's items. A failure is logged and does not undo
@@ -38,19 +46,5 @@ extension Engine {
         } catch {
             log("error: the knowledge hub in \(directory) was not updated: \(error)")
         }
-    }
-}
-
-/// An exclusive `flock` on a file for the length of a call: two builds of one site never interleave.
-enum FileLock {
-    static func holding<T>(_ path: String, _ body: () throws -> T) throws -> T {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteWriteError(path: path, problem: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw SiteWriteError(path: path, problem: String(cString: strerror(errno))) }
-        }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
     }
 }

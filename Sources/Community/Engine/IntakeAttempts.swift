@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -50,7 +51,7 @@ final class IntakeAttempts {
     func recover() throws -> (key: String, count: Int)? {
         // Another process (a `run --once` beside the daemon) may have counted since.
         crashes = (try? spool.loadJSON([String: Crashes].self, at: Self.crashesFile)) ?? crashes
-        guard let bytes = AtomicFile.read(spool.path(Self.markerFile)), !bytes.isEmpty else { return nil }
+        guard let bytes = try? AtomicFile.read(spool.path(Self.markerFile)), !bytes.isEmpty else { return nil }
         // The first line: a shorter marker written over a longer one may leave a tail behind it.
         let line = bytes.prefix { $0 != UInt8(ascii: "\n") }
         let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -286,7 +287,7 @@ enum ItemIndexFile {
 
     static func readJournal(_ spool: Spool) -> Journal {
         var journal = Journal()
-        guard let bytes = AtomicFile.read(spool.path(journalName)) else { return journal }
+        guard let bytes = try? AtomicFile.read(spool.path(journalName)) else { return journal }
         for line in bytes.split(separator: 0x0A) {
             journal.lines += 1
             let text = String(decoding: line, as: UTF8.self)

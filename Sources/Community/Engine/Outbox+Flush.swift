@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 // Sending what the outbox holds: batches to the sink, state saved after each, and the next batch

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -47,7 +48,7 @@ extension Outbox {
 
         /// Entry id → the addresses noted for it.
         static func read(_ path: String) -> [String: Set<String>] {
-            guard let bytes = AtomicFile.read(path), !bytes.isEmpty else { return [:] }
+            guard let bytes = try? AtomicFile.read(path), !bytes.isEmpty else { return [:] }
             var noted: [String: Set<String>] = [:]
             for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)

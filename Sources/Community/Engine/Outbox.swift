@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// The durable outbox (DESIGN.md flow 7): every outgoing message is written here first, then
@@ -185,7 +186,7 @@ public struct Outbox: Sendable {
     }
 
     public func message(_ entry: Entry, in folder: String = "outbox") -> [UInt8]? {
-        AtomicFile.read(spool.path(folder, entry.id + ".eml"))
+        try? AtomicFile.read(spool.path(folder, entry.id + ".eml"))
     }
 
     static func encode(_ entry: Entry) throws -> Data {

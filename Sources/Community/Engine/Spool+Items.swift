@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// Where an item came from: kept beside it so that the same message is never made into two items.

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -77,7 +78,7 @@ extension Spool {
 
     /// The first paragraph of a `.reason` file, on one line.
     private static func reason(_ file: String) -> String {
-        guard let bytes = AtomicFile.read(file) else { return "(no reason recorded)" }
+        guard let bytes = try? AtomicFile.read(file) else { return "(no reason recorded)" }
         let text = String(decoding: bytes, as: UTF8.self)
         let first = text.components(separatedBy: "\n\n").first ?? text
         return first.split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -103,11 +104,14 @@ extension Spool {
     /// repairs that a command may do on the way but must not wait for (`status` while the daemon
     /// is in the middle of a round: the daemon makes the same repairs itself).
     public func withLockIfFree<T>(_ body: () throws -> T) throws -> T? {
-        let fd = open(path(".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw AtomicFile.Failure(path: path(".lock"), operation: "open the lock", code: errno) }
-        defer { close(fd) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return nil }
-        defer { flock(fd, LOCK_UN) }
+        let lock: FileLock
+        do {
+            lock = try FileLock(path(".lock"), waitingAtMost: 0)
+        } catch {
+            if error.isLockHeld { return nil }
+            throw error
+        }
+        defer { lock.release() }
         return try body()
     }
 }

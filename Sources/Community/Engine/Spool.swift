@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -82,7 +83,7 @@ public struct Spool: Sendable {
     }
 
     public func readIncoming(_ key: String) -> [UInt8]? {
-        AtomicFile.read(path("incoming", Self.safeKey(key) + ".eml"))
+        try? AtomicFile.read(path("incoming", Self.safeKey(key) + ".eml"))
     }
 
     public func markProcessed(_ key: String) throws {
@@ -149,31 +150,11 @@ extension Spool {
     /// at most `lockWait` seconds when set (console commands), then says which process holds it.
     /// The holder writes its PID into the lock file for that message.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
-        let fd = open(path(".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw AtomicFile.Failure(path: path(".lock"), operation: "open the lock", code: errno) }
-        defer { close(fd) }
-        let deadline = lockWait.map { Date().addingTimeInterval($0) }
-        while flock(fd, deadline == nil ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
-            if errno == EWOULDBLOCK, let deadline {
-                guard Date() < deadline else {
-                    throw SpoolError.busy(path: root, holder: Self.pid(in: path(".lock")), waited: lockWait ?? 0)
-                }
-                usleep(50_000)
-                continue
-            }
-            guard errno == EINTR else {
-                throw AtomicFile.Failure(path: path(".lock"), operation: "lock", code: errno)
-            }
+        let lockFile = path(".lock")
+        do {
+            return try FileLock.holding(lockFile, waitingAtMost: lockWait, writingPID: true, body)
+        } catch let failure as AtomicFile.Failure where failure.isLockHeld && failure.path == lockFile {
+            throw SpoolError.busy(path: root, holder: failure.holder, waited: lockWait ?? 0)
         }
-        defer { flock(fd, LOCK_UN) }
-        let pid = Array("\(getpid())\n".utf8)
-        if ftruncate(fd, 0) == 0 { _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } }
-        return try body()
-    }
-
-    /// The PID a lock file names, if it names one.
-    public static func pid(in lockFile: String) -> Int32? {
-        guard let data = FileManager.default.contents(atPath: lockFile) else { return nil }
-        return Int32(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

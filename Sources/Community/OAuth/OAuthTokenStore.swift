@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// `data/oauth/`: one JSON file per sign-in (`mailbox.json`, `sender.json`), mode 0600 in a 0700

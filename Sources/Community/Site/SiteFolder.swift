@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// Writes a `SitePlan` into the site's folder, touching only what changed: a file whose bytes are
@@ -99,14 +100,12 @@ public struct SiteFolder {
         let target = path + "/" + relative
         let folder = (target as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/.tmp-" + (relative as NSString).lastPathComponent
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw SiteWriteError(path: target, problem: String(cString: strerror(errno)))
-        }
-        guard rename(temporary, target) == 0 else {
-            let problem = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SiteWriteError(path: target, problem: problem)
+        // Atomic but not synced: the hub is rebuilt from the spool whenever it is lost. 0666 less the
+        // umask, as a web server must read it.
+        do {
+            try AtomicFile.write(bytes, to: target, durable: false, mode: 0o666)
+        } catch {
+            throw SiteWriteError(path: target, problem: String(cString: strerror(error.code)))
         }
     }
 

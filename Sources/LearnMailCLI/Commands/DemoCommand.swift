@@ -1,4 +1,5 @@
 import Community
+import DurableFiles
 import Foundation
 import MIME
 
