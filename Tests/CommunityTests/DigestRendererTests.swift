@@ -179,12 +179,12 @@ import Testing
     }
 
     @Test func wrapKeepsLongWordsWholeAndIndents() {
-        #expect(TextWrap.wrap("aaa bbb ccc", width: 7) == ["aaa bbb", "ccc"])
+        #expect(TextLayout.reflow("aaa bbb ccc", width: 7) == ["aaa bbb", "ccc"])
         #expect(
-            TextWrap.wrap("x https://very.long.example/path y", width: 10, indent: "  ", firstIndent: "- ")
+            TextLayout.reflow("x https://very.long.example/path y", width: 10, indent: "  ", firstIndent: "- ")
                 == ["- x", "  https://very.long.example/path", "  y"])
-        #expect(TextWrap.wrap("a\r\n\r\nb") == ["a", "", "b"])
-        #expect(TextWrap.excerpt("one two three four", limit: 9) == "one two …")
+        #expect(TextLayout.reflow("a\r\n\r\nb") == ["a", "", "b"])
+        #expect(TextLayout.excerpt("one two three four", limit: 9) == "one two …")
     }
 }
 

@@ -24,7 +24,7 @@ public enum DigestHeaders {
     /// quoted string cannot carry RFC 2047 encoded words.
     static func listId(_ list: ListIdentity) -> String {
         let id = headerSafe(list.listId).filter { $0 != "<" && $0 != ">" && $0 != " " }
-        let name = TextWrap.singleLine(list.name).filter { $0 != "\"" && $0 != "\\" }
+        let name = TextLayout.displayLine(list.name).filter { $0 != "\"" && $0 != "\\" }
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
             return "<\(id)>"
         }

@@ -70,7 +70,7 @@ extension DigestRenderer {
                 "<h2 id=\"area-\(i + 1)\" class=\"area\" style=\"margin:24px 0 12px;padding-bottom:4px;font-size:20px;"
                     + "line-height:1.3;color:#1f5f52;border-bottom:2px solid #9cc9bd;\">\(escape(g.heading)) "
                     + "<span style=\"font-weight:normal;\">(\(g.items.count))</span></h2>")
-            if let question = g.question.map(TextWrap.singleLine), !question.isEmpty {
+            if let question = g.question.map(TextLayout.displayLine), !question.isEmpty {
                 h.append("<p style=\"margin:0 0 12px;font-style:italic;\">\(escape(question))</p>")
             }
             if g.items.isEmpty {
@@ -100,14 +100,14 @@ extension DigestRenderer {
         h.append(
             "<article class=\"card\" style=\"background:#ffffff;border:1px solid #d9dcd6;border-radius:8px;"
                 + "padding:14px 16px;margin:0 0 14px;\">")
-        let title = TextWrap.singleLine(item.contribution.title)
+        let title = TextLayout.displayLine(item.contribution.title)
         var shownTitle = escape(title.isEmpty ? "(untitled)" : title)
         if let url = c.pageURL(item) {
             shownTitle = "<a href=\"\(escape(url))\" style=\"color:inherit;\">\(shownTitle)</a>"
         }
         h.append("<h3 style=\"margin:0 0 4px;font-size:18px;line-height:1.3;\">\(shownTitle)</h3>")
         var byline = escape(contributor(item))
-        if let org = item.contribution.organisation.map(TextWrap.singleLine), !org.isEmpty {
+        if let org = item.contribution.organisation.map(TextLayout.displayLine), !org.isEmpty {
             byline += ", " + escape(org)
         }
         h.append(
@@ -143,7 +143,7 @@ extension DigestRenderer {
                     + "\(files.count == 1 ? "Attachment" : "Attachments") (ask the facilitator for a copy): "
                     + files.map(escape).joined(separator: ", ") + "</p>")
         }
-        let tags = item.contribution.tags.map(TextWrap.singleLine).filter { !$0.isEmpty }
+        let tags = item.contribution.tags.map(TextLayout.displayLine).filter { !$0.isEmpty }
         if !tags.isEmpty {
             h.append(
                 "<p class=\"muted\" style=\"margin:0;font-size:14px;color:#5a6169;\">Tags: "

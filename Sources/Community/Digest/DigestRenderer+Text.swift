@@ -6,11 +6,11 @@ extension DigestRenderer {
 
     static func renderText(_ c: Context) -> String {
         var out: [String] = []
-        out += TextWrap.wrap(c.name.uppercased(), width: width)
+        out += TextLayout.reflow(c.name.uppercased(), width: width)
         out.append("Weekly digest, week of \(c.weekLabel) (\(c.week))")
         out.append("")
         if let note = c.note {
-            out += TextWrap.wrap(note, width: width)
+            out += TextLayout.reflow(note, width: width)
             out.append("")
         }
         if c.itemCount == 0 {
@@ -29,15 +29,15 @@ extension DigestRenderer {
         for g in c.groups {
             out.append("")
             out.append(String(repeating: "-", count: width))
-            out += TextWrap.wrap("\(g.heading.uppercased()) (\(g.items.count))", width: width)
+            out += TextLayout.reflow("\(g.heading.uppercased()) (\(g.items.count))", width: width)
             out.append(String(repeating: "-", count: width))
-            if let question = g.question.map(TextWrap.singleLine), !question.isEmpty {
+            if let question = g.question.map(TextLayout.displayLine), !question.isEmpty {
                 out.append("")
-                out += TextWrap.wrap(question, width: width)
+                out += TextLayout.reflow(question, width: width)
             }
             if g.items.isEmpty {
                 out.append("")
-                out += TextWrap.wrap(emptySetInvitation(g, c), width: width)
+                out += TextLayout.reflow(emptySetInvitation(g, c), width: width)
             }
             for (n, item) in g.items.enumerated() {
                 if n > 0 {
@@ -56,28 +56,28 @@ extension DigestRenderer {
 
     static func itemText(_ item: LearningItem, _ c: Context) -> [String] {
         var out: [String] = []
-        let title = TextWrap.singleLine(item.contribution.title)
-        out += TextWrap.wrap(title.isEmpty ? "(untitled)" : title, width: width)
+        let title = TextLayout.displayLine(item.contribution.title)
+        out += TextLayout.reflow(title.isEmpty ? "(untitled)" : title, width: width)
         var byline = "From \(contributor(item))"
-        if let org = item.contribution.organisation.map(TextWrap.singleLine), !org.isEmpty { byline += ", \(org)" }
-        out += TextWrap.wrap(byline + " (#\(item.id))", width: width)
+        if let org = item.contribution.organisation.map(TextLayout.displayLine), !org.isEmpty { byline += ", \(org)" }
+        out += TextLayout.reflow(byline + " (#\(item.id))", width: width)
         let summary = summary(item)
         if !summary.isEmpty {
             out.append("")
-            out += TextWrap.wrap(summary, width: width)
+            out += TextLayout.reflow(summary, width: width)
         }
         let links = links(item)
         if !links.isEmpty {
             out.append("")
             out.append(links.count == 1 ? "Link:" : "Links:")
-            for l in links { out += TextWrap.wrap(l, width: width, indent: "  ", firstIndent: "- ") }
+            for l in links { out += TextLayout.reflow(l, width: width, indent: "  ", firstIndent: "- ") }
         }
         let files = attachments(item)
         if !files.isEmpty, c.siteBaseURL != nil {
             out.append("")
             out.append(files.count == 1 ? "Attachment:" : "Attachments:")
             for (f, a) in zip(files, item.contribution.attachments) {
-                out += TextWrap.wrap(f, width: width, indent: "  ", firstIndent: "- ")
+                out += TextLayout.reflow(f, width: width, indent: "  ", firstIndent: "- ")
                 if let url = c.attachmentURL(item, a) { out.append("  \(url)") }
             }
         } else if !files.isEmpty {
@@ -85,12 +85,13 @@ extension DigestRenderer {
             out.append(
                 files.count == 1
                     ? "Attachment (ask the facilitator for a copy):" : "Attachments (ask the facilitator for a copy):")
-            for f in files { out += TextWrap.wrap(f, width: width, indent: "  ", firstIndent: "- ") }
+            for f in files { out += TextLayout.reflow(f, width: width, indent: "  ", firstIndent: "- ") }
         }
-        let tags = item.contribution.tags.map(TextWrap.singleLine).filter { !$0.isEmpty }
+        let tags = item.contribution.tags.map(TextLayout.displayLine).filter { !$0.isEmpty }
         if !tags.isEmpty {
             out.append("")
-            out += TextWrap.wrap("Tags: " + tags.joined(separator: ", "), width: width, indent: "  ", firstIndent: "")
+            out += TextLayout.reflow(
+                "Tags: " + tags.joined(separator: ", "), width: width, indent: "  ", firstIndent: "")
         }
         if let url = c.pageURL(item) {
             out.append("")
@@ -108,7 +109,7 @@ extension DigestRenderer {
 
     static func footerText(_ c: Context) -> [String] {
         var out: [String] = []
-        out += TextWrap.wrap(
+        out += TextLayout.reflow(
             "You receive this digest because you subscribed to \(c.name). To share what you have learned, "
                 + "write to \(c.community.address).", width: width)
         out.append("")

@@ -35,7 +35,7 @@ public enum DigestRenderer {
         unsubscribeURL: String?, extras: DigestExtras = .none
     ) -> RenderedDigest {
         let groups = group(items, areas: community.learningAreas, sets: extras.learningSets)
-        let note = extras.note.map(TextWrap.clean)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = extras.note.map(TextLayout.clean)?.trimmingCharacters(in: .whitespacesAndNewlines)
         let context = Context(
             community: community, week: week, weekLabel: weekLabel(week), groups: groups,
             unsubscribeAddress: unsubscribeAddress,
@@ -78,7 +78,7 @@ public enum DigestRenderer {
             guard let base = siteBaseURL, let path = SitePaths.attachment(item: item.id, a) else { return nil }
             return base + path
         }
-        var name: String { TextWrap.singleLine(community.name) }
+        var name: String { TextLayout.displayLine(community.name) }
     }
 
     /// The learning sets first (in config order, each shown even without items this week: its
@@ -86,15 +86,15 @@ public enum DigestRenderer {
     /// others as they appear. Area names match case-insensitively; the configured spelling is shown.
     static func group(_ items: [LearningItem], areas: [String], sets: [DigestExtras.LearningSet] = []) -> [Group] {
         var setGroups = sets.map {
-            Group(area: TextWrap.singleLine($0.name), items: [], question: $0.question, isLearningSet: true)
+            Group(area: TextLayout.displayLine($0.name), items: [], question: $0.question, isLearningSet: true)
         }
-        var groups: [Group] = areas.map { Group(area: TextWrap.singleLine($0), items: []) }
+        var groups: [Group] = areas.map { Group(area: TextLayout.displayLine($0), items: []) }
         for item in items.sorted(by: { $0.id < $1.id }) {
             if let set = item.learningSet, let i = sets.firstIndex(where: { $0.name == set }) {
                 setGroups[i].items.append(item)
                 continue
             }
-            var area = TextWrap.singleLine(item.contribution.learningArea)
+            var area = TextLayout.displayLine(item.contribution.learningArea)
             if area.isEmpty { area = "General" }
             if let i = groups.firstIndex(where: { $0.area.lowercased() == area.lowercased() }) {
                 groups[i].items.append(item)
@@ -126,26 +126,26 @@ public enum DigestRenderer {
     /// The contributor as shown: their name, else their address.
     static func contributor(_ item: LearningItem) -> String {
         let p = item.contribution.contributor
-        let name = TextWrap.singleLine(p.name ?? "")
+        let name = TextLayout.displayLine(p.name ?? "")
         return name.isEmpty ? p.address : name
     }
 
     /// The summary (at most 1500 characters), else the start of the body (600): a digest is
     /// read in one sitting, and the full text stays with the facilitator.
     static func summary(_ item: LearningItem) -> String {
-        let s = TextWrap.clean(item.contribution.summary).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !s.isEmpty { return TextWrap.excerpt(s, limit: 1500) }
-        let body = TextWrap.clean(item.contribution.body).trimmingCharacters(in: .whitespacesAndNewlines)
-        return TextWrap.excerpt(body, limit: 600)
+        let s = TextLayout.clean(item.contribution.summary).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !s.isEmpty { return TextLayout.excerpt(s, limit: 1500) }
+        let body = TextLayout.clean(item.contribution.body).trimmingCharacters(in: .whitespacesAndNewlines)
+        return TextLayout.excerpt(body, limit: 600)
     }
 
     /// Links as given; only http(s) and mailto become clickable in HTML.
     static func links(_ item: LearningItem) -> [String] {
-        item.contribution.links.map(TextWrap.singleLine).filter { !$0.isEmpty }
+        item.contribution.links.map(TextLayout.displayLine).filter { !$0.isEmpty }
     }
 
     static func attachments(_ item: LearningItem) -> [String] {
-        item.contribution.attachments.map { "\(TextWrap.singleLine($0.filename)) (\(size($0.size)))" }
+        item.contribution.attachments.map { "\(TextLayout.displayLine($0.filename)) (\(size($0.size)))" }
     }
 
     /// `812 bytes`, `47 KB`, `2.3 MB`.

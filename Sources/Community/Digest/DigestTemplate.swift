@@ -4,7 +4,7 @@ import Foundation
 /// address and URL, so the body is rendered once with markers, cut into pieces, and each copy
 /// is a concatenation, byte-identical to `DigestRenderer.render` for the same subscriber.
 public struct DigestTemplate: Sendable, Codable, Equatable {
-    // Private-use characters: `TextWrap.clean` removes them from user content, so they only
+    // Private-use characters: `TextLayout.clean` removes them from user content, so they only
     // ever come from here.
     static let addressMark = "\u{E000}a\u{E000}"
     static let urlMark = "https://\u{E000}u\u{E000}"

@@ -15,10 +15,10 @@ struct SiteItemText: Sendable {
 
     init(_ item: LearningItem) {
         let c = item.contribution
-        let t = TextWrap.singleLine(c.title)
+        let t = TextLayout.displayLine(c.title)
         title = t.isEmpty ? "(untitled)" : t
-        let name = TextWrap.singleLine(c.contributor.name ?? "")
-        let org = TextWrap.singleLine(c.organisation ?? "")
+        let name = TextLayout.displayLine(c.contributor.name ?? "")
+        let org = TextLayout.displayLine(c.organisation ?? "")
         switch (name.isEmpty, org.isEmpty) {
         case (false, false): byline = "\(name), \(org)"
         case (false, true): byline = name
@@ -26,8 +26,8 @@ struct SiteItemText: Sendable {
         case (true, true): byline = "A partner"
         }
         area = SiteRenderer.areaName(item)
-        summary = Self.trimmed(TextWrap.clean(c.summary))
-        body = Self.trimmed(TextWrap.clean(c.body))
+        summary = Self.trimmed(TextLayout.clean(c.summary))
+        body = Self.trimmed(TextLayout.clean(c.body))
         excerptSource = summary.isEmpty ? body : summary
         publishedAt = SiteRenderer.publishedAt(item)
     }

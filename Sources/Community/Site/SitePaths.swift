@@ -4,7 +4,7 @@ public enum SitePaths {
     /// `items/42-what-six-months-taught-us.html`: the number keeps the address unique, the slug
     /// makes it readable. An edited title makes a new slug; the old address keeps answering.
     public static func item(id: Int, title: String) -> String {
-        "items/\(id)-\(SiteSlug.make(TextWrap.singleLine(title))).html"
+        "items/\(id)-\(SiteSlug.make(TextLayout.displayLine(title))).html"
     }
 
     public static func item(_ item: LearningItem) -> String { self.item(id: item.id, title: item.contribution.title) }

@@ -9,11 +9,11 @@ extension SiteRenderer {
         var x = [
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-GB\">",
-            "<title type=\"text\">\(SiteMarkup.xml(TextWrap.singleLine(title)))</title>",
-            "<subtitle type=\"text\">Learning shared by the partners of \(SiteMarkup.xml(TextWrap.singleLine(content.name)))</subtitle>",
+            "<title type=\"text\">\(SiteMarkup.xml(TextLayout.displayLine(title)))</title>",
+            "<subtitle type=\"text\">Learning shared by the partners of \(SiteMarkup.xml(TextLayout.displayLine(content.name)))</subtitle>",
             "<id>\(SiteMarkup.xml(feedId(path)))</id>",
             "<updated>\(ISO8601UTC.string(from: updated))</updated>",
-            "<author><name>\(SiteMarkup.xml(TextWrap.singleLine(content.name)))</name></author>",
+            "<author><name>\(SiteMarkup.xml(TextLayout.displayLine(content.name)))</name></author>",
             "<generator>learnmail</generator>",
         ]
         let depth = path.split(separator: "/").count - 1
@@ -33,7 +33,7 @@ extension SiteRenderer {
         var content = [String]()
         if let summary = t.separateSummary { content.append(SiteMarkup.paragraphs(summary)) }
         if !t.body.isEmpty { content.append(SiteMarkup.paragraphs(t.body)) }
-        let links = c.links.map(TextWrap.singleLine).compactMap(SiteMarkup.safeHref)
+        let links = c.links.map(TextLayout.displayLine).compactMap(SiteMarkup.safeHref)
         if !links.isEmpty {
             content.append(
                 "<ul>" + links.map { "<li><a href=\"\(SiteMarkup.html($0))\">\(SiteMarkup.html($0))</a></li>" }.joined()
@@ -49,7 +49,7 @@ extension SiteRenderer {
             "<author><name>\(SiteMarkup.xml(t.byline))</name></author>",
             "<category term=\"\(SiteMarkup.xml(t.area))\"/>",
         ]
-        let excerpt = TextWrap.excerpt(t.excerptSource, limit: 280)
+        let excerpt = TextLayout.excerpt(t.excerptSource, limit: 280)
         if !excerpt.isEmpty { e.append("<summary type=\"text\">\(SiteMarkup.xml(excerpt))</summary>") }
         // The HTML is escaped once more as text of the element (type="html", RFC 4287 §3.1.1.2).
         e.append("<content type=\"html\">\(SiteMarkup.xml(content.joined(separator: "\n")))</content>")

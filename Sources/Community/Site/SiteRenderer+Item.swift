@@ -22,7 +22,7 @@ extension SiteRenderer {
         }
         body.append("<p class=\"meta\">\(filed.joined(separator: " · "))</p>")
         if let from = c.forwardedFrom {
-            let who = TextWrap.singleLine(from.name ?? "")
+            let who = TextLayout.displayLine(from.name ?? "")
             body.append(
                 "<p class=\"meta\">Shared from a message by \(SiteMarkup.html(who.isEmpty ? "someone else" : who)).</p>"
             )
@@ -30,7 +30,7 @@ extension SiteRenderer {
         if let summary = t.separateSummary { body.append(SiteMarkup.paragraphs(summary, className: "lead")) }
         if !t.body.isEmpty { body.append("<div class=\"text\">\n\(SiteMarkup.paragraphs(t.body))\n</div>") }
 
-        let links = c.links.map(TextWrap.singleLine).filter { !$0.isEmpty }
+        let links = c.links.map(TextLayout.displayLine).filter { !$0.isEmpty }
         if !links.isEmpty {
             body.append("<h2>\(links.count == 1 ? "Link" : "Links")</h2>\n<ul class=\"links\">")
             for link in links {
@@ -48,14 +48,14 @@ extension SiteRenderer {
             body.append("<h2>\(c.attachments.count == 1 ? "Attachment" : "Attachments")</h2>\n<ul class=\"links\">")
             for a in c.attachments {
                 guard let path = SitePaths.attachment(item: item.id, a) else { continue }
-                let name = SiteMarkup.html(TextWrap.singleLine(a.filename))
+                let name = SiteMarkup.html(TextLayout.displayLine(a.filename))
                 body.append(
                     "<li><a href=\"\(href(path, depth: 1))\" download>\(name)</a> "
                         + "<span class=\"meta\">(\(DigestRenderer.size(a.size)))</span></li>")
             }
             body.append("</ul>")
         }
-        let tags = c.tags.map(TextWrap.singleLine).filter { !$0.isEmpty }
+        let tags = c.tags.map(TextLayout.displayLine).filter { !$0.isEmpty }
         if !tags.isEmpty {
             body.append("<h2>Tags</h2>\n<ul class=\"tags\">")
             for tag in tags {
@@ -66,7 +66,7 @@ extension SiteRenderer {
         body.append("</article>")
         return page(
             title: t.title, path: itemPath(item), section: .none, body: body.joined(separator: "\n"),
-            description: TextWrap.excerpt(t.excerptSource, limit: 160))
+            description: TextLayout.excerpt(t.excerptSource, limit: 160))
     }
 
     /// What an item's earlier address (before its title was edited) now holds: a pointer to the

@@ -11,7 +11,7 @@ extension SiteRenderer {
     ) -> String {
         let depth = path.split(separator: "/").count - 1
         let root = String(repeating: "../", count: depth)
-        let name = SiteMarkup.html(TextWrap.singleLine(content.name))
+        let name = SiteMarkup.html(TextLayout.displayLine(content.name))
         let fullTitle = title.isEmpty ? name : "\(SiteMarkup.html(title)) · \(name)"
         var head = [
             "<!DOCTYPE html>",
@@ -80,7 +80,7 @@ extension SiteRenderer {
                 + "\(SiteMarkup.day(at, in: content.timeZone))</time>")
         let area = t.area
         meta.append("<a href=\"\(href(areaPath(area), depth: depth))\">\(SiteMarkup.html(area))</a>")
-        let excerpt = TextWrap.excerpt(t.excerptSource, limit: 280)
+        let excerpt = TextLayout.excerpt(t.excerptSource, limit: 280)
         return [
             "<article class=\"card\">",
             "<h\(heading)><a href=\"\(href(itemPath(item), depth: depth))\">\(title)</a></h\(heading)>",

@@ -3,7 +3,7 @@ import Foundation
 /// The list pages: home, the area, tag and set indexes, and a page for each.
 extension SiteRenderer {
     func homePage() -> String {
-        let name = SiteMarkup.html(TextWrap.singleLine(content.name))
+        let name = SiteMarkup.html(TextLayout.displayLine(content.name))
         var body = [
             "<h1>\(name)</h1>",
             "<p class=\"lead\">What partners across the community have learned and shared: "

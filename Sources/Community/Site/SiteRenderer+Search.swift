@@ -42,7 +42,7 @@ extension SiteRenderer {
             return SearchEntry(
                 url: itemPath(item), title: t.title,
                 meta: "\(t.byline) · \(SiteMarkup.day(t.publishedAt, in: content.timeZone)) · \(t.area)",
-                excerpt: TextWrap.excerpt(t.excerptSource, limit: 200), words: Self.searchWords(searchable))
+                excerpt: TextLayout.excerpt(t.excerptSource, limit: 200), words: Self.searchWords(searchable))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -32,10 +32,10 @@ public struct SiteRenderer: Sendable {
             (texts[$0.id]!.publishedAt, $0.id) > (texts[$1.id]!.publishedAt, $1.id)
         }
         var slugs: [Int: String] = [:]
-        for item in items { slugs[item.id] = SiteSlug.make(TextWrap.singleLine(item.contribution.title)) }
+        for item in items { slugs[item.id] = SiteSlug.make(TextLayout.displayLine(item.contribution.title)) }
         itemSlugs = slugs  // the same slug as `SitePaths.item`
         areas = Self.grouped(items) { [texts[$0.id]!.area] }
-        tags = Self.grouped(items) { $0.contribution.tags.map(TextWrap.singleLine).filter { !$0.isEmpty } }
+        tags = Self.grouped(items) { $0.contribution.tags.map(TextLayout.displayLine).filter { !$0.isEmpty } }
         areaSlugs = SiteSlug.unique(areas.map(\.name).sorted(), fallback: "area")
         tagSlugs = SiteSlug.unique(tags.map(\.name).sorted(), fallback: "tag")
         setSlugs = SiteSlug.unique(content.learningSets.map(\.name), fallback: "set")
@@ -102,7 +102,7 @@ public struct SiteRenderer: Sendable {
     func setPath(_ name: String) -> String { "sets/\(setSlugs[name] ?? SiteSlug.make(name)).html" }
 
     static func areaName(_ item: LearningItem) -> String {
-        let area = TextWrap.singleLine(item.contribution.learningArea)
+        let area = TextLayout.displayLine(item.contribution.learningArea)
         return area.isEmpty ? "General" : area
     }
 

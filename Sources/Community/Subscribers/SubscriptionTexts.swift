@@ -13,12 +13,12 @@ public enum SubscriptionTexts {
     /// (commands and addresses that must stay on one line).
     static func body(_ paragraphs: [String]) -> String {
         paragraphs.map { p in
-            p.hasPrefix("    ") ? p : TextWrap.wrap(p, width: 72).joined(separator: "\n")
+            p.hasPrefix("    ") ? p : TextLayout.reflow(p, width: 72).joined(separator: "\n")
         }.joined(separator: "\n\n") + "\n"
     }
 
     public static func confirmationRequest(_ list: ListIdentity, token: String, expiresAt: Date) -> Text {
-        let name = TextWrap.singleLine(list.name)
+        let name = TextLayout.displayLine(list.name)
         return Text(
             subject: "Please confirm your subscription to \(name) (confirm \(token))",
             text: body([
@@ -32,7 +32,7 @@ public enum SubscriptionTexts {
     }
 
     public static func welcome(_ list: ListIdentity, unsubscribeAddress: String) -> Text {
-        let name = TextWrap.singleLine(list.name)
+        let name = TextLayout.displayLine(list.name)
         return Text(
             subject: "Welcome to \(name)",
             text: body([
@@ -47,7 +47,7 @@ public enum SubscriptionTexts {
     }
 
     public static func goodbye(_ list: ListIdentity) -> Text {
-        let name = TextWrap.singleLine(list.name)
+        let name = TextLayout.displayLine(list.name)
         return Text(
             subject: "You have left \(name)",
             text: body([
@@ -58,7 +58,7 @@ public enum SubscriptionTexts {
     }
 
     public static func alreadySubscribed(_ list: ListIdentity) -> Text {
-        let name = TextWrap.singleLine(list.name)
+        let name = TextLayout.displayLine(list.name)
         return Text(
             subject: "You are already subscribed to \(name)",
             text: body([
@@ -69,7 +69,7 @@ public enum SubscriptionTexts {
     }
 
     public static func notSubscribed(_ list: ListIdentity) -> Text {
-        let name = TextWrap.singleLine(list.name)
+        let name = TextLayout.displayLine(list.name)
         return Text(
             subject: "Not subscribed to \(name)",
             text: body([
@@ -81,7 +81,7 @@ public enum SubscriptionTexts {
     }
 
     public static func confirmationFailed(_ list: ListIdentity, expired: Bool) -> Text {
-        let name = TextWrap.singleLine(list.name)
+        let name = TextLayout.displayLine(list.name)
         return Text(
             subject: "Subscription to \(name) not confirmed",
             text: body([
@@ -94,7 +94,7 @@ public enum SubscriptionTexts {
     }
 
     public static func help(_ list: ListIdentity) -> Text {
-        let name = TextWrap.singleLine(list.name)
+        let name = TextLayout.displayLine(list.name)
         return Text(
             subject: "How to use \(name)",
             text: body([
