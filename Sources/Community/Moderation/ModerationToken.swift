@@ -61,9 +61,7 @@ public struct ModerationToken: Sendable, Hashable, CustomStringConvertible {
     /// The Reply-To address `learning+mod-<token>@example.org` for the community address
     /// (`marker` "preview" makes a digest preview's `learning+preview-<token>@…`).
     public func replyAddress(community address: String, marker: String = "mod") -> String {
-        guard let at = address.lastIndex(of: "@") else { return address }
-        let local = address[..<at].split(separator: "+", maxSplits: 1).first.map(String.init) ?? ""
-        return "\(local)+\(marker)-\(text)\(address[at...])"
+        PlusAddress.make(address, tag: "\(marker)-\(text)")
     }
 }
 
@@ -101,9 +99,7 @@ extension ModerationToken {
 
     /// `local+mod-<token>@domain` → the token (`marker` "preview": `local+preview-<token>@domain`).
     public static func parsePlusAddress(_ address: String, marker: String = "mod") -> ModerationToken? {
-        let lower = address.lowercased()
-        guard let at = lower.lastIndex(of: "@"), let found = lower[..<at].range(of: "+\(marker)-") else { return nil }
-        return ModerationToken(String(lower[found.upperBound..<at]))
+        PlusAddress.value(of: address, marker: marker).flatMap(ModerationToken.init)
     }
 
     /// Finds `#<digits> tok:<26 chars>` inside a bracketed tag anywhere in the subject

@@ -24,10 +24,7 @@ public struct ListIdentity: Sendable, Equatable, Codable {
     }
 
     /// `learning+TAG@example.org` (RFC 5233 subaddress) for the community address `learning@example.org`.
-    public func address(tag: String) -> String {
-        guard let at = address.lastIndex(of: "@") else { return address }
-        return "\(address[..<at])+\(tag)\(address[at...])"
-    }
+    public func address(tag: String) -> String { PlusAddress.make(address, tag: tag) }
 
     /// The address whose mail unsubscribes `subscriber` at once: `learning+unsubscribe-<token>@…`.
     public func unsubscribeAddress(for subscriber: Subscriber) -> String {
@@ -53,14 +50,5 @@ public struct ListIdentity: Sendable, Equatable, Codable {
 
     /// The tag of `recipient` when it is a subaddress of the community address
     /// (`learning+bounce-abc@example.org` → `bounce-abc`), case-insensitively.
-    public func tag(of recipient: String) -> String? {
-        let r = recipient.lowercased()
-        guard let at = address.lastIndex(of: "@"), let rAt = r.lastIndex(of: "@"),
-            r[rAt...] == address[at...]
-        else { return nil }
-        let local = address[..<at] + "+"
-        let rLocal = r[..<rAt]
-        guard rLocal.hasPrefix(local), rLocal.count > local.count else { return nil }
-        return String(rLocal.dropFirst(local.count))
-    }
+    public func tag(of recipient: String) -> String? { PlusAddress.tag(of: recipient, under: address) }
 }
