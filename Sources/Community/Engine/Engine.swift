@@ -1,5 +1,4 @@
 import Foundation
-import MIME
 
 /// The whole flow of DESIGN.md, one round at a time: intake → classify → process → deliver,
 /// plus the weekly digest. Time, randomness, the mailbox and the sender are passed in, so the
