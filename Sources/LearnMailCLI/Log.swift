@@ -60,7 +60,7 @@ final class Log: @unchecked Sendable {
     func engine(_ text: String) {
         var msg = text
         var fields: [(String, String)] = []
-        if let colon = text.range(of: ": "), Self.isMessageKey(text[..<colon.lowerBound]) {
+        if let colon = text.range(of: ": "), SourceKey.looksLikeKey(text[..<colon.lowerBound]) {
             fields.append(("key", String(text[..<colon.lowerBound])))
             msg = String(text[colon.upperBound...])
         }
@@ -70,10 +70,6 @@ final class Log: @unchecked Sendable {
         guard level <= threshold else { return }
         let line = Self.line(time: clock(), level: level, msg: msg, fields: fields)
         lock.withLock { write(scrub(line)) }
-    }
-
-    static func isMessageKey(_ word: Substring) -> Bool {
-        (word.hasPrefix("imap-") || word.hasPrefix("maildir-")) && !word.contains(" ")
     }
 
     private func scrub(_ line: String) -> String {

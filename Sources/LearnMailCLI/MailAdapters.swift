@@ -8,24 +8,24 @@ import Transport
 /// A Maildir as the engine's mail source (the demo, tests, or a local delivery agent's folder).
 final class MaildirMailSource: MailSource {
     let maildir: MaildirSource
-    private var entries: [String: MaildirEntry] = [:]
+    private var entries: [SourceKey: MaildirEntry] = [:]
 
     init(path: String) { maildir = MaildirSource(path: path) }
 
-    func pendingKeys() throws -> [String] {
+    func pendingKeys() throws -> [SourceKey] {
         let pending = try maildir.pending()
-        entries = Dictionary(pending.map { ("maildir-" + $0.uniqueName, $0) }, uniquingKeysWith: { first, _ in first })
-        return pending.map { "maildir-" + $0.uniqueName }
+        entries = Dictionary(pending.map { (.maildir($0.uniqueName), $0) }, uniquingKeysWith: { first, _ in first })
+        return pending.map { .maildir($0.uniqueName) }
     }
 
-    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
+    func fetch(_ keys: [SourceKey], into store: (SourceKey, [UInt8]) throws -> Void) throws {
         for key in keys {
             guard let entry = entries[key] else { throw CommandError("the Maildir no longer holds \(key)") }
             try store(key, try maildir.read(entry))
         }
     }
 
-    func markHandled(_ keys: [String]) throws {
+    func markHandled(_ keys: [SourceKey]) throws {
         try maildir.markHandled(keys.compactMap { entries[$0] })
     }
 }
@@ -54,7 +54,7 @@ final class IMAPMailSource: MailSource {
         cursor = try? spool.loadJSON(Cursor.self, at: Self.file)
     }
 
-    func pendingKeys() throws -> [String] {
+    func pendingKeys() throws -> [SourceKey] {
         let status = try mailbox.status()
         let validity = status.uidValidity.value
         if cursor?.uidValidity != validity {
@@ -64,12 +64,12 @@ final class IMAPMailSource: MailSource {
         }
         let from = cursor?.nextUID ?? 1
         handled = from > 0 ? from - 1 : 0
-        return try mailbox.uids(from: UID(from)).map { "imap-\(validity)-\($0.value)" }
+        return try mailbox.uids(from: UID(from)).map { .imap(validity: validity, uid: $0.value) }
     }
 
     /// Several connections at once (`IMAPMailbox.fetch(_:uidValidity:connections:)`): on a link with
     /// real latency, round trips overlap instead of adding up.
-    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
+    func fetch(_ keys: [SourceKey], into store: (SourceKey, [UInt8]) throws -> Void) throws {
         guard !keys.isEmpty else { return }
         let parsed = try keys.map(Self.parse)
         var failure: (any Error)?
@@ -81,7 +81,7 @@ final class IMAPMailSource: MailSource {
                 uid, result in
                 guard failure == nil else { return }
                 do {
-                    try store("imap-\(parsed[0].0)-\(uid.value)", try result.get())
+                    try store(.imap(validity: parsed[0].0, uid: uid.value), try result.get())
                 } catch {
                     failure = error
                 }
@@ -92,7 +92,7 @@ final class IMAPMailSource: MailSource {
     }
 
     /// One command for the whole batch (MOVE, or COPY+EXPUNGE, or a flag), not one per message.
-    func markHandled(_ keys: [String]) throws {
+    func markHandled(_ keys: [SourceKey]) throws {
         guard !keys.isEmpty else { return }
         let uids = try keys.map { try Self.parse($0).1 }
         do {
@@ -111,9 +111,8 @@ final class IMAPMailSource: MailSource {
         try spool.saveJSON(cursor, at: Self.file)
     }
 
-    private static func parse(_ key: String) throws -> (UInt32, UInt32) {
-        let parts = key.split(separator: "-")
-        guard parts.count == 3, parts[0] == "imap", let validity = UInt32(parts[1]), let uid = UInt32(parts[2]) else {
+    private static func parse(_ key: SourceKey) throws -> (UInt32, UInt32) {
+        guard case .imap(let validity, let uid) = key.origin else {
             throw CommandError("not an IMAP message key: \(key)")
         }
         return (validity, uid)

@@ -154,7 +154,7 @@ func isUnreachable(_ error: any Error) -> Bool {
             self.every = every
         }
 
-        func pendingKeys() throws -> [String] {
+        func pendingKeys() throws -> [SourceKey] {
             rounds += 1
             if rounds == 1 || rounds % every == 0 {
                 FileHandle.standardError.write(Data("debug: round \(rounds) rss \(Self.residentKilobytes()) kB\n".utf8))
@@ -162,11 +162,11 @@ func isUnreachable(_ error: any Error) -> Bool {
             return try base.pendingKeys()
         }
 
-        func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
+        func fetch(_ keys: [SourceKey], into store: (SourceKey, [UInt8]) throws -> Void) throws {
             try base.fetch(keys, into: store)
         }
 
-        func markHandled(_ keys: [String]) throws { try base.markHandled(keys) }
+        func markHandled(_ keys: [SourceKey]) throws { try base.markHandled(keys) }
 
         func finishBatch() throws { try base.finishBatch() }
 

@@ -32,7 +32,7 @@ enum IntakeFuzzPaths {
         return ModerationToken.generate(using: &generator)
     }()
 
-    /// Raw bytes → `Message` → everything `Engine.process` reads from it (Engine+Intake.swift),
+    /// Raw bytes → `Message` → everything `Intake.process` reads from it (Intake+Process.swift),
     /// in its order, without the spool: subscription requests, classification (bounces read as
     /// `handleBounce` does, with VERP), moderation tokens, replies and the desk that applies them,
     /// sender policy, extraction (body cleaning, fields, links, area, summary, attachments), the
@@ -112,7 +112,7 @@ enum IntakeFuzzPaths {
             history: [HistoryEntry(at: now, action: "received", by: contribution.contributor.address)])
     }
 
-    /// What `Engine.compose` makes of a text: a whole outgoing mail.
+    /// What `SpoolSession.compose` makes of a text: a whole outgoing mail.
     static func render(subject: String, text: String, to address: String) -> [UInt8] {
         // The same seed for every input: the same input always takes the same path.
         var generator = SplitMix64(seed: 11)

@@ -1,5 +1,5 @@
 // The pure paths the `preview` fuzz target drives: a moderator's reply to the digest's preview, as
-// intake reads it (Engine+Intake.swift, Engine+DigestPreview.swift). Shared by the libFuzzer build
+// intake reads it (Intake+Process.swift, Digests+Preview.swift). Shared by the libFuzzer build
 // (`scripts/fuzz` compiles this file with Sources/Community and Sources/MIME as one module,
 // -D LEARNMAIL_FUZZ) and by `PreviewFuzzRegressionTests`, which replays every kept input.
 import Foundation

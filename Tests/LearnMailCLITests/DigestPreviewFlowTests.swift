@@ -32,8 +32,8 @@ struct DigestPreviewFlowTests {
         for n in 1...3 { try setup.deliver("\(n).M\(n).t", EngineFlowTests.contribution(n)) }
         let engine = try setup.engine()
         _ = try setup.round(engine)
-        for id in 1...3 { _ = try engine.moderateFromConsole([.approve], item: id, by: "test") }
-        _ = try engine.addSubscriber("reader@example.net")
+        for id in 1...3 { _ = try engine.moderation.applyFromConsole([.approve], item: id, by: "test") }
+        _ = try engine.subscriptions.add("reader@example.net")
 
         // Sunday 10:00, the digest is due Monday 09:00: the preview goes out, once.
         setup.clock.now = ISO8601UTC.date(from: "2026-11-22T10:00:00Z")!
@@ -57,8 +57,8 @@ struct DigestPreviewFlowTests {
         let forged = try setup.round(engine)
         #expect(
             forged.entries.allSatisfy { if case .refused = $0.outcome { true } else { false } }, "\(forged.entries)")
-        #expect(engine.digestNote() == nil)
-        #expect(engine.heldBack(from: "2026-W48").isEmpty)
+        #expect(engine.digests.note() == nil)
+        #expect(engine.digests.heldBack(from: "2026-W48").isEmpty)
 
         // The facilitator's reply with the token.
         try setup.deliver(
@@ -72,7 +72,7 @@ struct DigestPreviewFlowTests {
             return
         }
         #expect(result.contains("#2 held back") && result.contains("the note is set"))
-        #expect(engine.heldBack(from: "2026-W48") == [2])
+        #expect(engine.digests.heldBack(from: "2026-W48") == [2])
 
         // Monday: the digest opens with the note and leaves #2 for next week.
         setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!

@@ -58,10 +58,10 @@ struct EngineFlowTests {
             try deliver("1.M1.test", EngineFlowTests.contribution(1))
             let engine = try engine()
             _ = try round(engine)
-            _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
-            for reader in readers { _ = try engine.addSubscriber(reader) }
+            _ = try engine.moderation.applyFromConsole([.approve], item: 1, by: "test")
+            for reader in readers { _ = try engine.subscriptions.add(reader) }
             clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
-            _ = try engine.sendDigestNow()
+            _ = try engine.digests.sendNow()
             return engine
         }
 
@@ -170,7 +170,7 @@ struct EngineFlowTests {
     @Test func repeatedHardBouncesDisableTheSubscriber() throws {
         let setup = try Setup()
         let engine = try setup.engine()
-        _ = try engine.addSubscriber("ann.old@examplehousing.org.uk")
+        _ = try engine.subscriptions.add("ann.old@examplehousing.org.uk")
         let spool = try Spool(directory: setup.config.dataDirectory)
         let token = try #require(
             try spool.loadSubscribers().subscriber(address: "ann.old@examplehousing.org.uk")?.bounceToken)
@@ -327,7 +327,7 @@ struct EngineFlowTests {
             })
 
         // Monday 09:00 London: the digest goes out once, whatever the restarts.
-        _ = try engine.addSubscriber("reader@example.net")
+        _ = try engine.subscriptions.add("reader@example.net")
         setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:00:30Z")!
         #expect(try setup.round(engine).digest?.contains("1 item(s) to 1 subscriber(s)") == true)
         setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:05:00Z")!
@@ -335,7 +335,7 @@ struct EngineFlowTests {
         #expect(try setup.mail(to: "reader@example.net").count == 1)
         #expect(try spool.loadItem(1).status == .published)
         // Sending now again the same week is refused.
-        #expect(throws: DigestAlreadySent.self) { try setup.engine().sendDigestNow() }
+        #expect(throws: DigestAlreadySent.self) { try setup.engine().digests.sendNow() }
         // Next week, with nothing approved, nothing is sent.
         setup.clock.now = ISO8601UTC.date(from: "2026-11-30T09:01:00Z")!
         #expect(try setup.round(try setup.engine()).digest?.contains("nothing sent") == true)
@@ -360,13 +360,13 @@ struct EngineFlowTests {
         let setup = try Setup(at: "2026-11-23T08:00:00Z", extraConfig: #", "limits": {"hardBouncesToDisable": 1}"#)
         let engine = try setup.digestQueued(to: ["gone@example.net", "fine@example.net"])
         let sink = RefusingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), refusing: ["gone@example.net"])
-        let report = try engine.deliverQueued(through: sink)
+        let report = try engine.delivery.sendQueued(through: sink)
         #expect(report.refusals.map(\.address) == ["gone@example.net"])
         let subscribers = try engine.spool.loadSubscribers()
         #expect(subscribers.subscriber(address: "gone@example.net")?.status == .disabled)
         #expect(subscribers.subscriber(address: "fine@example.net")?.status == .active)
         // The facilitator hears of it with the next delivery.
-        _ = try engine.deliverQueued(through: try DirectoryMailSink(path: setup.folder + "/outbox"))
+        _ = try engine.delivery.sendQueued(through: try DirectoryMailSink(path: setup.folder + "/outbox"))
         #expect(try setup.mail(to: "facilitator@example.org").contains { $0.subject?.contains("disabled") == true })
     }
 
@@ -397,8 +397,8 @@ struct EngineFlowTests {
         let engine = try setup.digestQueued(to: ["a@example.net"])
         try FileManager.default.removeItem(atPath: engine.spool.path("digests", "2026-W48.json"))
         let sink = try DirectoryMailSink(path: setup.folder + "/outbox")
-        #expect(throws: DigestRecordMissing.self) { try engine.deliverQueued(through: sink) }
-        #expect(engine.outbox.pending().first { $0.kind == "digest" }?.recipients.map(\.state) == [.queued])
+        #expect(throws: DigestRecordMissing.self) { try engine.delivery.sendQueued(through: sink) }
+        #expect(engine.outbox.pending().first { $0.kind == .digest }?.recipients.map(\.state) == [.queued])
         #expect(try setup.mail(to: "a@example.net").isEmpty)
     }
 
@@ -408,17 +408,17 @@ struct EngineFlowTests {
         let engine = try setup.digestQueued(to: readers)
         // A queued entry per 50 subscribers, not a file per subscriber.
         #expect(
-            engine.outbox.pending().filter { $0.kind == "digest" }.map(\.id) == [
+            engine.outbox.pending().filter { $0.kind == .digest }.map(\.id) == [
                 "digest-2026-W48-1", "digest-2026-W48-2", "digest-2026-W48-3",
             ])
         // 70 copies go out, then the process "dies" part-way through the second batch of 50.
         let sink = DyingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), messages: 70)
-        #expect(throws: CommandError.self) { try engine.deliverQueued(through: sink) }
+        #expect(throws: CommandError.self) { try engine.delivery.sendQueued(through: sink) }
         #expect(engine.outbox.pending().map(\.id).first == "digest-2026-W48-2")
         // A reader who leaves before their copy goes out gets none.
-        _ = try engine.removeSubscriber("reader120@example.net")
+        _ = try engine.subscriptions.remove("reader120@example.net")
         let restarted = try setup.engine()
-        let report = try restarted.deliverQueued(through: try DirectoryMailSink(path: setup.folder + "/outbox"))
+        let report = try restarted.delivery.sendQueued(through: try DirectoryMailSink(path: setup.folder + "/outbox"))
         // The 20 the server took before the "crash" are not sent again (outbox/.accepted).
         #expect(report.sent == 49 + 1)  // and the contributor's "published" notice
         var messageIds: Set<String> = []
@@ -438,8 +438,8 @@ struct EngineFlowTests {
         let subscriber = try #require(try restarted.spool.loadSubscribers().subscriber(address: "reader7@example.net"))
         let template = try #require(record.template)
         #expect(
-            restarted.digestCopy(template, of: record, for: subscriber)
-                == restarted.digestCopy(template, of: record, for: subscriber))
+            restarted.delivery.digestCopy(template, of: record, for: subscriber)
+                == restarted.delivery.digestCopy(template, of: record, for: subscriber))
     }
 }
 

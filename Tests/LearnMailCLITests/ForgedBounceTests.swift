@@ -40,7 +40,7 @@ struct ForgedBounceTests {
     func aReportAtAnyOtherAddressChangesNobody(_ address: String) throws {
         let setup = try EngineFlowTests.Setup()
         let engine = try setup.engine()
-        _ = try engine.addSubscriber(Self.reader)
+        _ = try engine.subscriptions.add(Self.reader)
         // Three times the limit, each on a day of its own (one bounce a day would count).
         let outcomes = try Self.deliver(try Self.report(to: address), days: 9, setup: setup, engine: engine)
         #expect(outcomes.count == 9)
@@ -59,7 +59,7 @@ struct ForgedBounceTests {
     @Test func theSameReportAtTheReadersVERPAddressCounts() throws {
         let setup = try EngineFlowTests.Setup()
         let engine = try setup.engine()
-        _ = try engine.addSubscriber(Self.reader)
+        _ = try engine.subscriptions.add(Self.reader)
         let token = try #require(try engine.spool.loadSubscribers().subscriber(address: Self.reader)?.bounceToken)
         let outcomes = try Self.deliver(
             try Self.report(to: "learning+bounce-\(token)@example.org"), days: 3, setup: setup, engine: engine)
@@ -75,7 +75,7 @@ struct ForgedBounceTests {
             at: "2026-11-23T08:00:00Z", extraConfig: #", "limits": {"hardBouncesToDisable": 1}"#)
         let engine = try setup.digestQueued(to: [Self.reader, "fine@example.net"])
         let sink = RefusingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), refusing: [Self.reader])
-        let report = try engine.deliverQueued(through: sink)
+        let report = try engine.delivery.sendQueued(through: sink)
         #expect(report.refusals.map(\.address) == [Self.reader])
         let subscribers = try engine.spool.loadSubscribers()
         #expect(subscribers.subscriber(address: Self.reader)?.status == .disabled)

@@ -128,18 +128,18 @@ struct ItemIndexTests {
             #expect(log.lines.isEmpty, "\(step): \(log.lines)")
             #expect(reader.itemSummaries == Self.fromFolders(spool), "\(step)")
         }
-        _ = try engine.moderateFromConsole([.approve], item: 1, by: "console")
+        _ = try engine.moderation.applyFromConsole([.approve], item: 1, by: "console")
         try check("approve")
         #expect(engine.itemSummaries.first?.status == .approved)
-        _ = try engine.moderateFromConsole([.reject(reason: "off topic")], item: 2, by: "console")
+        _ = try engine.moderation.applyFromConsole([.reject(reason: "off topic")], item: 2, by: "console")
         try check("reject")
-        _ = try engine.moderateFromConsole([.edit(.title, "A better title")], item: 3, by: "console")
+        _ = try engine.moderation.applyFromConsole([.edit(.title, "A better title")], item: 3, by: "console")
         try check("edit")
         #expect(engine.itemSummaries.last?.title == "A better title")
         // The console's changes are journal lines until there are enough to write the index afresh.
         #expect(FileManager.default.fileExists(atPath: Self.journalPath(spool)))
-        _ = try engine.addSubscriber("reader@example.net")
-        _ = try engine.sendDigestNow()
+        _ = try engine.subscriptions.add("reader@example.net")
+        _ = try engine.digests.sendNow()
         try check("digest")
         #expect(engine.itemSummaries.first?.status == .published)
         // The digest's group of changes is closed: a small one names its items in the journal.
@@ -147,7 +147,7 @@ struct ItemIndexTests {
         #expect(!journal.contains("open"), "\(journal)")
         #expect(journal.contains("touch 1\n"), "\(journal)")
         for n in 1...(ItemIndex.journalLimit + 2) {
-            _ = try engine.moderateFromConsole([.edit(.summary, "Summary \(n)")], item: 3, by: "console")
+            _ = try engine.moderation.applyFromConsole([.edit(.summary, "Summary \(n)")], item: 3, by: "console")
         }
         try check("many edits")
         let lines = ((try? AtomicFile.read(Self.journalPath(spool))) ?? []).filter { $0 == 0x0A }.count
@@ -255,7 +255,7 @@ struct ItemIndexTests {
         let spool = try Spool(directory: setup.config.dataDirectory)
         let daemon = try Self.engine(setup, log: Log())
         let console = try Self.engine(setup, log: Log())
-        _ = try console.moderateFromConsole([.approve], item: 1, by: "console")
+        _ = try console.moderation.applyFromConsole([.approve], item: 1, by: "console")
         let notification = try #require(
             try setup.mail(to: "facilitator@example.org").first { $0.subject?.contains("#2 ") == true })
         try setup.deliver(

@@ -67,14 +67,14 @@ struct LearningSetFlowTests {
         _ = try setup.round(engine)
         #expect(try engine.spool.loadItem(3).learningSet == "Champions in different settings")
         #expect(try engine.spool.loadItem(3).status == .approved)
-        _ = try engine.moderateFromConsole([.approve], item: 1, by: "test")
-        _ = try engine.moderateFromConsole([.approve], item: 2, by: "test")
-        _ = try engine.addSubscriber("reader@example.net")
+        _ = try engine.moderation.applyFromConsole([.approve], item: 1, by: "test")
+        _ = try engine.moderation.applyFromConsole([.approve], item: 2, by: "test")
+        _ = try engine.subscriptions.add("reader@example.net")
 
         // Monday's digest opens with the running set, its question and its two items.
-        _ = try engine.setDigestNote("Welcome to the new set! <b>Tell us</b> what works.", by: "test")
+        _ = try engine.digests.setNote("Welcome to the new set! <b>Tell us</b> what works.", by: "test")
         setup.clock.now = ISO8601UTC.date(from: "2026-11-23T09:30:00Z")!
-        let digest = try engine.sendDigestNow()
+        let digest = try engine.digests.sendNow()
         let text = try String(contentsOfFile: try #require(digest.textPath), encoding: .utf8)
         let note = try #require(text.range(of: "Welcome to the new set! <b>Tell us</b> what works."))
         let set = try #require(text.range(of: "LEARNING SET: CHAMPIONS IN DIFFERENT SETTINGS (2)"))
@@ -95,6 +95,6 @@ struct LearningSetFlowTests {
         let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(try engine.spool.loadItem(2)))
         #expect((json as? [String: Any])?["learningSet"] as? String == "Lending")
         // The note was for that digest only.
-        #expect(engine.digestNote() == nil)
+        #expect(engine.digests.note() == nil)
     }
 }

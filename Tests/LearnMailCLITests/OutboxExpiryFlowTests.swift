@@ -31,7 +31,7 @@ struct OutboxExpiryFlowTests {
         setup.clock.now += 86_400
         _ = engine.runOnce(source: nil, sink: DownSink())
         let pending = engine.outbox.pending()
-        #expect(pending.map(\.kind) == ["notice"])
+        #expect(pending.map(\.kind) == [.notice])
         #expect(pending.first?.recipients.map(\.address) == ["facilitator@example.org"])
 
         // The server is back: the notice goes, naming what was given up.

@@ -39,7 +39,7 @@ import Testing
             let counting = try #require(wrapped as? RoundCountingSource)
             for _ in 0..<3 { #expect(try counting.pendingKeys() == ["a", "b"]) }
             #expect(counting.rounds == 3)
-            var stored: [String] = []
+            var stored: [SourceKey] = []
             try counting.fetch(["a"]) { key, _ in stored.append(key) }
             try counting.markHandled(["a"])
             #expect(stored == ["a"])
@@ -52,12 +52,12 @@ import Testing
 
 /// A source that lists fixed keys and remembers what it was told.
 private final class ListSource: MailSource {
-    let keys: [String]
-    var handled: [String] = []
-    init(keys: [String]) { self.keys = keys }
-    func pendingKeys() throws -> [String] { keys }
-    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws {
-        for key in keys { try store(key, Array(key.utf8)) }
+    let keys: [SourceKey]
+    var handled: [SourceKey] = []
+    init(keys: [SourceKey]) { self.keys = keys }
+    func pendingKeys() throws -> [SourceKey] { keys }
+    func fetch(_ keys: [SourceKey], into store: (SourceKey, [UInt8]) throws -> Void) throws {
+        for key in keys { try store(key, Array(key.rawValue.utf8)) }
     }
-    func markHandled(_ keys: [String]) throws { handled += keys }
+    func markHandled(_ keys: [SourceKey]) throws { handled += keys }
 }

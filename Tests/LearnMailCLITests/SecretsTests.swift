@@ -55,7 +55,7 @@ struct SecretsTests {
         let root = setup.config.dataDirectory
         #expect(Self.filesHolding(token.text, under: root) == [])
         #expect(Self.filesHolding(nil, under: root) == [])
-        let sent = engine.outbox.entries(in: "sent").first { $0.kind == "moderation-reply" }
+        let sent = engine.outbox.entries(in: "sent").first { $0.kind == .moderationReply }
         #expect(sent?.secret == true)
         #expect(!FileManager.default.fileExists(atPath: root + "/sent/" + (sent?.id ?? "") + ".eml"))
         let stored = try readFile(root + "/processed/maildir-2.M2.test.eml")
@@ -71,7 +71,7 @@ struct SecretsTests {
             sink: RefusingSink(
                 try DirectoryMailSink(path: setup.folder + "/outbox"), refusing: ["facilitator@example.org"]))
         let failed = engine.outbox.entries(in: "failed")
-        #expect(failed.map(\.kind) == ["notification"])
+        #expect(failed.map(\.kind) == [.notification])
         #expect(failed.first?.secret == true)
         #expect(failed.first?.recipients.first?.lastResponse?.contains("550") == true)
         let root = setup.config.dataDirectory

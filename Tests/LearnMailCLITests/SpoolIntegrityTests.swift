@@ -129,9 +129,10 @@ struct SpoolIntegrityTests {
         let log = Log()
         let engine = try Self.engine(setup, log: log)
         for id in ["a-good-note", "b-bad-note"] {
-            let message = engine.compose(to: ["facilitator@example.org"], subject: "Note \(id)", text: "About \(id).")
+            let message = engine.session.compose(
+                to: ["facilitator@example.org"], subject: "Note \(id)", text: "About \(id).")
             try engine.outbox.enqueue(
-                id: id, kind: "note", envelopeFrom: "learning+bounces@example.org",
+                id: id, kind: .note, envelopeFrom: "learning+bounces@example.org",
                 recipients: ["facilitator@example.org"], message: message, at: engine.now)
         }
         try damage.file.damage.apply(to: engine.spool.path("outbox", "b-bad-note" + damage.file.suffix))
@@ -212,7 +213,7 @@ struct SpoolIntegrityTests {
         try setup.deliver("2.M2.test", big)
         let engine = try setup.engine()
         try engine.outbox.enqueue(
-            id: "lost-note", kind: "note", envelopeFrom: "learning+bounces@example.org",
+            id: "lost-note", kind: .note, envelopeFrom: "learning+bounces@example.org",
             recipients: ["facilitator@example.org"], message: Array("Subject: x\r\n\r\nx\r\n".utf8), at: engine.now)
         try FileManager.default.removeItem(atPath: engine.spool.path("outbox", "lost-note.eml"))
         let report = try setup.round(engine)

@@ -73,7 +73,7 @@ struct ThrottleAnswerPathTests {
         let outbox = Outbox(spool: spool)
         let queued = Date(timeIntervalSince1970: 1_800_000_000)
         try outbox.enqueue(
-            id: "note", kind: "moderation", envelopeFrom: "b@x", recipients: ["r0@x"], message: Array("x\r\n".utf8),
+            id: "note", kind: .note, envelopeFrom: "b@x", recipients: ["r0@x"], message: Array("x\r\n".utf8),
             at: queued)
         let sink = SMTPOutcomeSink(outcome: .temporaryFailure("451 4.3.0 Temporary lookup failure"))
         // Five days on, a temporary failure is final, and the reason keeps the code and the enhanced status.

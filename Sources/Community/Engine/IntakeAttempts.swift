@@ -48,7 +48,7 @@ final class IntakeAttempts {
 
     /// Counts the crash the marker tells of, if any (holding the spool's lock, before processing).
     /// Returns the key it blamed and its count now.
-    func recover() throws -> (key: String, count: Int)? {
+    func recover() throws -> (key: SourceKey, count: Int)? {
         // Another process (a `run --once` beside the daemon) may have counted since.
         crashes = (try? spool.loadJSON([String: Crashes].self, at: Self.crashesFile)) ?? crashes
         guard let bytes = try? AtomicFile.read(spool.path(Self.markerFile)), !bytes.isEmpty else { return nil }
@@ -57,22 +57,22 @@ final class IntakeAttempts {
         let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
         defer { clearMarker() }
         guard fields.count == 2 else { return nil }
-        let key = Spool.safeKey(String(decoding: fields[0], as: UTF8.self))
+        let key = SourceKey(String(decoding: fields[0], as: UTF8.self)).fileName
         let markerRun = String(decoding: fields[1], as: UTF8.self)
         guard !key.isEmpty, FileManager.default.fileExists(atPath: spool.path("incoming", key + ".eml")),
-            !spool.isProcessed(key)
+            !spool.isProcessed(SourceKey(fileName: key))
         else { return nil }
         var record = crashes[key] ?? Crashes(count: 0, lastRun: "")
-        guard record.lastRun != markerRun else { return (key, record.count) }
+        guard record.lastRun != markerRun else { return (SourceKey(fileName: key), record.count) }
         record.count += 1
         record.lastRun = markerRun
         crashes[key] = record
         // Durable before the message is tried again: if it kills the process once more, the count stays.
         try spool.saveJSON(crashes, at: Self.crashesFile)
-        return (key, record.count)
+        return (SourceKey(fileName: key), record.count)
     }
 
-    func count(_ key: String) -> Int { crashes[Spool.safeKey(key)]?.count ?? 0 }
+    func count(_ key: SourceKey) -> Int { crashes[key.fileName]?.count ?? 0 }
 
     /// Opens the marker for a batch; `end()` empties it.
     func begin() {
@@ -80,9 +80,9 @@ final class IntakeAttempts {
     }
 
     /// Names `key` as the message in hand: two system calls, no fsync.
-    func processing(_ key: String) {
+    func processing(_ key: SourceKey) {
         guard fd >= 0 else { return }
-        let bytes = Array("\(Spool.safeKey(key))\t\(run)\n".utf8)
+        let bytes = Array("\(key.fileName)\t\(run)\n".utf8)
         let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress!, $0.count, 0) }
         if written == bytes.count { _ = ftruncate(fd, off_t(bytes.count)) }
     }
@@ -103,10 +103,10 @@ final class IntakeAttempts {
 
     /// Forgets the counts of messages now processed (or quarantined and then processed). Writes
     /// only when there was something to forget: the usual batch costs nothing here.
-    func forget(processed keys: [String]) throws {
+    func forget(processed keys: [SourceKey]) throws {
         guard !crashes.isEmpty else { return }
         let before = crashes.count
-        for key in keys where spool.isProcessed(key) { crashes[Spool.safeKey(key)] = nil }
+        for key in keys where spool.isProcessed(key) { crashes[key.fileName] = nil }
         guard crashes.count != before else { return }
         if crashes.isEmpty {
             try? FileManager.default.removeItem(atPath: spool.path(Self.crashesFile))

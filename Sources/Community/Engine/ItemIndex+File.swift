@@ -49,7 +49,7 @@ enum ItemIndexFile {
             }
             let fields: [String?] = [
                 String(s.id), s.status.rawValue, ISO8601UTC.string(from: s.receivedAt), s.digestWeek, s.learningArea,
-                s.contributor, s.title, s.source.key, s.source.messageId, s.source.sender, s.source.bodyDigest,
+                s.contributor, s.title, s.source.key.rawValue, s.source.messageId, s.source.sender, s.source.bodyDigest,
             ]
             for (n, field) in fields.enumerated() {
                 if n > 0 { out.append(0x09) }
@@ -210,8 +210,8 @@ enum ItemIndexFile {
     }
 
     /// The source key (the duplicate check's first question) of an index line, read alone.
-    static func sourceKey(_ line: ArraySlice<UInt8>) -> String? {
-        sourceKeyBytes(line).flatMap { unescape($0) ?? nil }
+    static func sourceKey(_ line: ArraySlice<UInt8>) -> SourceKey? {
+        sourceKeyBytes(line).flatMap { unescape($0) ?? nil }.map { SourceKey($0) }
     }
 
     /// The source key's field as it is in the line (escaped).
@@ -245,7 +245,7 @@ enum ItemIndexFile {
         return ItemSummary(
             id: id, status: status, title: title, learningArea: area, contributor: contributor, receivedAt: received,
             digestWeek: fields[3],
-            source: ItemSource(key: key, messageId: fields[8], sender: sender, bodyDigest: digest))
+            source: ItemSource(key: SourceKey(key), messageId: fields[8], sender: sender, bodyDigest: digest))
     }
 
     /// A field's text; `.some(nil)` for `\-`; nil when the escapes are not ours.

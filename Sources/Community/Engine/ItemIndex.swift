@@ -54,7 +54,7 @@ struct ItemIndex {
             }
         }
 
-        var sourceKey: String? {
+        var sourceKey: SourceKey? {
             switch storage {
             case .line(let line): ItemIndexFile.sourceKey(line)
             case .summary(let summary): summary.source.key
@@ -218,11 +218,11 @@ struct ItemIndex {
 
     var isEmpty: Bool { byId.isEmpty }
 
-    mutating func item(forSourceKey key: String) -> Int? {
+    mutating func item(forSourceKey key: SourceKey) -> Int? {
         if bySourceKey == nil && sourceKeyScans < 8 {
             // One reply in a round need not make 10,000 strings: the lines are compared as bytes.
             sourceKeyScans += 1
-            let wanted = Spool.safeKey(key)
+            let wanted = key.fileName
             let wantedBytes = Array(wanted.utf8)
             return byId.keys.sorted().last { id in
                 switch byId[id]?.storage {
@@ -230,8 +230,8 @@ struct ItemIndex {
                     guard let field = ItemIndexFile.sourceKeyBytes(line) else { return false }
                     // A stored key that is safe already is its own safe key: bytes compared, no string.
                     if Self.isSafe(field) { return field.elementsEqual(wantedBytes) }
-                    return ItemIndexFile.sourceKey(line).map { Spool.safeKey($0) == wanted } ?? false
-                case .summary(let summary)?: return Spool.safeKey(summary.source.key) == wanted
+                    return ItemIndexFile.sourceKey(line).map { $0.fileName == wanted } ?? false
+                case .summary(let summary)?: return summary.source.key.fileName == wanted
                 case nil: return false
                 }
             }
@@ -240,11 +240,11 @@ struct ItemIndex {
             var made: [String: Int] = [:]
             made.reserveCapacity(byId.count)
             for id in byId.keys.sorted() {
-                if let key = byId[id]?.sourceKey { made[Spool.safeKey(key)] = id }
+                if let key = byId[id]?.sourceKey { made[key.fileName] = id }
             }
             bySourceKey = made
         }
-        return bySourceKey?[Spool.safeKey(key)]
+        return bySourceKey?[key.fileName]
     }
 
     /// The item this contribution repeats (DuplicateCheck's rule: the same Message-ID, or the
@@ -259,7 +259,7 @@ struct ItemIndex {
         return DuplicateCheck.duplicate(of: candidate, among: candidates)
     }
 
-    /// True when `Spool.safeKey` leaves these bytes as they are (and there is no escape in them).
+    /// True when `SourceKey.fileName` leaves these bytes as they are (and there is no escape in them).
     private static func isSafe(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.first != UInt8(ascii: "."), bytes.last != UInt8(ascii: ".") else { return false }
         return bytes.allSatisfy { byte in
@@ -297,7 +297,7 @@ struct ItemIndex {
         byId[summary.id] = Entry(summary)
         highestId = max(highestId, summary.id)
         if groupOpen { changedInGroup.insert(summary.id) }
-        if isNew { bySourceKey?[Spool.safeKey(summary.source.key)] = summary.id }
+        if isNew { bySourceKey?[summary.source.key.fileName] = summary.id }
         if isNew, lookups != nil {
             Self.add(summary, to: &lookups!)
         } else if !isNew {

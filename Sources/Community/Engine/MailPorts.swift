@@ -1,16 +1,16 @@
 import Foundation
 
 /// Where mail comes from: a Maildir in the demo and tests, an IMAP mailbox in production.
-/// Keys are stable ids of the source's own (`imap-UIDVALIDITY-UID`, `maildir-NAME`).
+/// Keys are stable ids of the source's own (`SourceKey`: `imap-UIDVALIDITY-UID`, `maildir-NAME`).
 public protocol MailSource: AnyObject {
     /// Messages waiting, oldest first. A message already stored may be listed again (after a
     /// crash before `markHandled`); the engine recognises it by its key.
-    func pendingKeys() throws -> [String]
+    func pendingKeys() throws -> [SourceKey]
     /// Fetches the messages (in any order, several at a time where the source can), handing each
     /// to `store`. Messages fetched before a failure are stored; then the failure is thrown.
-    func fetch(_ keys: [String], into store: (String, [UInt8]) throws -> Void) throws
+    func fetch(_ keys: [SourceKey], into store: (SourceKey, [UInt8]) throws -> Void) throws
     /// Marks messages handled on the source (moved or flagged), in as few round trips as it can.
-    func markHandled(_ keys: [String]) throws
+    func markHandled(_ keys: [SourceKey]) throws
     /// Called once after a batch was handled, to persist a cursor (one write per batch, not per message).
     func finishBatch() throws
 }

@@ -22,13 +22,13 @@ public struct Outbox: Sendable {
 
     public struct Entry: Codable, Sendable, Equatable {
         public var id: String
-        public var kind: String
+        public var kind: MailKind
         public var envelopeFrom: String
         public var createdAt: Date
         public var recipients: [Recipient]
-        /// The message carries a secret (a moderation or confirmation token): once every recipient
-        /// has it, only the envelope is kept, so that tokens live in plain text nowhere but the
-        /// recipients' mailboxes (the spool keeps their hashes).
+        /// The message carries a secret (a moderation or confirmation token; set from
+        /// `MailKind.carriesSecret`): once every recipient has it, only the envelope is kept, so that
+        /// tokens live in plain text nowhere but the recipients' mailboxes (the spool keeps their hashes).
         public var secret: Bool?
         /// Set when every recipient gets a copy of their own, made at send time from what this
         /// names (a digest's record) by the flush's `Personaliser`: a thousand subscribers are one
@@ -66,7 +66,7 @@ public struct Outbox: Sendable {
     }
 
     public struct Refusal: Sendable, Equatable {
-        public var kind: String
+        public var kind: MailKind
         public var address: String
         public var response: String
     }
@@ -88,14 +88,12 @@ public struct Outbox: Sendable {
     /// entry whose JSON exists always has its message. Returns false when it was already there.
     @discardableResult
     public func enqueue(
-        id: String, kind: String, envelopeFrom: String, recipients: [String], message: [UInt8], at now: Date,
-        secret: Bool = false
+        id: String, kind: MailKind, envelopeFrom: String, recipients: [String], message: [UInt8], at now: Date
     ) throws -> Bool {
         guard !contains(id), !recipients.isEmpty else { return false }
         let files = try Self.files(
             for: PendingMail(
-                id: id, kind: kind, envelopeFrom: envelopeFrom, recipients: recipients, secret: secret,
-                message: message), at: now)
+                id: id, kind: kind, envelopeFrom: envelopeFrom, recipients: recipients, message: message), at: now)
         try AtomicFile.write(files.message, to: spool.path("outbox", files.name + ".eml"), syncDirectory: false)
         try AtomicFile.write(files.entry, to: spool.path("outbox", files.name + ".json"))
         return true
@@ -108,7 +106,7 @@ public struct Outbox: Sendable {
     /// Returns how many parts were queued now.
     @discardableResult
     public func enqueue(
-        id: String, kind: String, template: String, envelopeFrom: String,
+        id: String, kind: MailKind, template: String, envelopeFrom: String,
         recipients: [(address: String, envelopeFrom: String)], at now: Date, partSize: Int = 50
     ) throws -> Int {
         var queued = 0
@@ -132,7 +130,7 @@ public struct Outbox: Sendable {
         let entry = Entry(
             id: name, kind: mail.kind, envelopeFrom: mail.envelopeFrom, createdAt: now,
             recipients: mail.recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
-            secret: mail.secret ? true : nil)
+            secret: mail.kind.carriesSecret ? true : nil)
         return (name, mail.message, try encode(entry))
     }
 

@@ -15,7 +15,7 @@ public struct RunReport: Sendable {
     }
 
     public struct Entry: Sendable {
-        public var key: String
+        public var key: SourceKey
         public var subject: String
         public var from: String
         public var outcome: Outcome

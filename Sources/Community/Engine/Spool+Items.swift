@@ -4,7 +4,7 @@ import Foundation
 /// Where an item came from: kept beside it so that the same message is never made into two items.
 public struct ItemSource: Codable, Sendable, Equatable {
     /// The incoming key (`imap-UIDVALIDITY-UID`, `maildir-NAME`, `cli-…`).
-    public var key: String
+    public var key: SourceKey
     public var messageId: String?
     /// The sender and a digest of the clean body, for "same sender, same text within a day".
     public var sender: String
@@ -27,19 +27,17 @@ public struct NewItem: Sendable {
 /// format and moved (renamed) into the outbox once the item is in place.
 public struct PendingMail: Sendable, Equatable {
     public var id: String
-    public var kind: String
+    /// Also says whether the message carries a token (`MailKind.carriesSecret`, `Outbox.Entry.secret`).
+    public var kind: MailKind
     public var envelopeFrom: String
     public var recipients: [String]
-    /// True when the message carries a token (see `Outbox.Entry.secret`).
-    public var secret: Bool
     public var message: [UInt8]
 
-    public init(id: String, kind: String, envelopeFrom: String, recipients: [String], secret: Bool, message: [UInt8]) {
+    public init(id: String, kind: MailKind, envelopeFrom: String, recipients: [String], message: [UInt8]) {
         self.id = id
         self.kind = kind
         self.envelopeFrom = envelopeFrom
         self.recipients = recipients
-        self.secret = secret
         self.message = message
     }
 }

@@ -60,34 +60,34 @@ public struct Spool: Sendable {
         return String(decoding: bytes[start...], as: UTF8.self)
     }
 
-    public func isKnown(_ key: String) -> Bool {
-        let file = Self.safeKey(key) + ".eml"
+    public func isKnown(_ key: SourceKey) -> Bool {
+        let file = key.fileName + ".eml"
         return FileManager.default.fileExists(atPath: path("incoming", file))
             || FileManager.default.fileExists(atPath: path("processed", file))
     }
 
-    public func isProcessed(_ key: String) -> Bool {
-        FileManager.default.fileExists(atPath: path("processed", Self.safeKey(key) + ".eml"))
+    public func isProcessed(_ key: SourceKey) -> Bool {
+        FileManager.default.fileExists(atPath: path("processed", key.fileName + ".eml"))
     }
 
     /// Stores a raw message durably (or within the caller's group commit).
-    public func storeIncoming(_ key: String, bytes: [UInt8]) throws {
-        try AtomicFile.write(bytes, to: path("incoming", Self.safeKey(key) + ".eml"))
+    public func storeIncoming(_ key: SourceKey, bytes: [UInt8]) throws {
+        try AtomicFile.write(bytes, to: path("incoming", key.fileName + ".eml"))
     }
 
     /// Messages stored but not yet processed (left by a crash, or just fetched), oldest first.
-    public func incomingKeys() -> [String] {
+    public func incomingKeys() -> [SourceKey] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path("incoming"))) ?? []
         return names.filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }.map { String($0.dropLast(4)) }
-            .sorted(by: Self.naturalOrder)
+            .sorted(by: Self.naturalOrder).map(SourceKey.init(fileName:))
     }
 
-    public func readIncoming(_ key: String) -> [UInt8]? {
-        try? AtomicFile.read(path("incoming", Self.safeKey(key) + ".eml"))
+    public func readIncoming(_ key: SourceKey) -> [UInt8]? {
+        try? AtomicFile.read(path("incoming", key.fileName + ".eml"))
     }
 
-    public func markProcessed(_ key: String) throws {
-        let file = Self.safeKey(key) + ".eml"
+    public func markProcessed(_ key: SourceKey) throws {
+        let file = key.fileName + ".eml"
         try AtomicFile.move(path("incoming", file), to: path("processed", file))
     }
 

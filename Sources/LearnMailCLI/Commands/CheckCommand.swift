@@ -21,8 +21,8 @@ struct CheckCommand {
             "  areas       \(config.learningAreas.isEmpty ? "(none: everything is General)" : config.learningAreas.map(\.name).joined(separator: ", "))"
         )
         let runtime = try Runtime(config: config, terminal: Terminal.quiet)
-        let next = runtime.engine.schedule.nextDue(
-            after: runtime.engine.now, lastSentWeek: runtime.engine.lastDigestWeek)
+        let next = runtime.engine.digests.schedule.nextDue(
+            after: runtime.engine.now, lastSentWeek: runtime.engine.digests.lastWeek)
         t.print("  digest      next \(next.week), \(describeDue(next, config))")
         t.print("  data        \(config.dataDirectory)")
         for warning in config.warnings { t.print("Warning: \(warning)") }

@@ -68,11 +68,11 @@ struct DemoCommand {
 
         // 3. The weekly digest to two sample subscribers.
         let csv = try String(contentsOfFile: samples + "/subscribers.csv", encoding: .utf8)
-        let imported = try engine.importSubscribers(csv: csv)
+        let imported = try engine.subscriptions.importCSV(csv)
         let addresses = imported.added + imported.activated + imported.alreadyActive
         t.print("3. Weekly digest to \(addresses.count) subscribers (\(addresses.joined(separator: ", ")))")
-        let digest = try engine.sendDigestNow()
-        let delivered = try engine.deliverQueued(through: try runtime.makeSink())
+        let digest = try engine.digests.sendNow()
+        let delivered = try engine.delivery.sendQueued(through: try runtime.makeSink())
         t.print("   \(digest.summary); \(delivered.sent) messages sent")
         let areas = Dictionary(grouping: digest.items, by: \.contribution.learningArea)
             .map { "\($0.key) (\($0.value.count))" }.sorted()

@@ -12,7 +12,7 @@ struct DigestCommand {
         let t = context.terminal
         switch arguments.positionals.first {
         case "preview":
-            let digest = engine.previewDigest()
+            let digest = engine.digests.preview()
             if arguments.has("html") {
                 t.print(digest.html)
             } else {
@@ -20,25 +20,25 @@ struct DigestCommand {
                 t.print(digest.text)
             }
         case "send":
-            let result: Engine.DigestResult
+            let result: DigestResult
             if arguments.has("now") {
-                result = try engine.sendDigestNow()
+                result = try engine.digests.sendNow()
             } else {
-                let due = engine.schedule.due(now: engine.now, lastSentWeek: engine.lastDigestWeek)
+                let due = engine.digests.schedule.due(now: engine.now, lastSentWeek: engine.digests.lastWeek)
                 guard due != nil else {
-                    let next = engine.schedule.nextDue(after: engine.now, lastSentWeek: engine.lastDigestWeek)
+                    let next = engine.digests.schedule.nextDue(after: engine.now, lastSentWeek: engine.digests.lastWeek)
                     t.print(
                         "No digest is due. The next, \(next.week), is due \(describe(next.dueAt, runtime.config)). Use --now to send one now."
                     )
                     return
                 }
-                result = try engine.sendDigestNow()
+                result = try engine.digests.sendNow()
             }
             t.print(result.summary)
             if let text = result.textPath, let html = result.htmlPath {
                 t.print("Text: \(text)\nHTML: \(html)")
             }
-            let report = try engine.deliverQueued(through: try runtime.makeSink()) {
+            let report = try engine.delivery.sendQueued(through: try runtime.makeSink()) {
                 t.progress("Sending", $0, $1)
             }
             t.print("Sent \(report.sent), deferred \(report.deferred), failed \(report.failed).")
@@ -54,17 +54,17 @@ struct DigestCommand {
         case "note":
             let text = arguments.positionals.dropFirst().joined(separator: " ")
             if arguments.has("clear") {
-                try engine.setDigestNote(nil, by: "console")
+                try engine.digests.setNote(nil, by: "console")
                 t.print("The next digest has no opening note.")
             } else if text.isEmpty {
-                if let note = engine.digestNote() {
+                if let note = engine.digests.note() {
                     t.print("The digest of \(note.week) opens with this note (by \(note.by)):\n\n\(note.text)")
                 } else {
                     t.print("The next digest has no opening note. Add one with: learnmail digest note TEXT")
                 }
             } else {
                 let actor = "console (\(ProcessInfo.processInfo.environment["USER"] ?? "operator"))"
-                guard let note = try engine.setDigestNote(text, by: actor) else { return }
+                guard let note = try engine.digests.setNote(text, by: actor) else { return }
                 t.print("The digest of \(note.week) will open with your note. See it with: learnmail digest preview")
             }
         default:

@@ -73,7 +73,7 @@ struct QueueCommand {
 
     private func apply(_ commands: [ModerationCommand], to id: Int, engine: Engine, _ arguments: Arguments) throws {
         let actor = "console (\(ProcessInfo.processInfo.environment["USER"] ?? "operator"))"
-        let outcome = try engine.moderateFromConsole(commands, item: id, by: actor)
+        let outcome = try engine.moderation.applyFromConsole(commands, item: id, by: actor)
         let item = try engine.spool.loadItem(id)
         if arguments.has("json") {
             context.terminal.print(try json(item))

@@ -21,7 +21,7 @@ struct SiteCommand {
         }
         let runtime = try Runtime(config: config, terminal: Terminal.quiet)
         let start = Date()
-        let build = try runtime.engine.buildSite(into: directory)
+        let build = try runtime.engine.site.build(into: directory)
         let r = build.report
         let t = context.terminal
         t.print("Built the knowledge hub in \(directory) from \(build.items) published item(s)")

@@ -78,7 +78,7 @@ struct StatusCommand {
         var subscribers = Dictionary(uniqueKeysWithValues: SubscriberStatus.allCases.map { ($0.rawValue, 0) })
         for s in try engine.spool.loadSubscribers().subscribers { subscribers[s.status.rawValue, default: 0] += 1 }
         let outbox = outboxStatus(engine, config)
-        let next = engine.schedule.nextDue(after: engine.now, lastSentWeek: state.lastDigestWeek)
+        let next = engine.digests.schedule.nextDue(after: engine.now, lastSentWeek: state.lastDigestWeek)
         let status = Status(
             community: config.community.address, items: items, subscribers: subscribers,
             outbox: outbox.status,
@@ -141,7 +141,7 @@ struct StatusCommand {
     private func outboxStatus(
         _ engine: Engine, _ config: Config
     ) -> (status: OutboxStatus, next: Date?, throttledUntil: Date?, lastThrottle: String?) {
-        let gate = engine.sendingGate()
+        let gate = engine.delivery.sendingGate()
         let next = engine.outbox.nextAttempt(at: engine.now, gate: gate)
         let limits = config.senderLimits
         let status = OutboxStatus(

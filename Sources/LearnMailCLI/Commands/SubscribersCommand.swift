@@ -35,7 +35,7 @@ struct SubscribersCommand {
         case "add":
             guard !rest.isEmpty else { throw UsageError("usage: subscribers add ADDRESS [--name NAME]") }
             for address in rest {
-                switch try engine.addSubscriber(address, name: arguments.options["name"]) {
+                switch try engine.subscriptions.add(address, name: arguments.options["name"]) {
                 case .added: t.print("\(address): subscribed")
                 case .alreadyActive: t.print("\(address): already subscribed")
                 case .reactivated(let from): t.print("\(address): subscribed again (was \(from.rawValue))")
@@ -44,7 +44,7 @@ struct SubscribersCommand {
         case "remove":
             guard !rest.isEmpty else { throw UsageError("usage: subscribers remove ADDRESS") }
             for address in rest {
-                let previous = try engine.removeSubscriber(address)
+                let previous = try engine.subscriptions.remove(address)
                 t.print(previous == .unsubscribed ? "\(address): was already unsubscribed" : "\(address): unsubscribed")
             }
         case "import":
@@ -54,7 +54,7 @@ struct SubscribersCommand {
                 throw CommandError("\(rest[0]) is not a text file")
             }
             if context.terminal.isInteractive { context.terminal.error("Importing \(rest[0]) …") }
-            let report = try engine.importSubscribers(csv: text) { context.terminal.progress("Importing", $0, $1) }
+            let report = try engine.subscriptions.importCSV(text) { context.terminal.progress("Importing", $0, $1) }
             t.print(report.description)
             if !report.invalid.isEmpty {
                 throw CommandError("\(report.invalid.count) row(s) of \(rest[0]) could not be imported")

@@ -7,7 +7,7 @@ import Testing
 /// killing anything: the marker a dead process leaves is written by hand.
 @Suite("Intake attempts")
 struct IntakeAttemptsTests {
-    static func spool(waiting keys: [String]) throws -> Spool {
+    static func spool(waiting keys: [SourceKey]) throws -> Spool {
         let spool = try temporarySpool()
         for key in keys { try spool.storeIncoming(key, bytes: Array("Subject: \(key)\r\n\r\nx\r\n".utf8)) }
         return spool
@@ -88,6 +88,6 @@ struct IntakeAttemptsTests {
             ("Subject: bad \u{1B}[31m escape\r\n\r\n", "bad [31m escape"),
         ] as [(String, String?)])
     func rawHeaderFieldsAreReadFromTheBytes(message: String, subject: String?) {
-        #expect(Engine.rawField("Subject", in: Array(message.utf8)) == subject)
+        #expect(Intake.rawField("Subject", in: Array(message.utf8)) == subject)
     }
 }

@@ -93,7 +93,7 @@ struct OutboxLimitsTests {
     /// A digest to `readers`, queued as personalised parts of 50 (as the engine queues one).
     static func queueDigest(_ outbox: Outbox, readers: [String], at now: Date) throws {
         try outbox.enqueue(
-            id: "digest-2026-W13", kind: "digest", template: "digests/2026-W13.json", envelopeFrom: "b@example.org",
+            id: "digest-2026-W13", kind: .digest, template: "digests/2026-W13.json", envelopeFrom: "b@example.org",
             recipients: readers.map { ($0, "b+\($0)@example.org") }, at: now)
     }
 
@@ -134,7 +134,7 @@ struct OutboxLimitsTests {
         let outbox = Outbox(spool: spool)
         let clock = ManualClock(SendingLimitsTests.utc("2026-12-03T10:00:00Z"))
         try outbox.enqueue(
-            id: "note", kind: "moderation", envelopeFrom: "b@example.org", recipients: ["f@example.org"],
+            id: "note", kind: .note, envelopeFrom: "b@example.org", recipients: ["f@example.org"],
             message: Array("x\r\n".utf8), at: clock.now)
         let sink = ThrottlingSink(clock: clock)
         sink.perWindow = 0
@@ -226,7 +226,7 @@ struct OutboxLimitsTests {
         try Self.queueDigest(outbox, readers: readers, at: clock.now)
         // A notification to three moderators: a message with three recipients counts three.
         try outbox.enqueue(
-            id: "item-9-notify", kind: "moderation", envelopeFrom: "b@example.org",
+            id: "item-9-notify", kind: .note, envelopeFrom: "b@example.org",
             recipients: ["m1@example.org", "m2@example.org", "m3@example.org"], message: Array("n\r\n".utf8),
             at: clock.now)
         let sink = ThrottlingSink(clock: clock)
@@ -268,7 +268,7 @@ struct OutboxLimitsTests {
         let clock = ManualClock(SendingLimitsTests.utc("2026-12-03T10:00:00Z"))
         let recipients = (1...5).map { "m\($0)@example.org" }
         try outbox.enqueue(
-            id: "note", kind: "moderation", envelopeFrom: "b@example.org", recipients: recipients,
+            id: "note", kind: .note, envelopeFrom: "b@example.org", recipients: recipients,
             message: Array("x\r\n".utf8), at: clock.now)
         let sink = ThrottlingSink(clock: clock)
         sink.perTransaction = 2

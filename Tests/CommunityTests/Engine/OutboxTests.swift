@@ -30,12 +30,12 @@ struct OutboxTests {
         let outbox = Outbox(spool: spool)
         #expect(
             try outbox.enqueue(
-                id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"],
+                id: "item-1-notify", kind: .note, envelopeFrom: "b@x.org", recipients: ["f@x.org"],
                 message: Array("m\r\n".utf8), at: start))
         // Queueing the same id again (after a crash) does nothing.
         #expect(
             try !outbox.enqueue(
-                id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"],
+                id: "item-1-notify", kind: .note, envelopeFrom: "b@x.org", recipients: ["f@x.org"],
                 message: Array("m\r\n".utf8), at: start))
         let sink = ScriptedSink()
         let report = try outbox.flush(through: sink, at: start)
@@ -46,7 +46,8 @@ struct OutboxTests {
         // Sent mail is never queued again under the same id.
         #expect(
             try !outbox.enqueue(
-                id: "item-1-notify", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [], at: start
+                id: "item-1-notify", kind: .note, envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [],
+                at: start
             ))
     }
 
@@ -54,7 +55,7 @@ struct OutboxTests {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool, retry: RetryPolicy(delays: [600]))
         try outbox.enqueue(
-            id: "digest-1", kind: "digest", envelopeFrom: "b@x.org",
+            id: "digest-1", kind: .digest, envelopeFrom: "b@x.org",
             recipients: ["ok@x.org", "later@x.org", "gone@x.org"],
             message: Array("m\r\n".utf8), at: start)
         let sink = ScriptedSink()
@@ -66,7 +67,7 @@ struct OutboxTests {
             report
                 == Outbox.FlushReport(
                     sent: 1, deferred: 1, failed: 1, failures: ["gone@x.org: 550 no such user"],
-                    refusals: [Outbox.Refusal(kind: "digest", address: "gone@x.org", response: "550 no such user")]))
+                    refusals: [Outbox.Refusal(kind: .digest, address: "gone@x.org", response: "550 no such user")]))
         // Not due yet: nothing is sent.
         report = try outbox.flush(through: sink, at: start.addingTimeInterval(60))
         #expect(report.sent == 0 && sink.delivered.count == 1)
@@ -85,7 +86,7 @@ struct OutboxTests {
         let outbox = Outbox(spool: spool)
         let readers = (1...5).map { ("r\($0)@x.org", "b+\($0)@x.org") }
         try outbox.enqueue(
-            id: "digest-W", kind: "digest", template: "digests/W.json", envelopeFrom: "b@x.org",
+            id: "digest-W", kind: .digest, template: "digests/W.json", envelopeFrom: "b@x.org",
             recipients: readers.map { (address: $0.0, envelopeFrom: $0.1) }, at: start, partSize: 4)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: spool.path("outbox")).sorted() == [
@@ -116,10 +117,10 @@ struct OutboxTests {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool)
         try outbox.enqueue(
-            id: "digest-W", kind: "digest", template: "digests/W.json", envelopeFrom: "b@x.org",
+            id: "digest-W", kind: .digest, template: "digests/W.json", envelopeFrom: "b@x.org",
             recipients: ["r1@x.org", "r2@x.org", "r3@x.org"].map { (address: $0, envelopeFrom: "b@x.org") }, at: start)
         try outbox.enqueue(
-            id: "note-1", kind: "note", envelopeFrom: "b@x.org", recipients: ["f@x.org", "g@x.org"],
+            id: "note-1", kind: .note, envelopeFrom: "b@x.org", recipients: ["f@x.org", "g@x.org"],
             message: Array("m\r\n".utf8), at: start)
         let journal = try Outbox.Journal(path: outbox.journalPath)
         journal.note(entry: "digest-W-1", addresses: ["r1@x.org", "r3@x.org"])
@@ -139,7 +140,7 @@ struct OutboxTests {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool)
         try outbox.enqueue(
-            id: "a", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41], at: start)
+            id: "a", kind: .note, envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41], at: start)
         let sink = ScriptedSink()
         sink.unreachable = true
         #expect(throws: (any Error).self) { try outbox.flush(through: sink, at: start) }
@@ -153,14 +154,14 @@ struct OutboxTests {
         let spool = try temporarySpool()
         let outbox = Outbox(spool: spool)
         try outbox.enqueue(
-            id: "old", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org", "g@x.org"], message: [0x41],
+            id: "old", kind: .note, envelopeFrom: "b@x.org", recipients: ["f@x.org", "g@x.org"], message: [0x41],
             at: start)
         try outbox.enqueue(
-            id: "young", kind: "n", envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41],
+            id: "young", kind: .note, envelopeFrom: "b@x.org", recipients: ["f@x.org"], message: [0x41],
             at: start + 4 * 86_400)
         #expect(try outbox.expireOverdue(at: start + 4.9 * 86_400, cause: "unreachable").isEmpty)
         let expired = try outbox.expireOverdue(at: start + 5 * 86_400, cause: "SMTP server cannot be reached")
-        #expect(expired == ["f@x.org (n): not sent within 5 days", "g@x.org (n): not sent within 5 days"])
+        #expect(expired == ["f@x.org (note): not sent within 5 days", "g@x.org (note): not sent within 5 days"])
         #expect(outbox.pending().map(\.id) == ["young"])
         let failed = try #require(try spool.loadJSON(Outbox.Entry.self, at: "failed/old.json"))
         #expect(

@@ -38,23 +38,23 @@ public struct DigestNote: Codable, Sendable, Equatable {
     public static let maxCharacters = 2000
 }
 
-extension Engine {
+extension Digests {
     static let notePath = "digest-note.json"
 
     /// The week the next digest covers.
-    var nextDigestWeek: String { schedule.nextDue(after: now, lastSentWeek: state.lastDigestWeek).week }
+    var nextDigestWeek: String { schedule.nextDue(after: now, lastSentWeek: session.state.lastDigestWeek).week }
 
     /// The note for the next digest, if one was left for it.
-    public func digestNote() -> DigestNote? {
+    public func note() -> DigestNote? {
         guard let note = try? spool.loadJSON(DigestNote.self, at: Self.notePath) else { return nil }
         return note.week == nextDigestWeek ? note : nil
     }
 
     /// Sets (or with nil, clears) the note that opens the next digest.
     @discardableResult
-    public func setDigestNote(_ text: String?, by actor: String) throws -> DigestNote? {
+    public func setNote(_ text: String?, by actor: String) throws -> DigestNote? {
         try spool.withLock {
-            state = loadState()
+            session.state = session.loadState()
             guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
                 try? FileManager.default.removeItem(atPath: spool.path(Self.notePath))
                 return nil
@@ -69,7 +69,7 @@ extension Engine {
     /// What the digest of `week` carries besides its items: the note left for that week, the
     /// learning sets running that week (and any set one of its items belongs to), in config
     /// order, and the hub's address.
-    func digestExtras(week: String, items: [LearningItem]) -> DigestExtras {
+    func extras(week: String, items: [LearningItem]) -> DigestExtras {
         let note = (try? spool.loadJSON(DigestNote.self, at: Self.notePath)).flatMap { $0.week == week ? $0.text : nil }
         var sets: [DigestExtras.LearningSet] = []
         if let w = ISOWeek(week) {

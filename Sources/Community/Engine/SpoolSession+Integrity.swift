@@ -4,10 +4,7 @@ import Foundation
 // `damaged/` with a reason (`Spool.setAside`), and rebuilds what can be rebuilt. Nothing is reset,
 // skipped or sent empty without a word. The outbox's own checks are in `Outbox+Integrity.swift`.
 
-extension Engine {
-    /// Automatic replies, the kinds counted against limits.autoRepliesPerAddressPerDay.
-    static let automaticReplyKinds: Set<String> = ["acknowledgement", "published", "declined"]
-
+extension SpoolSession {
     /// Reads `state.json`, holding the spool's lock. A damaged file is set aside and the state
     /// rebuilt from the rest of the spool (and saved), never silently reset.
     func loadState() -> EngineState {
@@ -47,7 +44,7 @@ extension Engine {
         state.replyDay = dayKey
         for folder in ["outbox", "sent", "failed"] {
             for entry in outbox.entries(in: folder)
-            where Self.automaticReplyKinds.contains(entry.kind)
+            where entry.kind.isAutomaticReply
                 && ISO8601UTC.string(from: entry.createdAt).hasPrefix(dayKey)
             {
                 for recipient in entry.recipients {
@@ -73,7 +70,7 @@ extension Engine {
             let again =
                 source.map {
                     spool.isProcessed($0.key)
-                        ? "its message is processed/\(Spool.safeKey($0.key)).eml" : "its message is processed again"
+                        ? "its message is processed/\($0.key.fileName).eml" : "its message is processed again"
                 }
                 ?? "its message is unknown"
             do {
@@ -110,10 +107,4 @@ extension Engine {
         // Someone else holds the lock: read what can be read, change nothing.
         if case .damaged = spool.readState() { state = rebuiltState().0 }
     }
-}
-
-extension Engine {
-    /// The state as this engine read it (for `status`): a damaged file already set aside and
-    /// rebuilt, or rebuilt in memory while another process holds the lock.
-    public var currentState: EngineState { state }
 }

@@ -17,7 +17,7 @@ public struct DigestPreviewRecord: Codable, Sendable, Equatable {
     public var holds: [Int]
 }
 
-extension Engine {
+extension Digests {
     static func previewPath(_ week: String) -> String { "digests/\(week).preview.json" }
 
     /// Items held back from `week`'s digest by a preview reply.
@@ -27,8 +27,8 @@ extension Engine {
 
     /// Mails the preview when the next digest is due within a day and no preview went out for it.
     /// The record and the mails are one group commit: after a crash, either both or neither.
-    func sendDigestPreviewIfDue() throws -> String? {
-        let next = schedule.nextDue(after: now, lastSentWeek: state.lastDigestWeek)
+    func sendPreviewIfDue() throws -> String? {
+        let next = schedule.nextDue(after: now, lastSentWeek: session.state.lastDigestWeek)
         guard now >= next.dueAt.addingTimeInterval(-86_400), now < next.dueAt,
             try spool.loadJSON(DigestPreviewRecord.self, at: Self.previewPath(next.week)) == nil
         else { return nil }
@@ -40,18 +40,18 @@ extension Engine {
         }
         let digest = DigestRenderer.render(
             items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
-            unsubscribeURL: nil, extras: digestExtras(week: week, items: items))
+            unsubscribeURL: nil, extras: extras(week: week, items: items))
         var record = DigestPreviewRecord(week: week, tokens: [], holds: [])
         var mails: [(String, [UInt8])] = []
         for moderator in config.moderators {
-            let token = ModerationToken.generate(using: &random)
+            let token = ModerationToken.generate(using: &session.random)
             record.tokens.append(.init(moderator: moderator, sha256: token.sha256Hex))
             let text = DigestPreviewTexts.preview(
                 digest: digest, items: items, dueAt: describeDue(next.dueAt), community: config.community.address)
             mails.append(
                 (
                     moderator,
-                    compose(
+                    session.compose(
                         to: [moderator],
                         subject: DigestPreviewToken.subjectTag(week: week, token: token) + " Preview: "
                             + digest.subject,
@@ -64,8 +64,8 @@ extension Engine {
             for (moderator, message) in mails {
                 // The preview carries its token: secret, so that once sent only its envelope is kept.
                 _ = try outbox.enqueue(
-                    id: "preview-\(week)-\(SHA256.hexDigest(moderator).prefix(16))", kind: "digest-preview",
-                    envelopeFrom: bounceAddress, recipients: [moderator], message: message, at: now, secret: true)
+                    id: "preview-\(week)-\(SHA256.hexDigest(moderator).prefix(16))", kind: .digestPreview,
+                    envelopeFrom: bounceAddress, recipients: [moderator], message: message, at: now)
             }
         }
         let summary = "digest \(week): preview mailed to \(config.moderators.count) moderator(s)"
@@ -76,7 +76,7 @@ extension Engine {
     /// A reply to a preview. Nothing changes unless the sender is a moderator holding that week's
     /// token and the digest has not gone out yet.
     func answerPreview(
-        _ message: Message, sender: String, token: ModerationToken, key: String
+        _ message: Message, sender: String, token: ModerationToken, key: SourceKey
     ) throws
         -> RunReport.Outcome
     {
@@ -113,8 +113,8 @@ extension Engine {
         let text = DigestPreviewTexts.confirmation(
             week: week, done: done, refused: refused, malformed: reply.malformed)
         try outbox.enqueue(
-            id: "reply-\(key)", kind: "moderation-reply", envelopeFrom: bounceAddress, recipients: [sender],
-            message: compose(
+            id: "reply-\(key)", kind: .moderationReply, envelopeFrom: bounceAddress, recipients: [sender],
+            message: session.compose(
                 to: [sender], subject: "Re: digest \(week) preview", text: text, inReplyTo: message.messageId,
                 references: message.references),
             at: now)

@@ -1,10 +1,10 @@
 import Foundation
 import MIME
 
-extension Engine {
+extension Intake {
     /// Classifies one stored message in DESIGN.md's order and acts on it. Safe to call again for
     /// the same key after a crash: every step recognises what an earlier attempt already did.
-    func process(key: String, bytes: [UInt8]) throws -> RunReport.Entry {
+    func process(key: SourceKey, bytes: [UInt8]) throws -> RunReport.Entry {
         if bytes.count > config.limits.maxMessageBytes {
             return try quarantineOversize(key: key, bytes: bytes)
         }
@@ -16,7 +16,7 @@ extension Engine {
         var entry = RunReport.Entry(
             key: key, subject: message.subject ?? "(no subject)", from: sender, outcome: .ignored(reason: ""))
 
-        if let earlier = index.item(forSourceKey: key) {
+        if let earlier = session.index.item(forSourceKey: key) {
             // Processed before a crash: finish queueing its mail, make nothing new.
             try drainPendingMail(of: earlier)
             entry.outcome = .duplicate(item: earlier)
@@ -28,12 +28,13 @@ extension Engine {
         if case .unsubscribeByToken? = subscription?.command {
             // One-click unsubscribes come from mail providers' robots, often marked automatic:
             // the token in the address is the proof, so they are honoured before the robot check.
-            entry.outcome = try handleSubscription(subscription!, key: key, mayReply: !message.isAutomatedOrBulk)
+            entry.outcome = try Subscriptions(session: session).handle(
+                subscription!, key: key, mayReply: !message.isAutomatedOrBulk)
             return entry
         }
         switch AutomatedMail.classify(message) {
         case .bounce(let reason)?:
-            entry.outcome = try handleBounce(message, reason: reason)
+            entry.outcome = try Subscriptions(session: session).handleBounce(message, reason: reason)
             return entry
         case .automatic(let reason)?:
             entry.outcome = .ignored(reason: reason)
@@ -44,7 +45,7 @@ extension Engine {
         // A reply to the digest's preview carries a token in the same places as an item's: it is
         // recognised first, by its own tag and address.
         if let token = DigestPreviewToken.find(subject: message.subject, addresses: message.deliveryRecipients) {
-            entry.outcome = try answerPreview(message, sender: sender, token: token, key: key)
+            entry.outcome = try Digests(session: session).answerPreview(message, sender: sender, token: token, key: key)
             return entry
         }
         if let subject = message.subject, DigestPreviewToken.mentionsPreview(subject),
@@ -56,11 +57,12 @@ extension Engine {
             return entry
         }
         if let reference = ModerationToken.find(in: message) {
-            entry.outcome = try moderate(message, sender: sender, reference: reference, key: key)
+            entry.outcome = try Moderation(session: session).answer(
+                message, sender: sender, reference: reference, key: key)
             return entry
         }
         if let request = subscription {
-            entry.outcome = try handleSubscription(request, key: key, mayReply: true)
+            entry.outcome = try Subscriptions(session: session).handle(request, key: key, mayReply: true)
             return entry
         }
         if sender.isEmpty {
@@ -81,7 +83,7 @@ extension Engine {
 
     /// A new contribution (or a held one from a sender the policy does not allow).
     private func contribute(
-        _ message: Message, bytes: [UInt8], sender: String, key: String
+        _ message: Message, bytes: [UInt8], sender: String, key: SourceKey
     ) throws
         -> RunReport.Outcome
     {
@@ -90,7 +92,7 @@ extension Engine {
         let source = ItemSource(
             key: key, messageId: message.messageId, sender: sender,
             bodyDigest: DuplicateCheck.bodyDigest(contribution.body))
-        if let existing = index.duplicate(of: source, at: now) {
+        if let existing = session.index.duplicate(of: source, at: now) {
             return .duplicate(item: existing)
         }
         var decision = SenderPolicy(config).decide(sender)
@@ -102,7 +104,7 @@ extension Engine {
             // facilitator sees it, held, and decides.
             decision = .hold(reason: "it answers learnmail's own message <\(ours)>")
         }
-        let id = index.highestId + 1
+        let id = session.index.highestId + 1
         var item = LearningItem(
             id: id, status: decision.isAllowed ? .pending : .held, contribution: contribution, receivedAt: now,
             history: [HistoryEntry(at: now, action: "received", by: sender, note: nil)])
@@ -117,11 +119,11 @@ extension Engine {
         var outgoing: [PendingMail] = []
         // Outgoing ids name this creation of the item, so that an item made again after a power
         // cut (set aside as damaged) gets its own notifications, not the lost ones' ids.
-        let creation = String(UInt32.random(in: 0...UInt32.max, using: &random), radix: 36)
+        let creation = String(UInt32.random(in: 0...UInt32.max, using: &session.random), radix: 36)
         let authentication = AuthenticationResults.summary(
             message.headers.all("Authentication-Results"), trustedAuthservId: config.moderation.trustedAuthservId)
         for moderator in config.moderators {
-            let token = ModerationToken.generate(using: &random)
+            let token = ModerationToken.generate(using: &session.random)
             tokens.append(
                 token.record(
                     itemId: id, moderator: moderator, issuedAt: now,
@@ -130,9 +132,9 @@ extension Engine {
                 item: item, token: token, policy: moderationPolicy, authentication: authentication)
             outgoing.append(
                 PendingMail(
-                    id: "item-\(id)-\(creation)-notify-\(moderator)", kind: "notification", envelopeFrom: bounceAddress,
-                    recipients: [moderator], secret: true,
-                    message: compose(
+                    id: "item-\(id)-\(creation)-notify-\(moderator)", kind: .notification, envelopeFrom: bounceAddress,
+                    recipients: [moderator],
+                    message: session.compose(
                         to: [moderator], subject: note.subject, text: note.text,
                         replyTo: token.replyAddress(community: config.community.address),
                         autoSubmitted: "auto-generated")))
@@ -140,7 +142,7 @@ extension Engine {
         // The contributor hears back only within the automatic-reply rules (never to robots, and
         // not to an answer to our own mail, which would only start a conversation between robots).
         if !message.isAutomatedOrBulk, answered == nil,
-            state.spendReply(to: sender, day: dayKey, limit: config.limits.autoRepliesPerAddressPerDay)
+            session.state.spendReply(to: sender, day: dayKey, limit: config.limits.autoRepliesPerAddressPerDay)
         {
             let ack =
                 decision.isAllowed
@@ -148,16 +150,16 @@ extension Engine {
                 : ContributorTexts.heldForReview(item: item, communityName: config.community.name)
             outgoing.append(
                 PendingMail(
-                    id: "item-\(id)-\(creation)-received", kind: "acknowledgement", envelopeFrom: bounceAddress,
-                    recipients: [sender], secret: false,
-                    message: compose(
+                    id: "item-\(id)-\(creation)-received", kind: .acknowledgement, envelopeFrom: bounceAddress,
+                    recipients: [sender],
+                    message: session.compose(
                         to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId)))
         }
         try spool.createItem(
             NewItem(
                 item: item, source: source, tokens: tokens, message: bytes, attachments: extraction.attachmentData,
                 outgoing: outgoing), at: now)
-        index.put(ItemSummary(item, source: source))
+        session.index.put(ItemSummary(item, source: source))
         try drainPendingMail(of: id)
         if case .hold(let reason) = decision {
             return .held(item: id, title: contribution.title, reason: reason)

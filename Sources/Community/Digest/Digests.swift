@@ -14,73 +14,80 @@ public struct DigestRecord: Codable, Sendable, Equatable {
     public var template: DigestTemplate?
 }
 
-extension Engine {
+/// What `sendNow` did: the digest's week, items and recipients, and where its archive copies are.
+public struct DigestResult: Sendable {
+    public var week: String
+    public var items: [LearningItem]
+    public var recipients: [String]
+    public var textPath: String?
+    public var htmlPath: String?
+    public var summary: String
+}
+
+/// The weekly digest (DESIGN.md flow 8): due once per ISO week, recorded before any copy is
+/// queued; its preview to the moderators the day before (`Digests+Preview.swift`) and what it
+/// carries besides its items (`Digests+Extras.swift`). What goes in and how it reads is
+/// `DigestRenderer`'s and `DigestTemplate`'s.
+public struct Digests: SessionUseCase {
+    let session: SpoolSession
+
     public var schedule: DigestSchedule {
         DigestSchedule(
             weekday: config.digest.weekday, hour: config.digest.time.hour, minute: config.digest.time.minute,
             timeZone: config.digest.timeZone)
     }
 
-    public var lastDigestWeek: String? { state.lastDigestWeek }
+    public var lastWeek: String? { session.state.lastDigestWeek }
 
     /// Sends this week's digest when its time has come and it was not sent yet (once per ISO week,
     /// whatever restarts happen; a daemon that was down at the due time catches up once).
-    func sendDigestIfDue() throws -> String? {
-        _ = try sendDigestPreviewIfDue()
-        guard let due = schedule.due(now: now, lastSentWeek: state.lastDigestWeek) else { return nil }
-        let summary = try sendDigest(week: due.week).summary
-        publishSiteAfterDigest()
+    func sendIfDue() throws -> String? {
+        _ = try sendPreviewIfDue()
+        guard let due = schedule.due(now: now, lastSentWeek: session.state.lastDigestWeek) else { return nil }
+        let summary = try send(week: due.week).summary
+        SiteBuilder(session: session).publishAfterDigest()
         return summary
     }
 
-    public struct DigestResult: Sendable {
-        public var week: String
-        public var items: [LearningItem]
-        public var recipients: [String]
-        public var textPath: String?
-        public var htmlPath: String?
-        public var summary: String
-    }
-
     /// Sends the digest of the current week now (`digest send --now`).
-    public func sendDigestNow() throws -> DigestResult {
+    public func sendNow() throws -> DigestResult {
         try spool.withLock {
-            state = loadState()
-            return try sendDigestNowLocked()
+            session.state = session.loadState()
+            return try sendNowLocked()
         }
     }
 
-    private func sendDigestNowLocked() throws -> DigestResult {
+    private func sendNowLocked() throws -> DigestResult {
         let week = schedule.week(containing: now).id
-        if let last = state.lastDigestWeek, last >= week,
+        if let last = session.state.lastDigestWeek, last >= week,
             (try? spool.loadJSON(DigestRecord.self, at: "digests/\(week).json")) != nil
         {
             throw DigestAlreadySent(week: week, next: schedule.nextDue(after: now, lastSentWeek: last).week)
         }
-        let result = try sendDigest(week: week)
-        try spool.saveState(state)
-        try index.writeIfNeeded(to: spool)
-        publishSiteAfterDigest()
+        let result = try send(week: week)
+        try spool.saveState(session.state)
+        try session.index.writeIfNeeded(to: spool)
+        SiteBuilder(session: session).publishAfterDigest()
         return result
     }
 
     /// The digest as it would go out now, for `digest preview`: one generic copy, nothing recorded.
-    public func previewDigest() -> RenderedDigest {
+    public func preview() -> RenderedDigest {
         let week = nextDigestWeek
         let held = heldBack(from: week)
         let items = DigestRenderer.selectItems(candidates(for: week), week: week).filter { !held.contains($0.id) }
         return DigestRenderer.render(
             items: items, community: list, week: week, unsubscribeAddress: list.address(tag: "unsubscribe"),
-            unsubscribeURL: nil, extras: digestExtras(week: week, items: items))
+            unsubscribeURL: nil, extras: extras(week: week, items: items))
     }
 
     /// The items the items index says the digest of `week` may carry, read whole (unreadable ones
     /// left out, as a full listing did).
     func candidates(for week: String) -> [LearningItem] {
-        index.summaries { $0.mayBeInDigest(of: week) }.compactMap { try? spool.loadItem($0.id) }
+        session.index.summaries { $0.mayBeInDigest(of: week) }.compactMap { try? spool.loadItem($0.id) }
     }
 
-    func sendDigest(week: String) throws -> DigestResult {
+    func send(week: String) throws -> DigestResult {
         let recordPath = "digests/\(week).json"
         var record = try spool.loadJSON(DigestRecord.self, at: recordPath)
         if record == nil {
@@ -89,7 +96,7 @@ extension Engine {
             let items = DigestRenderer.selectItems(candidates(for: week), week: week).filter { !held.contains($0.id) }
             let recipients = try spool.loadSubscribers().active.map(\.address)
             if items.isEmpty && !config.digest.sendEmpty || recipients.isEmpty {
-                state.lastDigestWeek = week
+                session.state.lastDigestWeek = week
                 let why = items.isEmpty ? "no approved items" : "no active subscribers"
                 log("digest \(week): \(why), nothing sent")
                 return DigestResult(
@@ -99,7 +106,7 @@ extension Engine {
             record = DigestRecord(
                 week: week, createdAt: now, itemIds: items.map(\.id), recipients: recipients,
                 template: DigestTemplate(
-                    items: items, community: list, week: week, extras: digestExtras(week: week, items: items)))
+                    items: items, community: list, week: week, extras: extras(week: week, items: items)))
             try spool.saveJSON(record, at: recordPath)
         }
         guard let record else { preconditionFailure("the record was just made") }
@@ -115,7 +122,7 @@ extension Engine {
         let textPath = spool.path("digests", week + ".txt")
         let htmlPath = spool.path("digests", week + ".html")
         // Outbox entries of 50 subscribers each, no copies yet: each copy, with its own unsubscribe
-        // and bounce address, is made when it is sent (`deliverQueued`). Queueing is idempotent, so a digest
+        // and bounce address, is made when it is sent (`Delivery.sendQueued`). Queueing is idempotent, so a digest
         // interrupted here is completed, never doubled.
         let subscribers = try spool.loadSubscribers()
         // Every recorded recipient keeps its place, so that parts queued before a crash and those
@@ -132,12 +139,12 @@ extension Engine {
             try AtomicFile.write(Array(archive.text.utf8), to: textPath)
             try AtomicFile.write(Array(archive.html.utf8), to: htmlPath)
             try outbox.enqueue(
-                id: "digest-\(week)", kind: "digest", template: recordPath, envelopeFrom: bounceAddress,
+                id: "digest-\(week)", kind: .digest, template: recordPath, envelopeFrom: bounceAddress,
                 recipients: recipients, at: now)
         }
 
         // Publishing changes items in a group commit: announced first (see `saveItem`).
-        if items.contains(where: { $0.status != .published }) { try index.beginGroup(in: spool) }
+        if items.contains(where: { $0.status != .published }) { try session.index.beginGroup(in: spool) }
         try AtomicFile.groupCommit(syncing: spool.root) {
             for var item in items where item.status != .published {
                 item.status = .published
@@ -148,13 +155,13 @@ extension Engine {
                 // (scripts/crash-test found it). Queued again after a crash, it is the same id: a no-op.
                 let contributor = item.contribution.contributor.address
                 let text = ContributorTexts.published(item: item, communityName: config.community.name)
-                _ = try queueAutomaticReply(
-                    id: "item-\(item.id)-published", kind: "published", to: contributor,
-                    message: compose(to: [contributor], subject: text.subject, text: text.text))
-                try saveItem(item)
+                _ = try session.queueAutomaticReply(
+                    id: "item-\(item.id)-published", kind: .published, to: contributor,
+                    message: session.compose(to: [contributor], subject: text.subject, text: text.text))
+                try session.saveItem(item)
             }
         }
-        state.lastDigestWeek = week
+        session.state.lastDigestWeek = week
         let summary = "digest \(week): \(items.count) item(s) to \(record.recipients.count) subscriber(s)"
         log(summary)
         return DigestResult(

@@ -11,10 +11,16 @@ extension Spool {
     }
 }
 
-extension Engine {
+/// Subscriptions (DESIGN.md flow 6): requests by mail (double opt-in, rate-limited), the
+/// facilitator's own changes from the console, and the bounces that disable a subscriber. The
+/// rules are `SubscriptionDesk`'s and `BouncePolicy`'s; this loads and saves the list and queues
+/// the replies.
+public struct Subscriptions: SessionUseCase {
+    let session: SpoolSession
+
     /// `subscribe`, `unsubscribe`, `confirm TOKEN` and `help` by mail (double opt-in, rate-limited).
     /// `mayReply` is false for mail from robots (a provider's one-click unsubscribe): acted on, never answered.
-    func handleSubscription(_ request: SubscriptionRequest, key: String, mayReply: Bool) throws -> RunReport.Outcome {
+    func handle(_ request: SubscriptionRequest, key: SourceKey, mayReply: Bool) throws -> RunReport.Outcome {
         var subscribers = try spool.loadSubscribers()
         var limits =
             (try? spool.loadJSON(SubscriptionRateLimit.self, at: "subscription-limits.json"))
@@ -22,18 +28,19 @@ extension Engine {
                 perAddressPerDay: config.limits.confirmationsPerAddressPerDay,
                 globalPerDay: config.limits.confirmationsPerDay)
         let outcome = SubscriptionDesk(list: list).handle(
-            request, subscribers: &subscribers, limits: &limits, now: now, using: &random)
+            request, subscribers: &subscribers, limits: &limits, now: now, using: &session.random)
         log(outcome.log)
         if outcome.listChanged { try spool.saveSubscribers(subscribers) }
         try spool.saveJSON(limits, at: "subscription-limits.json")
         for (number, reply) in outcome.replies.enumerated() where mayReply {
             try outbox.enqueue(
-                id: "subscription-\(key)-\(number)", kind: "subscription", envelopeFrom: bounceAddress,
+                id: "subscription-\(key)-\(number)", kind: .subscription, envelopeFrom: bounceAddress,
                 recipients: [reply.to],
-                message: compose(to: [reply.to], subject: reply.subject, text: reply.text, replyTo: reply.replyTo),
+                message: session.compose(
+                    to: [reply.to], subject: reply.subject, text: reply.text, replyTo: reply.replyTo),
                 // Confirmation requests carry a token in Reply-To, welcomes the reader's own
-                // unsubscribe address: none of them is kept once sent (`Outbox.Entry.secret`).
-                at: now, secret: true)
+                // unsubscribe address: none of them is kept once sent (`MailKind.carriesSecret`).
+                at: now)
         }
         return .subscription(address: request.from, result: outcome.log)
     }
@@ -42,7 +49,7 @@ extension Engine {
     /// (`learning+bounce-TOKEN@…`, a token only that reader's mail systems see); a report at any
     /// other address (the plain community address, `learning+bounces@`) may have been written by
     /// anyone, naming anyone, so it is logged and changes nobody. Refusals while learnmail itself
-    /// sends are counted by `deliverQueuedLocked`.
+    /// sends are counted by `Delivery.sendQueuedLocked`.
     func handleBounce(_ message: Message, reason: String) throws -> RunReport.Outcome {
         var subscribers = try spool.loadSubscribers()
         let verp = VERP.subscriber(inRecipients: message.deliveryRecipients, list: list, subscribers: subscribers)
@@ -80,9 +87,9 @@ extension Engine {
         try spool.saveSubscribers(subscribers)
         if let note = outcome.noteForFacilitator, let address = outcome.subscriber {
             try outbox.enqueue(
-                id: "bounce-disabled-\(address)-\(dayKey)", kind: "note", envelopeFrom: bounceAddress,
+                id: "bounce-disabled-\(address)-\(dayKey)", kind: .note, envelopeFrom: bounceAddress,
                 recipients: config.moderators,
-                message: compose(
+                message: session.compose(
                     to: config.moderators, subject: "A subscriber of \(config.community.name) was disabled",
                     text: note, autoSubmitted: "auto-generated"),
                 at: now)
@@ -91,19 +98,19 @@ extension Engine {
     }
 }
 
-extension Engine {
+extension Subscriptions {
     /// `subscribers add`: active at once, no confirmation (the facilitator vouches for them).
-    public func addSubscriber(_ address: String, name: String? = nil) throws -> SubscriberList.AddResult {
+    public func add(_ address: String, name: String? = nil) throws -> SubscriberList.AddResult {
         try spool.withLock {
             var subscribers = try spool.loadSubscribers()
-            let result = try subscribers.add(address, name: name, now: now, using: &random)
+            let result = try subscribers.add(address, name: name, now: now, using: &session.random)
             try spool.saveSubscribers(subscribers)
             return result
         }
     }
 
     /// `subscribers remove`: marked unsubscribed (the record stays, so a bounce still finds it).
-    public func removeSubscriber(_ address: String) throws -> SubscriberStatus {
+    public func remove(_ address: String) throws -> SubscriberStatus {
         try spool.withLock {
             var subscribers = try spool.loadSubscribers()
             let previous = try subscribers.unsubscribe(address, now: now)
@@ -113,10 +120,10 @@ extension Engine {
     }
 
     /// `subscribers import FILE.csv`.
-    public func importSubscribers(csv text: String, progress: ((Int, Int) -> Void)? = nil) throws -> ImportReport {
+    public func importCSV(_ text: String, progress: ((Int, Int) -> Void)? = nil) throws -> ImportReport {
         try spool.withLock {
             var subscribers = try spool.loadSubscribers()
-            let report = subscribers.importCSV(text, now: now, using: &random, progress: progress)
+            let report = subscribers.importCSV(text, now: now, using: &session.random, progress: progress)
             try spool.saveSubscribers(subscribers)
             return report
         }

@@ -1,18 +1,21 @@
 import DurableFiles
 import Foundation
 
+/// What `SiteBuilder.build` made, and where.
+public struct SiteBuild: Sendable {
+    public var directory: String
+    public var items: Int
+    public var report: SiteFolder.Report
+}
+
 /// The knowledge hub built from the spool: `learnmail site build`, and after each digest when
-/// `site.directory` is set.
-extension Engine {
-    public struct SiteBuild: Sendable {
-        public var directory: String
-        public var items: Int
-        public var report: SiteFolder.Report
-    }
+/// `site.directory` is set. What the pages say is `SiteRenderer`'s; writing them, `SiteFolder`'s.
+public struct SiteBuilder: SessionUseCase {
+    let session: SpoolSession
 
     /// Builds (or brings up to date) the hub in `directory` from every published item.
     /// Holds a lock of the site's own, not the spool's: intake and moderation go on meanwhile.
-    public func buildSite(into directory: String) throws -> SiteBuild {
+    public func build(into directory: String) throws -> SiteBuild {
         let folder = SiteFolder(path: directory)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // An exclusive lock for the length of the build: two builds of one site never interleave.
@@ -38,10 +41,10 @@ extension Engine {
 
     /// After a digest: the hub gains the week's items. A failure is logged and does not undo
     /// or repeat the digest; the next digest (or `site build`) catches up.
-    func publishSiteAfterDigest() {
+    func publishAfterDigest() {
         guard let directory = config.site.directory else { return }
         do {
-            let build = try buildSite(into: directory)
+            let build = try build(into: directory)
             log("site \(directory): \(build.report.written.count) file(s) written, \(build.report.unchanged) unchanged")
         } catch {
             log("error: the knowledge hub in \(directory) was not updated: \(error)")

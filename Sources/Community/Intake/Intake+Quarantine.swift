@@ -7,9 +7,9 @@ import MIME
 // the facilitator gets one note, and the message is then marked processed and handled on the
 // server like any other: it is safe in the spool, and the rest of the mail goes on.
 
-extension Engine {
+extension Intake {
     /// Oversize mail is kept aside untouched and the facilitator told; it never becomes an item.
-    func quarantineOversize(key: String, bytes: [UInt8]) throws -> RunReport.Entry {
+    func quarantineOversize(key: SourceKey, bytes: [UInt8]) throws -> RunReport.Entry {
         // Only the header is read: the whole message is what was too big to handle.
         let head = Message(Array(bytes.prefix(65_536)))
         let sender = head.from.first?.address ?? "(unknown)"
@@ -35,7 +35,7 @@ extension Engine {
 
     /// A message that stopped the process `crashes` times while it was being processed. Nothing of
     /// the code that died on it runs again: the note quotes the raw From and Subject lines.
-    func quarantinePoison(key: String, bytes: [UInt8], crashes: Int) throws -> RunReport.Entry {
+    func quarantinePoison(key: SourceKey, bytes: [UInt8], crashes: Int) throws -> RunReport.Entry {
         let sender = Self.rawField("From", in: bytes) ?? "(unknown)"
         let subject = Self.rawField("Subject", in: bytes) ?? "(none)"
         let file = try keepInQuarantine(
@@ -63,12 +63,12 @@ extension Engine {
     }
 
     /// Writes `quarantine/KEY.eml` (once) and its `KEY.reason`; returns the message's path.
-    private func keepInQuarantine(key: String, bytes: [UInt8], reason: String) throws -> String {
+    private func keepInQuarantine(key: SourceKey, bytes: [UInt8], reason: String) throws -> String {
         let folder = spool.path(Spool.quarantineFolder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let file = folder + "/" + Spool.safeKey(key) + ".eml"
+        let file = folder + "/" + key.fileName + ".eml"
         if !FileManager.default.fileExists(atPath: file) { try AtomicFile.write(bytes, to: file) }
-        let sidecar = folder + "/" + Spool.safeKey(key) + ".reason"
+        let sidecar = folder + "/" + key.fileName + ".reason"
         if !FileManager.default.fileExists(atPath: sidecar) {
             try AtomicFile.write(
                 Array("\(reason)\n\nKey: \(key)\nAt: \(ISO8601UTC.string(from: now))\n".utf8), to: sidecar)
@@ -77,10 +77,11 @@ extension Engine {
     }
 
     /// One note per quarantined message: its id names the key, so a second attempt queues nothing.
-    private func queueQuarantineNote(key: String, subject: String, text: String) throws {
+    private func queueQuarantineNote(key: SourceKey, subject: String, text: String) throws {
         try outbox.enqueue(
-            id: "quarantine-\(key)", kind: "note", envelopeFrom: bounceAddress, recipients: config.moderators,
-            message: compose(to: config.moderators, subject: subject, text: text, autoSubmitted: "auto-generated"),
+            id: "quarantine-\(key)", kind: .note, envelopeFrom: bounceAddress, recipients: config.moderators,
+            message: session.compose(
+                to: config.moderators, subject: subject, text: text, autoSubmitted: "auto-generated"),
             at: now)
     }
 

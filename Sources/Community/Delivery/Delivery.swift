@@ -1,25 +1,26 @@
 import Foundation
 import MIME
 
-// Delivery of the outbox (DESIGN flow 7), and the one kind of mail made at send time: each
-// subscriber's copy of a digest.
+/// Delivery of the outbox (DESIGN flow 7), and the one kind of mail made at send time: each
+/// subscriber's copy of a digest.
+public struct Delivery: SessionUseCase {
+    let session: SpoolSession
 
-extension Engine {
     /// Sends what the outbox holds that is due (`Outbox.flush`), making each digest copy on the way
     /// from the digest's record: the same bytes whenever it is made, so a copy re-sent after a
     /// crash is the same mail (same Message-ID and Date).
     ///
     /// Holds the spool lock while it sends, so that a console `digest send` and the daemon never
     /// send the same queued mail twice.
-    public func deliverQueued(
+    public func sendQueued(
         through sink: MailSink, progress: ((Int, Int) -> Void)? = nil
     ) throws
         -> Outbox.FlushReport
     {
-        try spool.withLock { try deliverQueuedLocked(through: sink, progress: progress) }
+        try spool.withLock { try sendQueuedLocked(through: sink, progress: progress) }
     }
 
-    func deliverQueuedLocked(through sink: MailSink, progress: ((Int, Int) -> Void)?) throws -> Outbox.FlushReport {
+    func sendQueuedLocked(through sink: MailSink, progress: ((Int, Int) -> Void)? = nil) throws -> Outbox.FlushReport {
         let report: Outbox.FlushReport
         do {
             report = try flushOutbox(through: sink, progress: progress)
@@ -41,8 +42,8 @@ extension Engine {
                     + (report.throttled.isEmpty ? "(sender.limits)" : "(the server asked to slow down)"))
         }
         // A digest copy refused outright (550 no such user) is a hard bounce that no DSN will bring.
-        for refusal in report.refusals where refusal.kind == "digest" {
-            try recordBounce(
+        for refusal in report.refusals where refusal.kind == .digest {
+            try Subscriptions(session: session).recordBounce(
                 Bounce(
                     recipient: refusal.address, kind: .hard, status: Bounce.enhancedStatus(in: refusal.response),
                     diagnostic: refusal.response, format: .smtp), subscriber: refusal.address)
@@ -57,25 +58,25 @@ extension Engine {
             through: sink, at: now,
             personalise: { entry, recipient in
                 guard let path = entry.template else { return nil }
-                if records[path] == nil { records[path] = try self.spool.loadJSON(DigestRecord.self, at: path) }
+                if records[path] == nil { records[path] = try spool.loadJSON(DigestRecord.self, at: path) }
                 guard let record = records[path], let template = record.template else {
                     // Nothing to make the copies from: they stay queued, and the error says why.
-                    throw DigestRecordMissing(path: self.spool.path(path), entry: entry.id)
+                    throw DigestRecordMissing(path: spool.path(path), entry: entry.id)
                 }
-                if subscribers == nil { subscribers = try self.spool.loadSubscribers() }
+                if subscribers == nil { subscribers = try spool.loadSubscribers() }
                 // Someone who left after the digest was recorded gets no copy (cancelled).
                 guard let subscriber = subscribers?.subscriber(address: recipient.address), subscriber.status == .active
                 else { return nil }
-                return self.digestCopy(template, of: record, for: subscriber)
+                return digestCopy(template, of: record, for: subscriber)
             }, gate: sendingGate(), progress: progress)
     }
 
     /// The gate for one flush: `sender.limits`, counted in the community's day, kept in the spool.
     /// A flush waits for the pace or a throttled server for at most `flushWaitLimit` seconds; then
     /// the round goes on (intake must not wait for a long digest) and the next round resumes.
-    public func sendingGate(waitLimit: TimeInterval = Engine.flushWaitLimit) -> SendingGate {
+    public func sendingGate(waitLimit: TimeInterval = Delivery.flushWaitLimit) -> SendingGate {
         SendingGate(
-            limits: config.senderLimits, timeZone: config.digest.timeZone, clock: clock, spool: spool,
+            limits: config.senderLimits, timeZone: config.digest.timeZone, clock: session.clock, spool: spool,
             waitLimit: waitLimit)
     }
 
@@ -88,7 +89,7 @@ extension Engine {
             unsubscribeAddress: list.unsubscribeAddress(for: subscriber),
             unsubscribeURL: list.unsubscribeURL(for: subscriber))
         let tag = SHA256.hexDigest(record.week + " " + subscriber.address.lowercased()).prefix(20)
-        return compose(
+        return session.compose(
             to: [subscriber.address], subject: copy.subject, text: copy.text, html: copy.html,
             autoSubmitted: "auto-generated", extraHeaders: copy.headers.filter { $0.0 != "Auto-Submitted" },
             date: record.createdAt, messageId: "digest-\(record.week)-\(tag)@\(communityDomain)")
@@ -105,7 +106,7 @@ public struct DigestRecordMissing: Error, CustomStringConvertible {
     }
 }
 
-extension Engine {
+extension Delivery {
     /// One notice to the moderators for the mail given up in one go; it goes out when the server
     /// can be reached again.
     func tellAboutExpiredMail(_ expired: [String]) throws {
@@ -124,9 +125,9 @@ extension Engine {
             connection to the server.
             """
         _ = try outbox.enqueue(
-            id: "expired-\(Int(now.timeIntervalSince1970))", kind: "notice", envelopeFrom: bounceAddress,
+            id: "expired-\(Int(now.timeIntervalSince1970))", kind: .notice, envelopeFrom: bounceAddress,
             recipients: config.moderators,
-            message: compose(
+            message: session.compose(
                 to: config.moderators, subject: "learnmail: \(expired.count) message(s) not sent", text: text),
             at: now)
     }

@@ -1,11 +1,16 @@
 import Foundation
 import MIME
 
-extension Engine {
+/// Moderation (DESIGN.md flow 5): a moderator's reply carrying a token, and the same commands
+/// from the console. The decisions themselves are `ModerationDesk`'s; this loads and saves the
+/// item, and queues what the decision causes.
+public struct Moderation: SessionUseCase {
+    let session: SpoolSession
+
     /// A reply carrying a moderation token. Whatever happens, nothing changes unless the sender is
     /// a moderator holding this item's token; refusals are logged, and answered only to moderators.
-    func moderate(
-        _ message: Message, sender: String, reference: ModerationTokenReference, key: String
+    func answer(
+        _ message: Message, sender: String, reference: ModerationTokenReference, key: SourceKey
     ) throws
         -> RunReport.Outcome
     {
@@ -22,17 +27,17 @@ extension Engine {
             reply.commands, by: sender, token: reference.token, at: now,
             authenticationResults: message.headers.all("Authentication-Results"), malformed: reply.malformed)
         log(outcome.logLine)
-        if outcome.changed { try saveItem(desk.item) }
+        if outcome.changed { try session.saveItem(desk.item) }
         try afterDecision(outcome, item: desk.item)
         if let text = outcome.reply, moderationPolicy.isModerator(sender) {
             // The confirmation repeats the token (subject tag, "reply to this" address): secret, so
             // that once sent only its envelope is kept.
             try outbox.enqueue(
-                id: "reply-\(key)", kind: "moderation-reply", envelopeFrom: bounceAddress, recipients: [sender],
-                message: compose(
+                id: "reply-\(key)", kind: .moderationReply, envelopeFrom: bounceAddress, recipients: [sender],
+                message: session.compose(
                     to: [sender], subject: text.subject, text: text.text, inReplyTo: message.messageId,
                     references: message.references),
-                at: now, secret: true)
+                at: now)
         }
         if let refusal = outcome.refusal {
             return .refused(reason: "#\(itemId) from \(sender): \(refusal)")
@@ -41,13 +46,13 @@ extension Engine {
     }
 
     /// The same actions from the command line (`learnmail queue approve 42`): trusted, no token.
-    public func moderateFromConsole(
+    public func applyFromConsole(
         _ commands: [ModerationCommand], item id: Int, by actor: String
     ) throws
         -> ModerationOutcome
     {
         try spool.withLock {
-            state = loadState()
+            session.state = session.loadState()
             return try moderateLocked(commands, item: id, by: actor)
         }
     }
@@ -61,10 +66,10 @@ extension Engine {
         var desk = ModerationDesk(
             item: item, tokens: spool.loadTokens(id), policy: moderationPolicy, queue: queueSummary())
         let outcome = desk.applyTrusted(commands, by: actor, at: now)
-        if outcome.changed { try saveItem(desk.item) }
+        if outcome.changed { try session.saveItem(desk.item) }
         try afterDecision(outcome, item: desk.item)
-        try spool.saveState(state)
-        try index.writeIfNeeded(to: spool)
+        try spool.saveState(session.state)
+        try session.index.writeIfNeeded(to: spool)
         return outcome
     }
 
@@ -74,9 +79,9 @@ extension Engine {
         guard outcome.decision == .rejected, outcome.changed else { return }
         let contributor = item.contribution.contributor.address
         let text = ContributorTexts.declined(item: item, reason: outcome.reason, communityName: config.community.name)
-        _ = try queueAutomaticReply(
-            id: "item-\(item.id)-declined", kind: "declined", to: contributor,
-            message: compose(
+        _ = try session.queueAutomaticReply(
+            id: "item-\(item.id)-declined", kind: .declined, to: contributor,
+            message: session.compose(
                 to: [contributor], subject: text.subject, text: text.text, inReplyTo: item.contribution.messageId))
     }
 
@@ -90,19 +95,8 @@ extension Engine {
 
     /// The queue as the items index has it: no item folder is read.
     func queueSummary() -> [ModerationDesk.QueueEntry] {
-        index.summaries { $0.status == .pending || $0.status == .held }.map {
+        session.index.summaries { $0.status == .pending || $0.status == .held }.map {
             ModerationDesk.QueueEntry(id: $0.id, status: $0.status, title: $0.title)
-        }
-    }
-
-    /// Saves an item and its line in the items index; the change is announced in the index's
-    /// journal first (unless a group of changes is open), so that a crash between the two leaves
-    /// the item to be read again, never a stale line.
-    func saveItem(_ item: LearningItem) throws {
-        try index.willChange(item.id, in: spool)
-        try spool.saveItem(item)
-        if let source = index.summary(item.id)?.source ?? spool.loadSource(item.id) {
-            index.put(ItemSummary(item, source: source))
         }
     }
 
