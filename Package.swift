@@ -21,16 +21,29 @@ let package = Package(
         .target(name: "Transport", dependencies: ["CCurl", "IMAP"]),
         // The community domain: intake, moderation, subscribers, digest, spool.
         .target(name: "Community", dependencies: ["MIME"]),
+        // The engine's mail ports (MailSource, MailSink) on Transport: IMAP and Maildir in, SMTP and a
+        // folder out, OAuth sign-ins, and the config → adapters wiring; so that Community is tested
+        // without the CLI, and the CLI only chooses.
+        .target(name: "MailAdapters", dependencies: ["MIME", "IMAP", "Transport", "Community"]),
         // Commands as a library, so that they can be tested.
-        .target(name: "LearnMailCLI", dependencies: ["MIME", "IMAP", "Transport", "Community"]),
+        .target(name: "LearnMailCLI", dependencies: ["MIME", "IMAP", "Transport", "Community", "MailAdapters"]),
         .executableTarget(name: "learnmail", dependencies: ["LearnMailCLI"]),
 
+        // The private Dovecot/Postfix the integration suites use (LEARNMAIL_TEST_*), read in one
+        // place; Foundation only, so that any test target can depend on it.
+        .target(name: "TestServerSupport", path: "Tests/Support/TestServerSupport"),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServerSupport"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community", "MIME"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "LearnMailCLITests", dependencies: ["LearnMailCLI", "Community", "MIME", "Transport", "IMAP"]),
+            name: "MailAdaptersTests",
+            dependencies: ["MailAdapters", "Community", "MIME", "Transport", "IMAP", "TestServerSupport"]),
+        .testTarget(
+            name: "LearnMailCLITests",
+            dependencies: [
+                "LearnMailCLI", "MailAdapters", "Community", "MIME", "Transport", "IMAP", "TestServerSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

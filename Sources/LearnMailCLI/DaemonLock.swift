@@ -1,4 +1,5 @@
 import Foundation
+import MailAdapters
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import IMAP
+import TestServerSupport
 import Testing
 
 @testable import Transport

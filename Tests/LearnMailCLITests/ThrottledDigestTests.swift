@@ -1,6 +1,7 @@
 import Foundation
 import IMAP
 import MIME
+import TestServerSupport
 import Testing
 
 /// Sending within the provider's limits against a real Postfix that throttles: the second SMTP port
