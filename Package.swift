@@ -32,10 +32,15 @@ let package = Package(
         // The private Dovecot/Postfix the integration suites use (LEARNMAIL_TEST_*), read in one
         // place; Foundation only, so that any test target can depend on it.
         .target(name: "TestServerSupport", path: "Tests/Support/TestServerSupport"),
+        // The sample community (config and contributions, as text) that both CommunityTests' engine
+        // flows and LearnMailCLITests' Maildir flows run; Foundation only.
+        .target(name: "SampleCommunity", path: "Tests/Support/SampleCommunity"),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServerSupport"]),
-        .testTarget(name: "CommunityTests", dependencies: ["Community", "MIME"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CommunityTests", dependencies: ["Community", "MIME", "SampleCommunity"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MailAdaptersTests",
             dependencies: ["MailAdapters", "Community", "MIME", "Transport", "IMAP", "TestServerSupport"]),
@@ -43,6 +48,7 @@ let package = Package(
             name: "LearnMailCLITests",
             dependencies: [
                 "LearnMailCLI", "MailAdapters", "Community", "MIME", "Transport", "IMAP", "TestServerSupport",
+                "SampleCommunity",
             ]),
     ],
     swiftLanguageModes: [.v6]

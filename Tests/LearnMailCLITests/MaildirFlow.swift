@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SampleCommunity
 import Testing
 
 @testable import Community
@@ -26,12 +27,7 @@ enum MaildirFlow {
             for sub in ["maildir/new", "maildir/cur", "maildir/tmp", "outbox"] {
                 try FileManager.default.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
             }
-            let json = """
-                {"community": {"name": "Test Community", "address": "learning@example.org"},
-                 "mailbox": {"maildir": "maildir"}, "sender": {"outbox": "outbox"},
-                 "moderators": ["facilitator@example.org"],
-                 "partners": [{"organisation": "Example Housing", "domains": ["examplehousing.org.uk"]}]\(extraConfig)}
-                """
+            let json = SampleCommunity.config(extra: extraConfig)
             try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/learnmail.json"))
             config = try Config.load(file: folder + "/learnmail.json")
             clock = TestClock(time)
@@ -76,18 +72,9 @@ enum MaildirFlow {
         }
     }
 
+    /// Contribution `n` of the sample community (SampleCommunity.contribution).
     static func contribution(_ n: Int, from sender: String = "helen@examplehousing.org.uk") -> String {
-        """
-        From: Helen <\(sender)>
-        To: learning@example.org
-        Subject: Lesson \(n): tablets for tenants
-        Date: Mon, 23 Nov 2026 07:5\(n):00 +0000
-        Message-ID: <lesson-\(n)@examplehousing.org.uk>
-        Content-Type: text/plain; charset=utf-8
-
-        Lesson \(n). We lent tablets and learned that data SIMs matter most.
-
-        """
+        SampleCommunity.contribution(n, from: sender)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SampleCommunity
 
 @testable import Community
 
@@ -17,13 +18,9 @@ final class EngineFlow {
     init(at time: String = "2026-11-23T08:00:00Z", extraConfig: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lm-flow-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // The mailbox and sender named here are the CLI's business; the engine is handed `source` and `sink`.
-        let json = """
-            {"community": {"name": "Test Community", "address": "learning@example.org"},
-             "mailbox": {"maildir": "maildir"}, "sender": {"outbox": "outbox"},
-             "moderators": ["facilitator@example.org"],
-             "partners": [{"organisation": "Example Housing", "domains": ["examplehousing.org.uk"]}]\(extraConfig)}
-            """
+        // The mailbox and sender the config names are the CLI's business; the engine is handed
+        // `source` and `sink`.
+        let json = SampleCommunity.config(extra: extraConfig)
         try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/learnmail.json"))
         config = try Config.load(file: folder + "/learnmail.json")
         clock = ManualClock(Self.date(time))
@@ -65,18 +62,9 @@ final class EngineFlow {
         sink.delivered.map { Message($0.data) }.filter { $0.to.contains { $0.address == address } }
     }
 
+    /// Contribution `n` of the sample community (SampleCommunity.contribution).
     static func contribution(_ n: Int, from sender: String = "helen@examplehousing.org.uk") -> String {
-        """
-        From: Helen <\(sender)>
-        To: learning@example.org
-        Subject: Lesson \(n): tablets for tenants
-        Date: Mon, 23 Nov 2026 07:5\(n):00 +0000
-        Message-ID: <lesson-\(n)@examplehousing.org.uk>
-        Content-Type: text/plain; charset=utf-8
-
-        Lesson \(n). We lent tablets and learned that data SIMs matter most.
-
-        """
+        SampleCommunity.contribution(n, from: sender)
     }
 }
 
