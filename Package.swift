@@ -24,18 +24,37 @@ let package = Package(
         .target(name: "Transport", dependencies: ["CCurl", "IMAP", "DurableFiles"]),
         // The community domain: intake, moderation, subscribers, digest, spool.
         .target(name: "Community", dependencies: ["MIME", "DurableFiles"]),
+        // The engine's mail ports (MailSource, MailSink) on Transport: IMAP and Maildir in, SMTP and a
+        // folder out, OAuth sign-ins, and the config → adapters wiring; so that Community is tested
+        // without the CLI, and the CLI only chooses.
+        .target(name: "MailAdapters", dependencies: ["MIME", "IMAP", "Transport", "Community", "DurableFiles"]),
         // Commands as a library, so that they can be tested.
-        .target(name: "LearnMailCLI", dependencies: ["MIME", "IMAP", "Transport", "Community", "DurableFiles"]),
+        .target(
+            name: "LearnMailCLI", dependencies: ["MIME", "IMAP", "Transport", "Community", "MailAdapters", "DurableFiles"]),
         .executableTarget(name: "learnmail", dependencies: ["LearnMailCLI"]),
 
+        // The private Dovecot/Postfix the integration suites use (LEARNMAIL_TEST_*), read in one
+        // place; Foundation only, so that any test target can depend on it.
+        .target(name: "TestServerSupport", path: "Tests/Support/TestServerSupport"),
+        // The sample community (config and contributions, as text) that both CommunityTests' engine
+        // flows and LearnMailCLITests' Maildir flows run; Foundation only.
+        .target(name: "SampleCommunity", path: "Tests/Support/SampleCommunity"),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport"]),
-        .testTarget(name: "CommunityTests", dependencies: ["Community", "MIME"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServerSupport"]),
+        .testTarget(
+            name: "CommunityTests", dependencies: ["Community", "MIME", "SampleCommunity"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MailAdaptersTests",
+            dependencies: ["MailAdapters", "Community", "MIME", "Transport", "IMAP", "TestServerSupport"]),
         .testTarget(
             name: "LearnMailCLITests",
-            dependencies: ["LearnMailCLI", "Community", "MIME", "Transport", "IMAP", "DurableFiles"]),
+            dependencies: [
+                "LearnMailCLI", "MailAdapters", "Community", "MIME", "Transport", "IMAP", "DurableFiles",
+                "TestServerSupport", "SampleCommunity",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

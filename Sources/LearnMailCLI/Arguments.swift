@@ -43,14 +43,5 @@ struct UsageError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// An error the message explains (bad input, unknown item): exit status 1.
-struct CommandError: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
-}
-
-/// A server could not be reached: exit status 3.
-struct UnreachableError: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
-}
+// CommandError (exit status 1) and UnreachableError (exit status 3) live in MailAdapters, whose
+// adapters throw them too.

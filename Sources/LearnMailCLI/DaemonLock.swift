@@ -1,5 +1,6 @@
 import DurableFiles
 import Foundation
+import MailAdapters
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import MailAdapters
 
 /// Entry point of the command line; returns the process exit status (DESIGN.md):
 /// 0 success, 1 an error the message explains, 2 a usage error, 3 a server unreachable.

@@ -1,13 +1,16 @@
 import Community
 import Foundation
+import MailAdapters
 import Transport
 
 /// The engine wired to the configured mailbox and sender: Maildir or IMAP in, a folder or SMTP out.
 struct Runtime {
     let config: Config
     let engine: Engine
-    /// OAuth 2.0 sign-ins, when the mailbox or the sender uses them (SignIns.swift).
-    let signIns: SignIns
+    /// The configured mailbox and sender as adapters (MailAdapters).
+    let mail: ConfiguredMail
+    /// OAuth 2.0 sign-ins, when the mailbox or the sender uses them (MailAdapters/SignIns.swift).
+    var signIns: SignIns { mail.signIns }
 
     /// `spoolLockWait`: how long a console command waits for the spool while the daemon (or another
     /// command) holds it, before saying who does; nil (the daemon) waits as long as it takes.
@@ -16,7 +19,7 @@ struct Runtime {
         spoolLockWait: TimeInterval? = Runtime.consoleLockWait(), log: ((String) -> Void)? = nil
     ) throws {
         self.config = config
-        signIns = SignIns(config: config, clock: clock)
+        mail = ConfiguredMail(config: config, signIns: SignIns(config: config, clock: clock))
         // The commands trust the items index (rebuilt when missing, damaged or out of step), so that
         // none of them reads every item folder.
         engine = try Engine(
@@ -31,30 +34,11 @@ struct Runtime {
 
     /// `shouldStop` lets a long fetch end after the messages in hand (SIGTERM).
     func makeSource(shouldStop: @escaping () -> Bool = { false }) throws -> MailSource {
-        switch config.mailbox {
-        case .maildir(let path):
-            return Self.debugWrapped(MaildirMailSource(path: path))
-        case .imap:
-            guard let configuration = try imapConfiguration() else { fatalError("an IMAP mailbox has a configuration") }
-            let mailbox = try IMAPMailbox(configuration)
-            let source = IMAPMailSource(mailbox: mailbox, spool: engine.spool)
-            source.shouldStop = shouldStop
-            return Self.debugWrapped(source)
-        }
+        Self.debugWrapped(try mail.makeSource(spool: engine.spool, shouldStop: shouldStop))
     }
 
     /// The IMAP mailbox's settings with the password read, or nil for a Maildir.
-    func imapConfiguration() throws -> IMAPConfiguration? {
-        guard case .imap(let server, let processedFolder, _) = config.mailbox else { return nil }
-        guard let username = server.username else {
-            throw ConfigError(file: config.file, key: "mailbox.username", problem: "is required for IMAP")
-        }
-        let password = try server.password.resolve(key: "mailbox", configFile: config.file) ?? ""
-        return IMAPConfiguration(
-            url: server.url, username: username, password: password, caFile: server.caFile,
-            allowPlaintext: server.allowPlaintext, processedFolder: processedFolder,
-            bearer: signIns.bearer(for: server))
-    }
+    func imapConfiguration() throws -> IMAPConfiguration? { try mail.imapConfiguration() }
 
     /// The passwords this config resolves to, so that the log can keep them out of every line.
     func secrets() -> [String] {
@@ -85,20 +69,7 @@ struct Runtime {
         return source
     }
 
-    func makeSink() throws -> MailSink {
-        switch config.sender {
-        case .outbox(let path):
-            return try DirectoryMailSink(path: path)
-        case .smtp(let server):
-            let password = try server.password.resolve(key: "sender", configFile: config.file)
-            return SMTPMailSink(
-                sender: try SMTPSender(
-                    SMTPConfiguration(
-                        url: server.url, username: server.username, password: password, caFile: server.caFile,
-                        allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username",
-                        bearer: signIns.bearer(for: server))))
-        }
-    }
+    func makeSink() throws -> MailSink { try mail.makeSink() }
 
     /// The system clock; in DEBUG builds `LEARNMAIL_DEBUG_NOW` may move it, so that
     /// `scripts/fault-test` can jump the clock over the digest time on a real binary.

@@ -83,7 +83,7 @@ struct MaildirCommunity {
 
     /// A contribution from its own sender (automatic replies are limited per address and day).
     func deliver(_ n: Int, into maildir: String = "maildir") throws {
-        let text = EngineFlowTests.contribution(n, from: "partner\(n)@examplehousing.org.uk")
+        let text = MaildirFlow.contribution(n, from: "partner\(n)@examplehousing.org.uk")
             .replacingOccurrences(of: "<lesson-\(n)@", with: "<lesson-\(n)-\(UUID().uuidString)@")
         let bytes = Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(maildir)/new/\(n).M\(n).test"))

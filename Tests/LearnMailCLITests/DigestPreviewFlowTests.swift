@@ -28,8 +28,8 @@ struct DigestPreviewFlowTests {
     }
 
     @Test func aPreviewReplyHoldsAnItemAndAddsTheNoteAForgedOneChangesNothing() throws {
-        let setup = try EngineFlowTests.Setup(at: "2026-11-21T08:00:00Z")
-        for n in 1...3 { try setup.deliver("\(n).M\(n).t", EngineFlowTests.contribution(n)) }
+        let setup = try MaildirFlow.Setup(at: "2026-11-21T08:00:00Z")
+        for n in 1...3 { try setup.deliver("\(n).M\(n).t", MaildirFlow.contribution(n)) }
         let engine = try setup.engine()
         _ = try setup.round(engine)
         for id in 1...3 { _ = try engine.moderation.applyFromConsole([.approve], item: id, by: "test") }

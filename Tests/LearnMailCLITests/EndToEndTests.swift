@@ -2,6 +2,7 @@ import Community
 import Foundation
 import IMAP
 import MIME
+import TestServerSupport
 import Testing
 import Transport
 

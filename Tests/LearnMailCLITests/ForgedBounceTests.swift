@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import MailAdapters
 import Testing
 
 @testable import Community
@@ -25,7 +26,7 @@ struct ForgedBounceTests {
 
     /// Delivers `report` on `days` successive days, one round each; returns the outcomes.
     static func deliver(
-        _ report: String, days: Int, setup: EngineFlowTests.Setup, engine: Engine
+        _ report: String, days: Int, setup: MaildirFlow.Setup, engine: Engine
     ) throws -> [RunReport.Outcome] {
         var outcomes: [RunReport.Outcome] = []
         for day in 0..<days {
@@ -38,7 +39,7 @@ struct ForgedBounceTests {
 
     @Test(arguments: ["learning@example.org", "learning+bounces@example.org", "learning+bounce-guessed1@example.org"])
     func aReportAtAnyOtherAddressChangesNobody(_ address: String) throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         let engine = try setup.engine()
         _ = try engine.subscriptions.add(Self.reader)
         // Three times the limit, each on a day of its own (one bounce a day would count).
@@ -57,7 +58,7 @@ struct ForgedBounceTests {
     }
 
     @Test func theSameReportAtTheReadersVERPAddressCounts() throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         let engine = try setup.engine()
         _ = try engine.subscriptions.add(Self.reader)
         let token = try #require(try engine.spool.loadSubscribers().subscriber(address: Self.reader)?.bounceToken)
@@ -71,7 +72,7 @@ struct ForgedBounceTests {
     }
 
     @Test func aRefusalWhileLearnmailSendsCounts() throws {
-        let setup = try EngineFlowTests.Setup(
+        let setup = try MaildirFlow.Setup(
             at: "2026-11-23T08:00:00Z", extraConfig: #", "limits": {"hardBouncesToDisable": 1}"#)
         let engine = try setup.digestQueued(to: [Self.reader, "fine@example.net"])
         let sink = RefusingSink(try DirectoryMailSink(path: setup.folder + "/outbox"), refusing: [Self.reader])

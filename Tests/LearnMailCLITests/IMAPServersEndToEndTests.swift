@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import IMAP
+import TestServerSupport
 import Testing
 
 @testable import Transport
@@ -10,34 +11,8 @@ import Testing
 /// outgoing mail goes to an outbox folder, so no other test's mailbox is touched.
 @Suite("learnmail on Dovecot, Cyrus and Courier", .enabled(if: TestServers.available || TestServers.required))
 struct IMAPServersEndToEndTests {
-    enum Server: String, Sendable, CaseIterable, CustomTestStringConvertible {
-        case dovecot, cyrus, courier
-        var testDescription: String { rawValue }
-
-        var portVariable: String {
-            switch self {
-            case .dovecot: "LEARNMAIL_TEST_IMAP_PORT"
-            case .cyrus: "LEARNMAIL_TEST_CYRUS_PORT"
-            case .courier: "LEARNMAIL_TEST_COURIER_PORT"
-            }
-        }
-
-        /// Those running here; under CI all three, so that a missing one fails rather than skips.
-        static var running: [Server] {
-            let env = ProcessInfo.processInfo.environment
-            return allCases.filter { env[$0.portVariable] != nil || env["CI"] != nil }
-        }
-
-        func port() throws -> Int {
-            guard let port = ProcessInfo.processInfo.environment[portVariable].flatMap(Int.init) else {
-                throw TestSetupError("\(rawValue) is not running: scripts/test-servers starts it (\(portVariable))")
-            }
-            return port
-        }
-
-        /// A folder name in the personal namespace: Cyrus and Courier keep folders under `INBOX.`.
-        func folder(_ name: String) -> String { self == .dovecot ? name : "INBOX." + name }
-    }
+    /// Dovecot, Cyrus or Courier (TestServerSupport); `Server.running` are those started here.
+    typealias Server = TestIMAPServer
 
     let servers = TestServers()
     /// The community's own account on each server (listed in scripts/test-servers' users).

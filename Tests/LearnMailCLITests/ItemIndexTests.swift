@@ -14,10 +14,10 @@ struct ItemIndexTests {
     typealias Log = SpoolIntegrityTests.Log
 
     /// A spool with three items (#1 and #2 pending, #3 held: not from a partner).
-    static func spoolWithItems() throws -> EngineFlowTests.Setup {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
-        try setup.deliver("2.M2.test", EngineFlowTests.contribution(2))
+    static func spoolWithItems() throws -> MaildirFlow.Setup {
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
+        try setup.deliver("2.M2.test", MaildirFlow.contribution(2))
         try setup.deliver(
             "3.M3.test",
             """
@@ -33,7 +33,7 @@ struct ItemIndexTests {
         return setup
     }
 
-    static func engine(_ setup: EngineFlowTests.Setup, log: Log, check: ItemCheck = .trustIndex) throws -> Engine {
+    static func engine(_ setup: MaildirFlow.Setup, log: Log, check: ItemCheck = .trustIndex) throws -> Engine {
         try Engine(config: setup.config, clock: setup.clock, random: SplitMix(state: 7), log: log.add, itemCheck: check)
     }
 

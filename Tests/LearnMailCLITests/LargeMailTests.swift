@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import TestServerSupport
 import Testing
 
 /// A backlog of large contributions taken whole in one `learnmail run --once` on the real Dovecot:

@@ -36,7 +36,7 @@ struct LearningSetFlowTests {
     }
 
     @Test func anItemJoinsBySetDatesByItsSetLineAndByAModeratorsReply() throws {
-        let setup = try EngineFlowTests.Setup(extraConfig: Self.config)
+        let setup = try MaildirFlow.Setup(extraConfig: Self.config)
         try setup.deliver("1.M1.t", Self.message(1, subject: "Our champions at the food bank", body: "Champions help."))
         try setup.deliver(
             "2.M2.t", Self.message(2, subject: "Tablet loans", body: "Set: lending\n\nWe lent tablets for a month."))

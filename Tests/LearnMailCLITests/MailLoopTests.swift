@@ -24,7 +24,7 @@ struct MailLoopTests {
     }
 
     @Test func oneSenderGetsAtMostTheDailyShareOfAutomaticReplies() throws {
-        let setup = try EngineFlowTests.Setup(extraConfig: #", "limits": {"autoRepliesPerAddressPerDay": 3}"#)
+        let setup = try MaildirFlow.Setup(extraConfig: #", "limits": {"autoRepliesPerAddressPerDay": 3}"#)
         for n in 1...8 {
             try setup.deliver("\(n).M\(n).loop", Self.message(n, from: "helen@examplehousing.org.uk"))
         }
@@ -48,14 +48,14 @@ struct MailLoopTests {
         "Return-Path: <>\n",
     ])
     func automaticMailIsNeverAnswered(header: String) throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         try setup.deliver("1.M1.robot", Self.message(1, from: "robot@examplehousing.org.uk", headers: header))
         _ = try setup.round(try setup.engine())
         #expect(try setup.mail(to: "robot@examplehousing.org.uk").isEmpty)
     }
 
     @Test func everyMailLearnmailSendsSaysItIsAutomatic() throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         try setup.deliver("1.M1.loop", Self.message(1, from: "helen@examplehousing.org.uk"))
         _ = try setup.round(try setup.engine())
         let sent = try FileManager.default.contentsOfDirectory(atPath: setup.folder + "/outbox").filter {

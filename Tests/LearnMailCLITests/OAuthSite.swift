@@ -1,6 +1,7 @@
 import Foundation
 import IMAP
 import MIME
+import TestServerSupport
 import Testing
 import Transport
 

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import MailAdapters
 import Testing
 
 @testable import Community
@@ -17,8 +18,8 @@ struct OutboxExpiryFlowTests {
     }
 
     @Test func mailNeverSentInFiveDaysIsGivenUpAndTheFacilitatorTold() throws {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.t", EngineFlowTests.contribution(1))
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.t", MaildirFlow.contribution(1))
         let engine = try setup.engine()
         let down = engine.runOnce(source: MaildirMailSource(path: setup.folder + "/maildir"), sink: DownSink())
         #expect(down.failures.map(\.stage) == ["sending"])

@@ -40,10 +40,10 @@ struct PoisonMessageTests {
     }
 
     @Test func aMessageThatKillsTheProcessTwiceIsQuarantinedAndTheRestGoesOn() throws {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
         try setup.deliver("2.M2.test", Self.poison)
-        try setup.deliver("3.M3.test", EngineFlowTests.contribution(3))
+        try setup.deliver("3.M3.test", MaildirFlow.contribution(3))
         let config = setup.folder + "/learnmail.json"
         let trap = ["LEARNMAIL_DEBUG_CRASH_ON_SUBJECT": "POISON-TRAP"]
         let spool = try Spool(directory: setup.config.dataDirectory)
@@ -97,10 +97,10 @@ struct PoisonMessageTests {
     /// One crash is not enough: a message whose processing was cut short once (a kill -9 in the
     /// middle of a batch) is simply processed by the next run, and its count forgotten.
     @Test func oneCrashIsForgivenAndOnlyTheMessageInHandIsBlamed() throws {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
         try setup.deliver("2.M2.test", Self.poison)
-        try setup.deliver("3.M3.test", EngineFlowTests.contribution(3))
+        try setup.deliver("3.M3.test", MaildirFlow.contribution(3))
         let config = setup.folder + "/learnmail.json"
         let first = try Self.run(
             ["--config", config, "run", "--once"], extra: ["LEARNMAIL_DEBUG_CRASH_ON_SUBJECT": "POISON-TRAP"])

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import MailAdapters
 import Testing
 
 @testable import Community
@@ -38,8 +39,8 @@ struct SecretsTests {
     }
 
     @Test func aModerationConfirmationAndTheReplyItAnswersKeepNoToken() throws {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
         let engine = try setup.engine()
         _ = try setup.round(engine)
         let notification = try #require(try setup.mail(to: "facilitator@example.org").first)
@@ -63,8 +64,8 @@ struct SecretsTests {
     }
 
     @Test func aSecretMessageThatFailsForGoodIsNotKept() throws {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
         let engine = try setup.engine()
         _ = engine.runOnce(
             source: MaildirMailSource(path: setup.folder + "/maildir"),
@@ -80,7 +81,7 @@ struct SecretsTests {
     }
 
     @Test func aSubscriptionConfirmationIsNotKeptOnceSent() throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         try setup.deliver(
             "1.sub.test",
             "From: reader@example.net\nTo: learning@example.org\nSubject: subscribe\nMessage-ID: <s1@x>\n\n")

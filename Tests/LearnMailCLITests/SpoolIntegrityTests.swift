@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import MailAdapters
 import Testing
 
 @testable import Community
@@ -41,7 +42,7 @@ struct SpoolIntegrityTests {
         func contains(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
     }
 
-    static func engine(_ setup: EngineFlowTests.Setup, log: Log) throws -> Engine {
+    static func engine(_ setup: MaildirFlow.Setup, log: Log) throws -> Engine {
         try Engine(config: setup.config, clock: setup.clock, random: SplitMix(state: 7), log: log.add)
     }
 
@@ -53,8 +54,8 @@ struct SpoolIntegrityTests {
 
     @Test(arguments: Damage.allCases.filter { $0 != .missing })
     func aDamagedStateFileIsSetAsideAndRebuilt(damage: Damage) throws {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
         _ = try setup.round(try setup.engine())  // one acknowledgement to Helen today
         let spool = try Spool(directory: setup.config.dataDirectory)
         try Data("{}".utf8).write(to: URL(fileURLWithPath: spool.path("digests", "2026-W47.json")))
@@ -79,7 +80,7 @@ struct SpoolIntegrityTests {
 
     /// Damage found while the daemon runs is handled at the start of its next round.
     @Test func aStateFileDamagedUnderARunningEngineIsSetAsideNextRound() throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         let log = Log()
         let engine = try Self.engine(setup, log: log)
         _ = try setup.round(engine)
@@ -93,7 +94,7 @@ struct SpoolIntegrityTests {
     }
 
     @Test func aMissingStateFileIsAFreshStartNotDamage() throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         let log = Log()
         _ = try Self.engine(setup, log: log)
         let spool = try Spool(directory: setup.config.dataDirectory)
@@ -125,7 +126,7 @@ struct SpoolIntegrityTests {
 
     @Test(arguments: OutboxDamage.allCases)
     func aDamagedOutboxEntryIsSetAsideAndNothingIsSentEmpty(damage: OutboxDamage) throws {
-        let setup = try EngineFlowTests.Setup()
+        let setup = try MaildirFlow.Setup()
         let log = Log()
         let engine = try Self.engine(setup, log: log)
         for id in ["a-good-note", "b-bad-note"] {
@@ -171,9 +172,9 @@ struct SpoolIntegrityTests {
 
     @Test(arguments: ItemDamage.allCases)
     func aDamagedItemFolderIsSetAsideWithItsReason(damage: ItemDamage) throws {
-        let setup = try EngineFlowTests.Setup()
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
-        try setup.deliver("2.M2.test", EngineFlowTests.contribution(2))
+        let setup = try MaildirFlow.Setup()
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
+        try setup.deliver("2.M2.test", MaildirFlow.contribution(2))
         _ = try setup.round(try setup.engine())
         let spool = try Spool(directory: setup.config.dataDirectory)
         let folder = spool.itemFolder(2)
@@ -207,9 +208,9 @@ struct SpoolIntegrityTests {
 
     /// `status` and `status --json` list what was quarantined and what was set aside, with where.
     @Test func statusShowsQuarantinedAndDamagedEntries() throws {
-        let setup = try EngineFlowTests.Setup(extraConfig: #", "limits": {"maxMessageBytes": 2048}"#)
-        try setup.deliver("1.M1.test", EngineFlowTests.contribution(1))
-        let big = EngineFlowTests.contribution(2) + String(repeating: "All about tablets. ", count: 200) + "\n"
+        let setup = try MaildirFlow.Setup(extraConfig: #", "limits": {"maxMessageBytes": 2048}"#)
+        try setup.deliver("1.M1.test", MaildirFlow.contribution(1))
+        let big = MaildirFlow.contribution(2) + String(repeating: "All about tablets. ", count: 200) + "\n"
         try setup.deliver("2.M2.test", big)
         let engine = try setup.engine()
         try engine.outbox.enqueue(

@@ -1,12 +1,13 @@
 import Foundation
 import IMAP
 import MIME
+import TestServerSupport
 import Testing
 
 /// Sending within the provider's limits against a real Postfix that throttles: the second SMTP port
 /// that scripts/servers/throttled-smtpd adds takes at most 40 messages per client in each 5 seconds
 /// and answers `450 4.7.1 Error: too much mail from 127.0.0.1` beyond that (loopback not exempt).
-@Suite("Throttled digest", .serialized)
+@Suite("Throttled digest", .serialized, .enabled(if: TestServers.available || TestServers.required))
 struct ThrottledDigestTests {
     let servers = TestServers()
 

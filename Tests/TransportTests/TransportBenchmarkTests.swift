@@ -1,5 +1,6 @@
 import Foundation
 import IMAP
+import TestServerSupport
 import Testing
 
 @testable import Transport

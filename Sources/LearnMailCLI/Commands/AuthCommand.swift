@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import MailAdapters
 
 /// `learnmail auth login [mailbox|sender] | status [--json] | logout [mailbox|sender]`: the OAuth 2.0
 /// sign-in (DESIGN.md "Signing in where the mail lives"). Never prints a token.

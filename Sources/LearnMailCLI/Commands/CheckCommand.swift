@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import IMAP
+import MailAdapters
 import Transport
 
 /// `learnmail check`: validates the config, then connects to the mailbox and the sender and

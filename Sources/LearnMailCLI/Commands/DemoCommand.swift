@@ -2,6 +2,7 @@ import Community
 import DurableFiles
 import Foundation
 import MIME
+import MailAdapters
 
 /// `learnmail demo`: the whole flow on the bundled samples, with no servers. It copies the sample
 /// Maildir into a fresh folder, runs the same round as `run --once` (Maildir in, a folder of .eml

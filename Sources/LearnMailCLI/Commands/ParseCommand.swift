@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import MailAdapters
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import MailAdapters
 
 /// `learnmail queue list|show|approve|reject|hold|edit|tag`: the moderation queue from the console.
 /// The same desk as replies by mail, trusted (no token): whoever can run this owns the spool.

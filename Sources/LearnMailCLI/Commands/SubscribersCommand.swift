@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import MailAdapters
 
 /// `learnmail subscribers list [--json] | add ADDR | remove ADDR | import FILE.csv`.
 struct SubscribersCommand {

@@ -3,7 +3,7 @@ import MIME
 import Testing
 
 @testable import Community
-@testable import LearnMailCLI
+@testable import MailAdapters
 
 /// The folder sink across a crash: a message handed over again is the same file, not a second one.
 @Suite("Directory sink identity")
@@ -66,7 +66,9 @@ struct DirectorySinkIdentityTests {
         for n in 0..<5 {
             _ = try sink.deliver([OutgoingEnvelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: "m\(n)@x"))])
         }
-        let ids = try Self.emls(folder).map { Message(try readFile(folder + "/" + $0)).messageId }
+        let ids = try Self.emls(folder).map {
+            Message([UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)))).messageId
+        }
         #expect(ids == (0..<5).map { "m\($0)@x" })
     }
 }

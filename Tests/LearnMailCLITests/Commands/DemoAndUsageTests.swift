@@ -23,7 +23,7 @@ func learnmail(_ arguments: [String], environment: [String: String]? = nil) thro
 
 /// The package's own samples folder, found from this file.
 let samplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("samples").path
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples").path
 
 @Suite("Demo and command line")
 struct DemoAndUsageTests {

@@ -3,7 +3,7 @@ import Testing
 import Transport
 
 @testable import Community
-@testable import LearnMailCLI
+@testable import MailAdapters
 
 /// What IMAP and SMTP do when no access token can be had (the sign-in was revoked): no connection,
 /// a clear error, and outgoing mail kept queued for after `learnmail auth login`.

@@ -2,7 +2,7 @@ import Community
 import Foundation
 import Testing
 
-@testable import LearnMailCLI
+@testable import MailAdapters
 @testable import Transport
 
 /// The SMTP reply code and enhanced status travel from libcurl's transcript (SMTPDialogue) through the
