@@ -6,7 +6,7 @@ import Testing
 /// always runs (the script installs Chromium), so that CI can never skip it silently.
 @Suite struct DigestScreenTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
     static var chromiumInstalled: Bool {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].contains {
             FileManager.default.isExecutableFile(atPath: $0)

@@ -99,7 +99,7 @@ enum DigestSamples {
 /// rewrites them in the source tree (then review the diff).
 enum DigestGolden {
     static func check(_ actual: String, _ name: String, sourceFile: String = #filePath) throws {
-        let source = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
+        let source = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/digest/\(name)")
         if ProcessInfo.processInfo.environment["LEARNMAIL_UPDATE_GOLDEN"] == "1" {
             try Data(actual.utf8).write(to: source)
