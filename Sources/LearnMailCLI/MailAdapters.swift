@@ -2,6 +2,7 @@ import Community
 import Foundation
 import IMAP
 import MIME
+import SMTP
 import Transport
 
 /// A Maildir as the engine's mail source (the demo, tests, or a local delivery agent's folder).
@@ -125,18 +126,18 @@ final class SMTPMailSink: MailSink {
 
     init(sender: SMTPSender) { self.sender = sender }
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
 
     func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
         let results = sender.send(
-            envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) }, hangUp: !moreToFollow,
+            envelopes, hangUp: !moreToFollow,
             answered: { result in
                 if result.envelopeIndex < envelopes.count {
-                    answered(result.envelopeIndex, Self.outcomes(of: result, for: envelopes[result.envelopeIndex]))
+                    answered(result.envelopeIndex, Self.statuses(of: result, for: envelopes[result.envelopeIndex]))
                 }
             },
             // A server that asks us to slow down gets no more of this batch: the outbox waits, then resumes.
@@ -154,36 +155,28 @@ final class SMTPMailSink: MailSink {
         {
             throw CommandError(error.description)
         }
-        var outcomes = envelopes.map { $0.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") } }
-        for result in results where result.envelopeIndex < outcomes.count {
-            outcomes[result.envelopeIndex] = Self.outcomes(of: result, for: envelopes[result.envelopeIndex])
+        var statuses = envelopes.map { $0.recipients.map { _ in Self.noAnswer } }
+        for result in results where result.envelopeIndex < statuses.count {
+            statuses[result.envelopeIndex] = Self.statuses(of: result, for: envelopes[result.envelopeIndex])
         }
-        return outcomes
+        return statuses
     }
 
-    /// True when the server answered any recipient with a throttling reply (`ServerAnswer.Kind.throttled`).
+    static let noAnswer = RecipientStatus.failed(.unanswered("no answer"))
+
+    /// True when the server answered any recipient with a throttling reply (`Reply.Kind.throttled`).
     static func isThrottled(_ result: DeliveryResult) -> Bool {
-        result.recipients.contains { recipient in
-            switch recipient.status {
-            case .accepted: false
-            case .temporaryFailure(let code, let text), .permanentFailure(let code, let text):
-                ServerAnswer("\(code) \(text)").kind == .throttled
-            }
-        }
+        result.recipients.contains { $0.status.failure?.reply?.kind == .throttled }
     }
 
-    /// One outcome per recipient of `envelope`, in its order; "no answer" for any the result lacks.
-    static func outcomes(of result: DeliveryResult, for envelope: OutgoingEnvelope) -> [RecipientOutcome] {
-        var outcomes = envelope.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") }
+    /// One status per recipient of `envelope`, in its order; "no answer" for any the result lacks.
+    static func statuses(of result: DeliveryResult, for envelope: Envelope) -> [RecipientStatus] {
+        var statuses = envelope.recipients.map { _ in noAnswer }
         for recipient in result.recipients {
             guard let slot = envelope.recipients.firstIndex(of: recipient.recipient) else { continue }
-            switch recipient.status {
-            case .accepted: outcomes[slot] = .accepted
-            case .temporaryFailure(let code, let text): outcomes[slot] = .temporaryFailure("\(code) \(text)")
-            case .permanentFailure(let code, let text): outcomes[slot] = .permanentFailure("\(code) \(text)")
-            }
+            statuses[slot] = recipient.status
         }
-        return outcomes
+        return statuses
     }
 }
 
@@ -200,7 +193,7 @@ final class DirectoryMailSink: MailSink {
         outbox = DirectoryOutbox(path: path)
     }
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
 
@@ -209,28 +202,27 @@ final class DirectoryMailSink: MailSink {
     /// first batch (under the spool lock, which every sender holds, so another process's files
     /// count too), and what this flush writes is added as it goes.
     func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
         var known = try knownInThisFlush ?? outbox.delivered()
         knownInThisFlush = nil  // kept only when this batch ends well and more follow
-        let outcomes: [[RecipientOutcome]] = try envelopes.enumerated().map { index, envelope in
-            let copy = Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)
+        let statuses: [[RecipientStatus]] = try envelopes.enumerated().map { index, envelope in
             let result = try outbox.deliver(
-                copy, identity: Self.identity(of: envelope), known: &known, durable: false)
+                envelope, identity: Self.identity(of: envelope), known: &known, durable: false)
             if result.written { written.append(result.path) }
-            let outcome = envelope.recipients.map { _ in RecipientOutcome.accepted }
-            answered(index, outcome)
-            return outcome
+            let status = envelope.recipients.map { _ in RecipientStatus.accepted }
+            answered(index, status)
+            return status
         }
         try AtomicFile.syncFileSystem(containing: outbox.path)
         if moreToFollow { knownInThisFlush = known }
-        return outcomes
+        return statuses
     }
 
     /// 32 hex digits of SHA-256 over the Message-ID and the recipients (sorted, lowercased): the
     /// same message to the same people is the same file. A message without a Message-ID (learnmail
     /// always writes one) is identified by its bytes.
-    static func identity(of envelope: OutgoingEnvelope) -> String {
+    static func identity(of envelope: Envelope) -> String {
         let recipients = envelope.recipients.map { $0.lowercased() }.sorted().joined(separator: "\n")
         let key: String
         if let messageId = Message(header(of: envelope.data)).messageId {

@@ -43,6 +43,9 @@ struct Runtime {
         }
     }
 
+    // The one place where a `Config.Server` becomes Transport's settings: the config says where the
+    // password is and how to sign in; these read it and hand Transport what it needs to connect.
+
     /// The IMAP mailbox's settings with the password read, or nil for a Maildir.
     func imapConfiguration() throws -> IMAPConfiguration? {
         guard case .imap(let server, let processedFolder, _) = config.mailbox else { return nil }
@@ -53,6 +56,16 @@ struct Runtime {
         return IMAPConfiguration(
             url: server.url, username: username, password: password, caFile: server.caFile,
             allowPlaintext: server.allowPlaintext, processedFolder: processedFolder,
+            bearer: signIns.bearer(for: server))
+    }
+
+    /// The SMTP server's settings with the password read, or nil for a folder outbox.
+    func smtpConfiguration() throws -> SMTPConfiguration? {
+        guard case .smtp(let server) = config.sender else { return nil }
+        let password = try server.password.resolve(key: "sender", configFile: config.file)
+        return SMTPConfiguration(
+            url: server.url, username: server.username, password: password, caFile: server.caFile,
+            allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username",
             bearer: signIns.bearer(for: server))
     }
 
@@ -89,14 +102,9 @@ struct Runtime {
         switch config.sender {
         case .outbox(let path):
             return try DirectoryMailSink(path: path)
-        case .smtp(let server):
-            let password = try server.password.resolve(key: "sender", configFile: config.file)
-            return SMTPMailSink(
-                sender: try SMTPSender(
-                    SMTPConfiguration(
-                        url: server.url, username: server.username, password: password, caFile: server.caFile,
-                        allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username",
-                        bearer: signIns.bearer(for: server))))
+        case .smtp:
+            guard let configuration = try smtpConfiguration() else { fatalError("an SMTP sender has a configuration") }
+            return SMTPMailSink(sender: try SMTPSender(configuration))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SMTP
 import Testing
 
 @testable import Community
@@ -451,13 +452,15 @@ final class RefusingSink: MailSink {
         self.inner = inner
         self.refused = refused
     }
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         let accepted = envelopes.filter { !$0.recipients.contains(where: refused.contains) }
         _ = try inner.deliver(accepted)
         return envelopes.map { envelope in
             envelope.recipients.map {
                 refused.contains($0)
-                    ? .permanentFailure("550 5.1.1 <\($0)>: Recipient address rejected: User unknown") : .accepted
+                    ? .failed(
+                        .refused(Reply(code: 550, text: "5.1.1 <\($0)>: Recipient address rejected: User unknown")))
+                    : .accepted
             }
         }
     }
@@ -472,13 +475,13 @@ final class DyingSink: MailSink {
         self.inner = inner
         budget = messages
     }
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
     func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
-        var outcomes: [[RecipientOutcome]] = []
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
+        var outcomes: [[RecipientStatus]] = []
         for (index, envelope) in envelopes.enumerated() {
             guard budget > 0 else { throw CommandError("gone") }
             budget -= 1

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SMTP
 import Testing
 
 @testable import Community
@@ -11,7 +12,7 @@ import Testing
 @Suite("Outbox expiry while the server is unreachable")
 struct OutboxExpiryFlowTests {
     final class DownSink: MailSink {
-        func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+        func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
             throw UnreachableError("SMTP server 127.0.0.1:9 cannot be reached")
         }
     }
