@@ -9,12 +9,6 @@ public struct ReplyLine: Sendable, Equatable {
     /// The text without the code, its separator and the line ending.
     public var text: String
 
-    public init(code: Int, isLast: Bool, text: String) {
-        self.code = code
-        self.isLast = isLast
-        self.text = text
-    }
-
     /// Reads one line as received (CRLF or LF at the end, or none); nil when it does not start
     /// with three digits. The code is not checked further: a `000` is what the server said.
     public init?(_ line: some Collection<UInt8>) {
