@@ -5,8 +5,8 @@
 //               JSON, device authorization, a session renewing and polling with that body
 //               (Tests/CommunityTests/OAuthFuzzPaths.swift), and the base64 JSON challenge of a
 //               refused XOAUTH2/OAUTHBEARER login (Tests/TransportTests/BearerFuzzPaths.swift).
-//   smtpanswer: SMTP reply text as the sinks report it ("CODE TEXT") → `ServerAnswer`, the outbox's
-//               decision and the retry policy (Tests/CommunityTests/SMTPAnswerFuzzPaths.swift).
+//   smtpanswer: SMTP reply lines → SMTP's `Reply` and `DeliveryFailure`, the outbox's decision and
+//               the retry policy (Tests/CommunityTests/SMTPAnswerFuzzPaths.swift).
 //   preview:    a moderator's reply to the digest preview → `DigestPreviewReply.parse`,
 //               `DigestPreviewToken.find` and the confirmation mail (…/PreviewFuzzPaths.swift).
 //   site:       arbitrary fields of a learning item → the hub's plan and the digest, pages free of

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import SMTP
 import Transport
 
 /// `learnmail run` without `--once` (DESIGN.md "The daemon's lifecycle"): rounds of the engine,
@@ -182,14 +183,14 @@ final class StoppableSink: MailSink {
         self.events = events
     }
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         if events.stopping { throw StopRequested() }
         return try base.deliver(envelopes)
     }
 
     func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
         if events.stopping { throw StopRequested() }
         return try base.deliver(envelopes, moreToFollow: moreToFollow, answered: answered)
     }

@@ -29,6 +29,9 @@ public struct ConfiguredMail {
         }
     }
 
+    // The one place where a `Config.Server` becomes Transport's settings: the config says where the
+    // password is and how to sign in; these read it and hand Transport what it needs to connect.
+
     /// The IMAP mailbox's settings with the password read, or nil for a Maildir.
     public func imapConfiguration() throws -> IMAPConfiguration? {
         guard case .imap(let server, let processedFolder, _) = config.mailbox else { return nil }
@@ -42,18 +45,23 @@ public struct ConfiguredMail {
             bearer: signIns.bearer(for: server))
     }
 
+    /// The SMTP server's settings with the password read, or nil for a folder outbox.
+    public func smtpConfiguration() throws -> SMTPConfiguration? {
+        guard case .smtp(let server) = config.sender else { return nil }
+        let password = try server.password.resolve(key: "sender", configFile: config.file)
+        return SMTPConfiguration(
+            url: server.url, username: server.username, password: password, caFile: server.caFile,
+            allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username",
+            bearer: signIns.bearer(for: server))
+    }
+
     public func makeSink() throws -> MailSink {
         switch config.sender {
         case .outbox(let path):
             return try DirectoryMailSink(path: path)
-        case .smtp(let server):
-            let password = try server.password.resolve(key: "sender", configFile: config.file)
-            return SMTPMailSink(
-                sender: try SMTPSender(
-                    SMTPConfiguration(
-                        url: server.url, username: server.username, password: password, caFile: server.caFile,
-                        allowPlaintext: server.allowPlaintext, usernameSettingsKey: "sender.username",
-                        bearer: signIns.bearer(for: server))))
+        case .smtp:
+            guard let configuration = try smtpConfiguration() else { fatalError("an SMTP sender has a configuration") }
+            return SMTPMailSink(sender: try SMTPSender(configuration))
         }
     }
 }

@@ -2,6 +2,7 @@ import Community
 import DurableFiles
 import Foundation
 import MIME
+import SMTP
 import Transport
 
 /// A folder of .eml files as the engine's mail sink (the demo and tests): every message "delivered".
@@ -17,7 +18,7 @@ public final class DirectoryMailSink: MailSink {
         outbox = DirectoryOutbox(path: path)
     }
 
-    public func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    public func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
 
@@ -26,28 +27,27 @@ public final class DirectoryMailSink: MailSink {
     /// first batch (under the spool lock, which every sender holds, so another process's files
     /// count too), and what this flush writes is added as it goes.
     public func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
         var known = try knownInThisFlush ?? outbox.delivered()
         knownInThisFlush = nil  // kept only when this batch ends well and more follow
-        let outcomes: [[RecipientOutcome]] = try envelopes.enumerated().map { index, envelope in
-            let copy = Envelope(from: envelope.from, recipients: envelope.recipients, data: envelope.data)
+        let statuses: [[RecipientStatus]] = try envelopes.enumerated().map { index, envelope in
             let result = try outbox.deliver(
-                copy, identity: Self.identity(of: envelope), known: &known, durable: false)
+                envelope, identity: Self.identity(of: envelope), known: &known, durable: false)
             if result.written { written.append(result.path) }
-            let outcome = envelope.recipients.map { _ in RecipientOutcome.accepted }
-            answered(index, outcome)
-            return outcome
+            let status = envelope.recipients.map { _ in RecipientStatus.accepted }
+            answered(index, status)
+            return status
         }
         try AtomicFile.syncFileSystem(containing: outbox.path)
         if moreToFollow { knownInThisFlush = known }
-        return outcomes
+        return statuses
     }
 
     /// 32 hex digits of SHA-256 over the Message-ID and the recipients (sorted, lowercased): the
     /// same message to the same people is the same file. A message without a Message-ID (learnmail
     /// always writes one) is identified by its bytes.
-    public static func identity(of envelope: OutgoingEnvelope) -> String {
+    public static func identity(of envelope: Envelope) -> String {
         let recipients = envelope.recipients.map { $0.lowercased() }.sorted().joined(separator: "\n")
         let key: String
         if let messageId = Message(header(of: envelope.data)).messageId {

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import SMTP
 import Transport
 
 /// An SMTP server as the engine's mail sink: one connection for the batches of one flush.
@@ -8,18 +9,18 @@ public final class SMTPMailSink: MailSink {
 
     public init(sender: SMTPSender) { self.sender = sender }
 
-    public func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    public func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
 
     public func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
         let results = sender.send(
-            envelopes.map { Envelope(from: $0.from, recipients: $0.recipients, data: $0.data) }, hangUp: !moreToFollow,
+            envelopes, hangUp: !moreToFollow,
             answered: { result in
                 if result.envelopeIndex < envelopes.count {
-                    answered(result.envelopeIndex, Self.outcomes(of: result, for: envelopes[result.envelopeIndex]))
+                    answered(result.envelopeIndex, Self.statuses(of: result, for: envelopes[result.envelopeIndex]))
                 }
             },
             // A server that asks us to slow down gets no more of this batch: the outbox waits, then resumes.
@@ -37,35 +38,28 @@ public final class SMTPMailSink: MailSink {
         {
             throw CommandError(error.description)
         }
-        var outcomes = envelopes.map { $0.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") } }
-        for result in results where result.envelopeIndex < outcomes.count {
-            outcomes[result.envelopeIndex] = Self.outcomes(of: result, for: envelopes[result.envelopeIndex])
+        var statuses = envelopes.map { $0.recipients.map { _ in Self.noAnswer } }
+        for result in results where result.envelopeIndex < statuses.count {
+            statuses[result.envelopeIndex] = Self.statuses(of: result, for: envelopes[result.envelopeIndex])
         }
-        return outcomes
+        return statuses
     }
 
-    /// True when the server answered any recipient with a throttling reply (`ServerAnswer.Kind.throttled`).
-    public static func isThrottled(_ result: DeliveryResult) -> Bool {
-        result.recipients.contains { recipient in
-            switch recipient.status {
-            case .accepted: false
-            case .temporaryFailure(let code, let text), .permanentFailure(let code, let text):
-                ServerAnswer("\(code) \(text)").kind == .throttled
-            }
-        }
+    static let noAnswer = RecipientStatus.failed(.unanswered("no answer"))
+
+    /// True when the server answered any recipient with a throttling reply (`Reply.Kind.throttled`).
+    static func isThrottled(_ result: DeliveryResult) -> Bool {
+        result.recipients.contains { $0.status.failure?.reply?.kind == .throttled }
     }
 
-    /// One outcome per recipient of `envelope`, in its order; "no answer" for any the result lacks.
-    public static func outcomes(of result: DeliveryResult, for envelope: OutgoingEnvelope) -> [RecipientOutcome] {
-        var outcomes = envelope.recipients.map { _ in RecipientOutcome.temporaryFailure("no answer") }
+    /// One status per recipient of `envelope`, in its order; "no answer" for any the result lacks.
+    static func statuses(of result: DeliveryResult, for envelope: Envelope) -> [RecipientStatus] {
+        var statuses = envelope.recipients.map { _ in noAnswer }
         for recipient in result.recipients {
             guard let slot = envelope.recipients.firstIndex(of: recipient.recipient) else { continue }
-            switch recipient.status {
-            case .accepted: outcomes[slot] = .accepted
-            case .temporaryFailure(let code, let text): outcomes[slot] = .temporaryFailure("\(code) \(text)")
-            case .permanentFailure(let code, let text): outcomes[slot] = .permanentFailure("\(code) \(text)")
-            }
+            statuses[slot] = recipient.status
         }
-        return outcomes
+        return statuses
     }
 }
+

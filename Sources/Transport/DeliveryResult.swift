@@ -1,14 +1,4 @@
-/// What the SMTP server said about one recipient (RFC 5321 §4.2.1 reply classes).
-public enum RecipientStatus: Sendable, Equatable {
-    /// The server took responsibility for delivery (2xx to RCPT and to the end of DATA).
-    case accepted
-    /// 4xx, or no answer (connection failure): try again later. `code` is 0 when the server never answered.
-    case temporaryFailure(code: Int, text: String)
-    /// 5xx: do not retry; tell someone.
-    case permanentFailure(code: Int, text: String)
-
-    public var isAccepted: Bool { self == .accepted }
-}
+import SMTP
 
 /// One recipient and its outcome.
 public struct RecipientResult: Sendable, Equatable {
@@ -21,7 +11,9 @@ public struct RecipientResult: Sendable, Equatable {
     }
 }
 
-/// The outcome of one envelope in a batch.
+/// The outcome of one envelope in a batch. Here rather than in SMTP with the per-recipient
+/// `RecipientStatus`, because the transaction's `error` is a libcurl failure (TLS, login, an
+/// unreachable server) that only Transport knows; a mail sink hands on the statuses alone.
 public struct DeliveryResult: Sendable, Equatable {
     /// The envelope's index in the batch passed to `SMTPSender.send`.
     public var envelopeIndex: Int
@@ -39,14 +31,8 @@ public struct DeliveryResult: Sendable, Equatable {
 
     public var allAccepted: Bool { recipients.allSatisfy(\.status.isAccepted) }
 
-    /// "CODE TEXT" of the first recipient the server refused, for messages about it.
+    /// "CODE TEXT" of the first recipient not delivered, for messages about it.
     public var firstRefusal: String? {
-        for recipient in recipients {
-            switch recipient.status {
-            case .accepted: continue
-            case .temporaryFailure(let code, let text), .permanentFailure(let code, let text): return "\(code) \(text)"
-            }
-        }
-        return nil
+        recipients.lazy.compactMap(\.status.failure).first?.description
     }
 }

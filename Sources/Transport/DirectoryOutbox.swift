@@ -1,5 +1,6 @@
 import DurableFiles
 import Foundation
+import SMTP
 
 /// A delivery sink standing in for SMTP: each envelope becomes `NAME.eml` (the message bytes, unchanged)
 /// plus `NAME.envelope.json` (`{"from": "...", "recipients": [...]}`) in one directory.
@@ -15,12 +16,6 @@ public struct DirectoryOutbox: Sendable {
 
     public init(path: String) {
         self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-    }
-
-    /// The sidecar's content.
-    struct EnvelopeRecord: Codable, Equatable {
-        var from: String
-        var recipients: [String]
     }
 
     /// What the folder holds of one identity: the base name it was first written under, and
@@ -105,8 +100,8 @@ public struct DirectoryOutbox: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let record = EnvelopeRecord(from: envelope.from, recipients: envelope.recipients)
-        guard let json = try? encoder.encode(record) else {
+        // The sidecar is the envelope without its message (`Envelope`'s Codable form).
+        guard let json = try? encoder.encode(envelope) else {
             throw .fileSystem(path: sidecar, operation: "encode", detail: "JSON encoding failed")
         }
         try TransportError.fromFiles {
@@ -121,10 +116,11 @@ public struct DirectoryOutbox: Sendable {
         let data = try TransportError.fromFiles { try AtomicFile.read(emlPath) }
         let sidecar = String(emlPath.dropLast(".eml".count)) + ".envelope.json"
         let json = try TransportError.fromFiles { try AtomicFile.read(sidecar) }
-        guard let record = try? JSONDecoder().decode(EnvelopeRecord.self, from: Data(json)) else {
+        guard var envelope = try? JSONDecoder().decode(Envelope.self, from: Data(json)) else {
             throw .fileSystem(path: sidecar, operation: "decode", detail: "not an envelope JSON object")
         }
-        return Envelope(from: record.from, recipients: record.recipients, data: data)
+        envelope.data = data
+        return envelope
     }
 
     /// `20261129T084900.123456789Z-1a2b3c4d`: UTC time to the nanosecond, then randomness against collisions.

@@ -1,14 +1,11 @@
+import SMTP
+
 /// Reads one SMTP transaction back out of the lines libcurl sent and received (its debug callback), pairing
-/// each reply with the command it answers (RFC 5321 §4.2: one reply per command, `ddd-` continues, `ddd ` ends).
+/// each reply with the command it answers (RFC 5321 §4.2: one reply per command, read by SMTP's `ReplyReader`).
 ///
 /// libcurl reports per-recipient replies nowhere else: with CURLOPT_MAIL_RCPT_ALLLOWFAILS it goes on after a
 /// refused RCPT, and only the transcript tells which recipients were refused and why.
 struct SMTPDialogue: Equatable {
-    struct Reply: Equatable {
-        var code: Int
-        var text: String
-    }
-
     var mailReply: Reply?
     /// Replies to RCPT commands in the order sent (libcurl sends recipients in envelope order).
     var recipientReplies: [Reply] = []
@@ -23,7 +20,7 @@ struct SMTPDialogue: Equatable {
     init(_ dialogue: [(sent: Bool, line: [UInt8])]) {
         var pending: Command?
         var afterData = false
-        var text = ""
+        var reader = ReplyReader()
         for (sent, line) in dialogue {
             if sent {
                 let upper = String(decoding: line.prefix(10), as: UTF8.self).uppercased()
@@ -36,20 +33,16 @@ struct SMTPDialogue: Equatable {
                 } else {
                     pending = .other
                 }
-                text = ""
+                reader.reset()
                 continue
             }
-            guard let (code, final, lineText) = SMTPDialogue.parseReplyLine(line) else { continue }
-            text += text.isEmpty ? lineText : " " + lineText
-            guard final else { continue }
-            let reply = Reply(code: code, text: text)
-            text = ""
+            guard let reply = reader.read(line) else { continue }
             switch pending {
             case .mail: mailReply = reply
             case .recipient: recipientReplies.append(reply)
             case .data:
                 dataReply = reply
-                afterData = code == 354
+                afterData = reply.code == 354
             case .other: otherReply = reply
             case nil:
                 if afterData {
@@ -63,19 +56,6 @@ struct SMTPDialogue: Equatable {
         }
     }
 
-    /// `reply-line = *( Reply-code "-" [ textstring ] CRLF ) Reply-code [ SP textstring ] CRLF`
-    static func parseReplyLine(_ line: [UInt8]) -> (code: Int, final: Bool, text: String)? {
-        guard line.count >= 3, line[0...2].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return nil
-        }
-        let code = line[0...2].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-        let final = line.count == 3 || line[3] != UInt8(ascii: "-")
-        var end = line.count
-        while end > 4, line[end - 1] == UInt8(ascii: "\n") || line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let text = end > 4 ? String(decoding: line[4..<end], as: UTF8.self) : ""
-        return (code, final, text)
-    }
-
     /// The status of each of `count` recipients. `failure` is the transaction-level error if libcurl reported one.
     func statuses(count: Int, failure: String?) -> [RecipientStatus] {
         // A failed end of data (or no end at all) undoes every accepted RCPT.
@@ -85,14 +65,14 @@ struct SMTPDialogue: Equatable {
         } else if let dataReply, dataReply.code >= 400 {
             finalProblem = SMTPDialogue.status(dataReply)
         } else {
-            finalProblem = .temporaryFailure(code: 0, text: failure ?? "no reply after the message data")
+            finalProblem = .failed(.unanswered(failure ?? "no reply after the message data"))
         }
         return (0..<count).map { index in
             guard index < recipientReplies.count else {
                 // Never reached RCPT for this one: MAIL FROM refused, or the connection failed first.
                 if let mailReply, mailReply.code >= 400 { return SMTPDialogue.status(mailReply) }
                 if let otherReply, otherReply.code >= 400 { return SMTPDialogue.status(otherReply) }
-                return .temporaryFailure(code: 0, text: failure ?? "recipient not sent")
+                return .failed(.unanswered(failure ?? "recipient not sent"))
             }
             let reply = recipientReplies[index]
             if reply.code >= 400 { return SMTPDialogue.status(reply) }
@@ -100,9 +80,8 @@ struct SMTPDialogue: Equatable {
         }
     }
 
+    /// A refusal (4xx or 5xx: the reply says which, `Reply.isPermanent`).
     static func status(_ reply: Reply) -> RecipientStatus {
-        reply.code >= 500
-            ? .permanentFailure(code: reply.code, text: reply.text)
-            : .temporaryFailure(code: reply.code, text: reply.text)
+        .failed(.refused(reply))
     }
 }

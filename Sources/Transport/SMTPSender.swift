@@ -1,4 +1,7 @@
 internal import CCurl
+// SMTP's values (Envelope, Reply, RecipientStatus) are this sender's API: whoever sends with
+// Transport gets them with it, as NIO re-exports NIOCore.
+@_exported import SMTP
 
 /// Sends batches of messages over one SMTP connection (RFC 5321), reusing one libcurl handle.
 ///
@@ -53,7 +56,7 @@ public final class SMTPSender {
     /// With `hangUp: false` the connection stays open for the next call (more batches at once).
     /// `answered` hears each result as soon as the server has given it. When `stopAfter` says so of a
     /// result (the server asked us to slow down), the envelopes after it are not tried: each of their
-    /// recipients is reported `temporaryFailure(code: 0, "not sent: …")`.
+    /// recipients is reported `.failed(.unanswered("not sent: …"))`.
     public func send(
         _ envelopes: [Envelope], hangUp: Bool = true, answered: (DeliveryResult) -> Void = { _ in },
         stopAfter: (DeliveryResult) -> Bool = { _ in false }
@@ -66,7 +69,7 @@ public final class SMTPSender {
                 let result = DeliveryResult(
                     envelopeIndex: index,
                     recipients: envelope.recipients.map {
-                        RecipientResult(recipient: $0, status: .temporaryFailure(code: 0, text: reason))
+                        RecipientResult(recipient: $0, status: .failed(.unanswered(reason)))
                     }, error: nil)
                 answered(result)
                 return result
@@ -92,7 +95,7 @@ public final class SMTPSender {
             return DeliveryResult(
                 envelopeIndex: index,
                 recipients: envelope.recipients.map {
-                    RecipientResult(recipient: $0, status: .permanentFailure(code: 0, text: error.description))
+                    RecipientResult(recipient: $0, status: .failed(.unsendable(error.description)))
                 }, error: error)
         }
         easy.set(CURLOPT_MAIL_FROM, "<\(envelope.from)>")
@@ -125,23 +128,23 @@ public final class SMTPSender {
         if outcome.code == 55 || outcome.code == 56 {
             if let reply = dialogue.finalReply, reply.code >= 400 {
                 return .commandRejected(
-                    service: "SMTP", server: server.server, command: "end of DATA", reply: "\(reply.code) \(reply.text)"
+                    service: "SMTP", server: server.server, command: "end of DATA", reply: reply.description
                 )
             }
             if let reply = dialogue.dataReply, reply.code >= 400 {
                 return .commandRejected(
-                    service: "SMTP", server: server.server, command: "DATA", reply: "\(reply.code) \(reply.text)")
+                    service: "SMTP", server: server.server, command: "DATA", reply: reply.description)
             }
             if let reply = dialogue.mailReply, reply.code >= 400 {
                 return .commandRejected(
-                    service: "SMTP", server: server.server, command: "MAIL FROM", reply: "\(reply.code) \(reply.text)")
+                    service: "SMTP", server: server.server, command: "MAIL FROM", reply: reply.description)
             }
             if let reply = dialogue.recipientReplies.last, reply.code >= 400,
                 dialogue.recipientReplies.allSatisfy({ $0.code >= 400 })
             {
                 return .commandRejected(
                     service: "SMTP", server: server.server, command: "RCPT TO",
-                    reply: "every recipient refused, last: \(reply.code) \(reply.text)")
+                    reply: "every recipient refused, last: \(reply)")
             }
         }
         return TransportError.from(

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SMTP
 import SampleCommunity
 import Testing
 
@@ -86,13 +87,15 @@ final class RefusingSink: MailSink {
         self.inner = inner
         self.refused = refused
     }
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         let accepted = envelopes.filter { !$0.recipients.contains(where: refused.contains) }
         _ = try inner.deliver(accepted)
         return envelopes.map { envelope in
             envelope.recipients.map {
                 refused.contains($0)
-                    ? .permanentFailure("550 5.1.1 <\($0)>: Recipient address rejected: User unknown") : .accepted
+                    ? .failed(
+                        .refused(Reply(code: 550, text: "5.1.1 <\($0)>: Recipient address rejected: User unknown")))
+                    : .accepted
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import MIME
 import MailAdapters
+import SMTP
 import Testing
 
 @testable import Community
@@ -12,7 +13,7 @@ import Testing
 @Suite("Outbox expiry while the server is unreachable")
 struct OutboxExpiryFlowTests {
     final class DownSink: MailSink {
-        func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+        func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
             throw UnreachableError("SMTP server 127.0.0.1:9 cannot be reached")
         }
     }

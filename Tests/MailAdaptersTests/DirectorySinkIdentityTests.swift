@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SMTP
 import Testing
 
 @testable import Community
@@ -25,7 +26,7 @@ struct DirectorySinkIdentityTests {
 
     @Test func theSameMessageToTheSameRecipientsIsOneFileWhateverTheRestarts() throws {
         let folder = try Self.folder()
-        let envelope = OutgoingEnvelope(
+        let envelope = Envelope(
             from: "learning+bounces@example.org", recipients: ["facilitator@example.org"], data: Self.mail(id: "n1@x"))
         for _ in 0..<3 {
             // Each sink stands for a process restarted after being killed before the outbox noted the send.
@@ -39,32 +40,32 @@ struct DirectorySinkIdentityTests {
         let folder = try Self.folder()
         let sink = try DirectoryMailSink(path: folder)
         _ = try sink.deliver([
-            OutgoingEnvelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: "n1@x")),
-            OutgoingEnvelope(from: "b@x", recipients: ["two@x"], data: Self.mail(id: "n1@x")),
-            OutgoingEnvelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: "n2@x")),
+            Envelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: "n1@x")),
+            Envelope(from: "b@x", recipients: ["two@x"], data: Self.mail(id: "n1@x")),
+            Envelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: "n2@x")),
             // Recipients in another order, another case: the same people.
-            OutgoingEnvelope(from: "b@x", recipients: ["Two@x", "one@x"], data: Self.mail(id: "n3@x")),
-            OutgoingEnvelope(from: "b@x", recipients: ["one@x", "two@x"], data: Self.mail(id: "n3@x")),
+            Envelope(from: "b@x", recipients: ["Two@x", "one@x"], data: Self.mail(id: "n3@x")),
+            Envelope(from: "b@x", recipients: ["one@x", "two@x"], data: Self.mail(id: "n3@x")),
         ])
         #expect(try Self.emls(folder).count == 4)
         #expect(sink.written.count == 4)
     }
 
     @Test func withoutAMessageIdTheBytesAreTheIdentity() throws {
-        let a = OutgoingEnvelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: nil, body: "A"))
-        let b = OutgoingEnvelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: nil, body: "B"))
+        let a = Envelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: nil, body: "A"))
+        let b = Envelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: nil, body: "B"))
         #expect(DirectorySinkIdentityTests.identity(a) != DirectorySinkIdentityTests.identity(b))
         #expect(DirectorySinkIdentityTests.identity(a) == DirectorySinkIdentityTests.identity(a))
         #expect(DirectorySinkIdentityTests.identity(a).count == 32)
     }
 
-    static func identity(_ envelope: OutgoingEnvelope) -> String { DirectoryMailSink.identity(of: envelope) }
+    static func identity(_ envelope: Envelope) -> String { DirectoryMailSink.identity(of: envelope) }
 
     @Test func filesSortInDeliveryOrder() throws {
         let folder = try Self.folder()
         let sink = try DirectoryMailSink(path: folder)
         for n in 0..<5 {
-            _ = try sink.deliver([OutgoingEnvelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: "m\(n)@x"))])
+            _ = try sink.deliver([Envelope(from: "b@x", recipients: ["one@x"], data: Self.mail(id: "m\(n)@x"))])
         }
         let ids = try Self.emls(folder).map {
             Message([UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)))).messageId

@@ -23,7 +23,7 @@ struct OAuthSinkTests {
         let sink = SMTPMailSink(
             sender: try SMTPSender(
                 SMTPConfiguration(url: "smtp://127.0.0.1:1", username: "learning@example.org", bearer: Self.bearer)))
-        let envelope = OutgoingEnvelope(
+        let envelope = Envelope(
             from: "learning@example.org", recipients: ["a@example.org", "b@example.org"],
             data: Array("Subject: x\r\n\r\nhello\r\n".utf8))
         do {

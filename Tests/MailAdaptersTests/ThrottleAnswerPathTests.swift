@@ -6,7 +6,7 @@ import Testing
 @testable import Transport
 
 /// The SMTP reply code and enhanced status travel from libcurl's transcript (SMTPDialogue) through the
-/// SMTP sink's outcomes to the outbox's decision (ServerAnswer), so that a throttling answer is told
+/// SMTP sink's statuses to the outbox's decision (`Reply.kind`), so that a throttling answer is told
 /// apart from a failure and a bounce (issue 12), and the code reaches the retry decision (issue 13).
 @Suite("Throttling answers from the transcript to the decision")
 struct ThrottleAnswerPathTests {
@@ -23,7 +23,7 @@ struct ThrottleAnswerPathTests {
             (
                 ["> MAIL FROM:<a@x>", "< 450 4.7.1 Error: too much mail from 127.0.0.1"], 2,
                 ["450 4.7.1 Error: too much mail from 127.0.0.1", "450 4.7.1 Error: too much mail from 127.0.0.1"],
-                [ServerAnswer.Kind.throttled, .throttled]
+                [Reply.Kind.throttled, .throttled]
             ),
             (
                 ["> MAIL FROM:<a@x>", "< 421 4.7.0 mail.example.test Error: too many connections"], 1,
@@ -44,8 +44,8 @@ struct ThrottleAnswerPathTests {
                 ["451 4.3.0 Temporary lookup failure", "550 5.1.1 <c@x>: Recipient address rejected"],
                 [.temporary, .permanent]
             ),
-        ] as [([String], Int, [String], [ServerAnswer.Kind?])])
-    func path(lines: [String], count: Int, responses: [String], kinds: [ServerAnswer.Kind?]) {
+        ] as [([String], Int, [String], [Reply.Kind?])])
+    func path(lines: [String], count: Int, responses: [String], kinds: [Reply.Kind?]) {
         let dialogue = SMTPDialogue(Self.transcript(Self.greeting + lines))
         let recipients = (0..<count).map { "r\($0)@x" }
         let result = DeliveryResult(
@@ -53,15 +53,16 @@ struct ThrottleAnswerPathTests {
             recipients: zip(recipients, dialogue.statuses(count: count, failure: nil)).map {
                 RecipientResult(recipient: $0, status: $1)
             }, error: nil)
-        let outcomes = SMTPMailSink.outcomes(
-            of: result, for: OutgoingEnvelope(from: "a@x", recipients: recipients, data: []))
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
+        let statuses = SMTPMailSink.statuses(of: result, for: Envelope(from: "a@x", recipients: recipients, data: []))
+        for (index, status) in statuses.enumerated() {
+            switch status {
             case .accepted:
                 #expect(kinds[index] == nil)
-            case .temporaryFailure(let text), .permanentFailure(let text):
-                #expect(text == responses[index])
-                #expect(ServerAnswer(text).kind == kinds[index])
+            case .failed(let failure):
+                #expect(failure.description == responses[index])
+                #expect(failure.reply?.kind == kinds[index])
+                // What the outbox keeps on disk reads back as the same reply.
+                #expect(Reply(failure.description) == failure.reply)
             }
         }
         #expect(SMTPMailSink.isThrottled(result) == kinds.contains(.throttled))
@@ -75,7 +76,7 @@ struct ThrottleAnswerPathTests {
         try outbox.enqueue(
             id: "note", kind: .note, envelopeFrom: "b@x", recipients: ["r0@x"], message: Array("x\r\n".utf8),
             at: queued)
-        let sink = SMTPOutcomeSink(outcome: .temporaryFailure("451 4.3.0 Temporary lookup failure"))
+        let sink = SMTPOutcomeSink(status: .failed(.refused(Reply(code: 451, text: "4.3.0 Temporary lookup failure"))))
         // Five days on, a temporary failure is final, and the reason keeps the code and the enhanced status.
         let report = try outbox.flush(through: sink, at: queued + 5 * 86_400)
         #expect(
@@ -85,11 +86,11 @@ struct ThrottleAnswerPathTests {
     }
 }
 
-/// Answers every recipient with one outcome.
+/// Answers every recipient with one status.
 final class SMTPOutcomeSink: MailSink {
-    let outcome: RecipientOutcome
-    init(outcome: RecipientOutcome) { self.outcome = outcome }
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
-        envelopes.map { $0.recipients.map { _ in outcome } }
+    let status: RecipientStatus
+    init(status: RecipientStatus) { self.status = status }
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
+        envelopes.map { $0.recipients.map { _ in status } }
     }
 }

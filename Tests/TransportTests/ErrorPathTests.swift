@@ -42,7 +42,7 @@ import Testing
         #expect(results[0].error?.isUnreachable == true)
         #expect(results[0].recipients.map(\.recipient) == ["b@x", "c@x"])
         #expect(
-            results[0].recipients.allSatisfy { if case .temporaryFailure(0, _) = $0.status { true } else { false } })
+            results[0].recipients.allSatisfy { if case .failed(.unanswered) = $0.status { true } else { false } })
         #expect {
             try sender.verify()
         } throws: { error in
@@ -157,11 +157,12 @@ import Testing
         ])
         #expect(
             results[0].recipients.map(\.status) == [
-                .accepted, .temporaryFailure(code: 452, text: "4.2.2 Mailbox full"),
-                .permanentFailure(code: 550, text: "5.1.1 No such user"),
+                .accepted, .failed(.refused(Reply(code: 452, text: "4.2.2 Mailbox full"))),
+                .failed(.refused(Reply(code: 550, text: "5.1.1 No such user"))),
             ])
         #expect(results[0].error == nil)
-        #expect(results[1].recipients.map(\.status) == [.permanentFailure(code: 550, text: "5.1.1 No such user")])
+        #expect(
+            results[1].recipients.map(\.status) == [.failed(.refused(Reply(code: 550, text: "5.1.1 No such user")))])
         #expect(results[1].error != nil)
         #expect(results[2].allAccepted)
         let lines = server.lines
@@ -209,7 +210,7 @@ import Testing
         let sender = try SMTPSender(SMTPConfiguration(url: "smtp://127.0.0.1:1", allowPlaintext: true))
         let results = sender.send([Envelope(from: "a@x", recipients: ["b@x>\r\nRCPT TO:<c@x"], data: [])])
         #expect(results[0].error != nil)
-        #expect(results[0].recipients.allSatisfy { if case .permanentFailure = $0.status { true } else { false } })
+        #expect(results[0].recipients.allSatisfy { if case .failed(.unsendable) = $0.status { true } else { false } })
     }
 }
 

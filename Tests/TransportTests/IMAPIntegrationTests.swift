@@ -105,12 +105,12 @@ struct IMAPIntegrationTests {
         let results = try sender().send(envelopes)
         #expect(results.map(\.envelopeIndex) == [0, 1, 2])
         #expect(results[0].recipients[0].status == .accepted)
-        guard case .permanentFailure(550, let text) = results[0].recipients[1].status else {
+        guard case .failed(.refused(let reply)) = results[0].recipients[1].status, reply.code == 550 else {
             Issue.record("bad recipient: \(results[0].recipients[1].status)")
             return
         }
-        #expect(text.contains("User unknown"))
-        guard case .temporaryFailure(454, _) = results[1].recipients[0].status else {
+        #expect(reply.text.contains("User unknown"))
+        guard case .failed(.refused(let relay)) = results[1].recipients[0].status, relay.code == 454 else {
             Issue.record("relay refused: \(results[1].recipients[0].status)")
             return
         }

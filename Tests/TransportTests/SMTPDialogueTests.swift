@@ -1,3 +1,4 @@
+import SMTP
 import Testing
 
 @testable import Transport
@@ -39,8 +40,8 @@ import Testing
                 "> DATA", "< 354 go", "< 250 2.0.0 Ok: queued",
             ], count: 3,
             expected: [
-                .permanentFailure(code: 550, text: "5.1.1 <b@x>: User unknown"),
-                .temporaryFailure(code: 454, text: "4.7.1 <c@y>: Relay access denied"), .accepted,
+                .failed(.refused(Reply(code: 550, text: "5.1.1 <b@x>: User unknown"))),
+                .failed(.refused(Reply(code: 454, text: "4.7.1 <c@y>: Relay access denied"))), .accepted,
             ]),
         Case(
             name: "reused connection: no greeting, multi-line reply joined",
@@ -48,45 +49,33 @@ import Testing
                 "> MAIL FROM:<a@x>", "< 250 Ok", "> RCPT TO:<b@x>", "< 550-5.7.1 first line", "< 550 5.7.1 second line",
                 "> RCPT TO:<c@x>", "< 250 Ok", "> DATA", "< 354 go", "< 250 queued",
             ], count: 2,
-            expected: [.permanentFailure(code: 550, text: "5.7.1 first line 5.7.1 second line"), .accepted]),
+            expected: [.failed(.refused(Reply(code: 550, text: "5.7.1 first line 5.7.1 second line"))), .accepted]),
         Case(
             name: "end of data refused undoes accepted recipients",
             lines: greeting + [
                 "> MAIL FROM:<a@x>", "< 250 Ok", "> RCPT TO:<b@x>", "< 250 Ok", "> DATA", "< 354 go",
                 "< 554 5.7.1 Message rejected as spam",
-            ], count: 1, expected: [.permanentFailure(code: 554, text: "5.7.1 Message rejected as spam")]),
+            ], count: 1, expected: [.failed(.refused(Reply(code: 554, text: "5.7.1 Message rejected as spam")))]),
         Case(
             name: "sender refused: nobody got a RCPT",
             lines: greeting + ["> MAIL FROM:<a@x>", "< 553 5.7.1 Sender address rejected"], count: 2,
             expected: [
-                .permanentFailure(code: 553, text: "5.7.1 Sender address rejected"),
-                .permanentFailure(code: 553, text: "5.7.1 Sender address rejected"),
+                .failed(.refused(Reply(code: 553, text: "5.7.1 Sender address rejected"))),
+                .failed(.refused(Reply(code: 553, text: "5.7.1 Sender address rejected"))),
             ]),
         Case(
             name: "connection dropped after DATA",
             lines: greeting + ["> MAIL FROM:<a@x>", "< 250 Ok", "> RCPT TO:<b@x>", "< 250 Ok", "> DATA", "< 354 go"],
-            count: 1, expected: [.temporaryFailure(code: 0, text: "lost")]),
+            count: 1, expected: [.failed(.unanswered("lost"))]),
         Case(
             name: "greeting refused", lines: ["< 421 4.3.2 Service not available"], count: 1,
-            expected: [.temporaryFailure(code: 421, text: "4.3.2 Service not available")]),
-        Case(name: "never connected", lines: [], count: 1, expected: [.temporaryFailure(code: 0, text: "lost")]),
+            expected: [.failed(.refused(Reply(code: 421, text: "4.3.2 Service not available")))]),
+        Case(name: "never connected", lines: [], count: 1, expected: [.failed(.unanswered("lost"))]),
     ]
 
     @Test(arguments: cases)
     func pairsRepliesWithRecipients(_ test: Case) {
         let dialogue = SMTPDialogue(Self.transcript(test.lines))
         #expect(dialogue.statuses(count: test.count, failure: "lost") == test.expected)
-    }
-
-    @Test(
-        arguments: [
-            ("250 Ok", 250, true, "Ok"), ("250-PIPELINING", 250, false, "PIPELINING"), ("354", 354, true, ""),
-            ("5x0 nope", nil, nil, nil), ("", nil, nil, nil),
-        ] as [(String, Int?, Bool?, String?)])
-    func parsesReplyLines(_ line: String, _ code: Int?, _ final: Bool?, _ text: String?) {
-        let parsed = SMTPDialogue.parseReplyLine(Array((line + "\r\n").utf8))
-        #expect(parsed?.code == code)
-        #expect(parsed?.final == final)
-        #expect(parsed?.text == text)
     }
 }

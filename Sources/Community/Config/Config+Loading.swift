@@ -84,12 +84,12 @@ extension ObjectReader {
             throw error(at: "moderators[\(index)]", "expected an email address, got '\(address)'")
         }
 
-        var partners: [Config.Partner] = []
+        var partners: [Partner] = []
         for (index, entry) in try objectArray("partners").enumerated() {
             partners.append(
-                Config.Partner(
+                Partner(
                     organisation: try entry.string("organisation"),
-                    domains: try entry.stringArray("domains").map { $0.lowercased() }))
+                    domains: try entry.stringArray("domains")))
             try entry.rejectUnknownKeys()
             _ = index
         }
@@ -99,10 +99,10 @@ extension ObjectReader {
             throw error(at: "contributors", "expected \"partners\" or \"anyone\", got '\(policyName)'")
         }
 
-        var areas: [Config.LearningArea] = []
+        var areas: [LearningArea] = []
         for entry in try objectArray("learningAreas") {
             areas.append(
-                Config.LearningArea(name: try entry.string("name"), keywords: try entry.stringArray("keywords")))
+                LearningArea(name: try entry.string("name"), keywords: try entry.stringArray("keywords")))
             try entry.rejectUnknownKeys()
         }
 

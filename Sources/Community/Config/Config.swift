@@ -67,16 +67,6 @@ public struct Config: Sendable {
         case partners, anyone
     }
 
-    public struct Partner: Sendable, Equatable {
-        public var organisation: String
-        public var domains: [String]
-    }
-
-    public struct LearningArea: Sendable, Equatable {
-        public var name: String
-        public var keywords: [String]
-    }
-
     public struct Digest: Sendable {
         public var weekday: Int  // 1 = Sunday … 7 = Saturday, as Calendar numbers them
         public var time: (hour: Int, minute: Int)

@@ -1,3 +1,5 @@
+import SMTP
+
 /// A delivery failure report about one recipient, as read from a bounce message.
 public struct Bounce: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
@@ -32,15 +34,12 @@ public struct Bounce: Sendable, Equatable {
         self.format = format
     }
 
-    /// The RFC 3463 enhanced status code at the start of an SMTP reply's text
-    /// (`550 5.1.1 <x@y>: Recipient address rejected` → `5.1.1`), or nil.
-    public static func enhancedStatus(in reply: String) -> String? {
-        let words = reply.split(separator: " ", maxSplits: 2)
-        guard words.count >= 2 else { return nil }
-        let parts = words[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }),
-            ["2", "4", "5"].contains(parts[0])
-        else { return nil }
-        return String(words[1])
+    /// A recipient the SMTP server refused for good while learnmail itself was sending (`550 5.1.1`
+    /// to RCPT or to the end of DATA): a hard bounce that no report will bring, with the enhanced
+    /// status as the server's reply gave it.
+    public init(refused recipient: String, failure: DeliveryFailure) {
+        self.init(
+            recipient: recipient, kind: .hard, status: failure.reply?.enhancedStatus?.description,
+            diagnostic: failure.description, format: .smtp)
     }
 }

@@ -44,9 +44,7 @@ public struct Delivery: SessionUseCase {
         // A digest copy refused outright (550 no such user) is a hard bounce that no DSN will bring.
         for refusal in report.refusals where refusal.kind == .digest {
             try Subscriptions(session: session).recordBounce(
-                Bounce(
-                    recipient: refusal.address, kind: .hard, status: Bounce.enhancedStatus(in: refusal.response),
-                    diagnostic: refusal.response, format: .smtp), subscriber: refusal.address)
+                Bounce(refused: refusal.address, failure: refusal.failure), subscriber: refusal.address)
         }
         return report
     }

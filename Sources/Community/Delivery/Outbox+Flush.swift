@@ -1,5 +1,6 @@
 import DurableFiles
 import Foundation
+import SMTP
 
 // Sending what the outbox holds: batches to the sink, state saved after each, and the next batch
 // made while the server answers the current one; paced and counted by the `SendingGate`.
@@ -94,11 +95,11 @@ extension Outbox {
             // Counted against the day before it goes: a crash can only make the count too high.
             try gate.reserve(reserved)
             let startedAt = gate.now
-            let delivery = BackgroundCall { () throws -> [[RecipientOutcome]] in
+            let delivery = BackgroundCall { () throws -> [[RecipientStatus]] in
                 if current.envelopes.isEmpty { return [] }
-                return try sink.deliver(current.envelopes, moreToFollow: moreToFollow) { index, outcomes in
+                return try sink.deliver(current.envelopes, moreToFollow: moreToFollow) { index, statuses in
                     guard index < current.envelopes.count else { return }
-                    let accepted = zip(current.envelopes[index].recipients, outcomes).filter { $0.1 == .accepted }
+                    let accepted = zip(current.envelopes[index].recipients, statuses).filter { $0.1 == .accepted }
                     journal.note(entry: current.entryIds[index], addresses: accepted.map(\.0))
                 }
             }
@@ -109,27 +110,27 @@ extension Outbox {
                     preparationError = error
                 }
             }
-            let outcomes = try delivery.wait()
+            let statuses = try delivery.wait()
             var accepted = 0
-            var throttle: String?
+            var throttle: Reply?
             var throttled: [(entry: Int, recipient: Int)] = []
             for (position, slot) in current.slots.enumerated() {
-                let answers = position < outcomes.count ? outcomes[position] : []
+                let answers = position < statuses.count ? statuses[position] : []
                 let anyTaken = answers.contains(.accepted)
                 for (index, recipient) in slot.recipients.enumerated() {
-                    let outcome =
-                        index < answers.count ? answers[index] : .temporaryFailure("0 no answer from the sink")
+                    let status =
+                        index < answers.count ? answers[index] : .failed(.unanswered("no answer from the sink"))
                     let entry = entries[slot.entry]
-                    var decision = Decision(outcome)
+                    var decision = Decision(status)
                     // Once the server throttles, what it refused after that in the batch was refused
                     // (or never tried) because of it: none of it counts as a failure.
-                    if throttle != nil, case .failed = decision { decision = .throttled(decision.response) }
+                    if throttle != nil, case .failed(let failure) = decision { decision = .throttled(failure) }
                     // A 452 4.5.3 with nothing taken is no reason to think a smaller transaction would do.
-                    if case .split = decision, !anyTaken { decision = .failed(.temporaryFailure(decision.response)) }
+                    if case .split(let failure) = decision, !anyTaken { decision = .failed(failure) }
                     switch decision {
                     case .accepted: accepted += 1
-                    case .throttled(let text):
-                        throttle = throttle ?? text
+                    case .throttled(let failure):
+                        throttle = throttle ?? failure.reply
                         throttled.append((slot.entry, recipient))
                     case .split: again = true
                     case .failed: break
@@ -137,9 +138,9 @@ extension Outbox {
                     entries[slot.entry].recipients[recipient] = record(
                         decision, for: entry.recipients[recipient], queuedAt: entry.createdAt, now: gate.now,
                         in: &report)
-                    if case .failed(.permanentFailure(let text)) = decision {
+                    if case .failed(let failure) = decision, failure.isPermanent {
                         report.refusals.append(
-                            Refusal(kind: entry.kind, address: entry.recipients[recipient].address, response: text))
+                            Refusal(kind: entry.kind, address: entry.recipients[recipient].address, failure: failure))
                     }
                 }
             }
@@ -165,9 +166,9 @@ extension Outbox {
     /// that is no longer wanted marks its recipient cancelled and sends nothing.
     private func prepare(
         _ batch: ArraySlice<Slot>, of entries: inout [Entry], personalise: Personaliser?
-    ) throws -> (slots: [Slot], envelopes: [OutgoingEnvelope], entryIds: [String]) {
+    ) throws -> (slots: [Slot], envelopes: [Envelope], entryIds: [String]) {
         var slots: [Slot] = []
-        var envelopes: [OutgoingEnvelope] = []
+        var envelopes: [Envelope] = []
         var entryIds: [String] = []
         for slot in batch {
             let entry = entries[slot.entry]
@@ -189,45 +190,46 @@ extension Outbox {
             slots.append(slot)
             entryIds.append(entry.id)
             envelopes.append(
-                OutgoingEnvelope(
+                Envelope(
                     from: first.envelopeFrom ?? entry.envelopeFrom,
                     recipients: slot.recipients.map { entry.recipients[$0].address }, data: data))
         }
         return (slots, envelopes, entryIds)
     }
 
-    /// What becomes of a recipient after the sink's answer, read as an SMTP reply (`ServerAnswer`).
+    /// What becomes of a recipient after the sink's answer, by the server's reply (`Reply.kind`).
     enum Decision {
         case accepted
-        /// Wait for the gate, then go again; not an attempt that counts towards giving up.
-        case throttled(String)
+        /// Wait for the gate, then go again; not an attempt that counts towards giving up. (The
+        /// throttling reply, or what the server refused or left untried after it in the batch.)
+        case throttled(DeliveryFailure)
         /// `452 4.5.3`: due again at once, in a transaction of its own.
-        case split(String)
-        case failed(RecipientOutcome)
+        case split(DeliveryFailure)
+        case failed(DeliveryFailure)
 
-        init(_ outcome: RecipientOutcome) {
-            switch outcome {
+        init(_ status: RecipientStatus) {
+            switch status {
             case .accepted: self = .accepted
-            case .temporaryFailure(let text), .permanentFailure(let text):
-                switch ServerAnswer(text).kind {
-                case .throttled: self = .throttled(text)
-                case .tooManyRecipients: self = .split(text)
-                case .temporary, .permanent: self = .failed(outcome)
+            case .failed(let failure):
+                switch failure.reply?.kind {
+                case .throttled: self = .throttled(failure)
+                case .tooManyRecipients: self = .split(failure)
+                default: self = .failed(failure)
                 }
             }
         }
 
+        /// The answer as the recipient's `lastResponse` keeps it ("" when accepted).
         var response: String {
             switch self {
-            case .accepted, .failed(.accepted): ""
-            case .throttled(let text), .split(let text): text
-            case .failed(.temporaryFailure(let text)), .failed(.permanentFailure(let text)): text
+            case .accepted: ""
+            case .throttled(let failure), .split(let failure), .failed(let failure): failure.description
             }
         }
     }
 
-    /// The recipient after the sink's answer: sent, to be retried, or failed for good. The reply
-    /// code goes with the text to the retry decision.
+    /// The recipient after the sink's answer: sent, to be retried, or failed for good. The typed
+    /// answer goes to the retry decision, reply code and enhanced status included.
     private func record(
         _ decision: Decision, for recipient: Recipient, queuedAt: Date, now: Date, in report: inout FlushReport
     ) -> Recipient {
@@ -239,27 +241,22 @@ extension Outbox {
             recipient.nextAttemptAt = nil
             recipient.lastResponse = nil
             report.sent += 1
-        case .throttled(let text):
+        case .throttled:
             // Not an attempt: a throttled recipient never runs out of tries, and never fails for it.
             // (Counted in `report.throttled`, once per answer, not as deferred.)
-            recipient.lastResponse = text
-        case .split(let text):
-            recipient.lastResponse = text
+            recipient.lastResponse = decision.response
+        case .split:
+            recipient.lastResponse = decision.response
             recipient.nextAttemptAt = nil
-        case .failed(.permanentFailure(let text)):
+        case .failed(let failure) where failure.isPermanent:
             recipient.attempts += 1
             recipient.state = .failed
-            recipient.lastResponse = text
+            recipient.lastResponse = decision.response
             report.failed += 1
-            report.failures.append("\(recipient.address): \(text)")
-        case .failed(let outcome):
+            report.failures.append("\(recipient.address): \(decision.response)")
+        case .failed(let failure):
             recipient.attempts += 1
-            let text = Decision.failed(outcome).response
-            recipient.lastResponse = text
-            // The reply code goes to the decision with the text (it was lost here before: issue 13).
-            let answer = ServerAnswer(text)
-            let failure = DeliveryFailure.temporary(
-                code: answer.code, text: [answer.enhancedStatus, answer.text].compactMap { $0 }.joined(separator: " "))
+            recipient.lastResponse = decision.response
             switch retry.decide(failure, attempts: recipient.attempts, queuedAt: queuedAt, now: now) {
             case .retry(let at):
                 recipient.nextAttemptAt = at

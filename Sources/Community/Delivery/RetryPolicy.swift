@@ -1,17 +1,5 @@
 import Foundation
-
-/// How a failed delivery attempt ended, as the SMTP reply or the connection said.
-public enum DeliveryFailure: Sendable, Equatable {
-    /// 4xx reply (RFC 5321 §4.2.1), a timeout, a refused or dropped connection: try again later.
-    case temporary(code: Int?, text: String)
-    /// 5xx reply: retrying cannot help.
-    case permanent(code: Int?, text: String)
-
-    /// Classifies an SMTP reply code (RFC 5321 §4.2.1): 5yz permanent, anything else temporary.
-    public static func smtp(code: Int, text: String) -> DeliveryFailure {
-        (500...599).contains(code) ? .permanent(code: code, text: text) : .temporary(code: code, text: text)
-    }
-}
+import SMTP
 
 /// What to do with a message after a failed attempt.
 public enum RetryDecision: Sendable, Equatable {
@@ -41,20 +29,24 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// The decision after attempt number `attempts` (counting the one that just failed) for a
-    /// message first queued at `queuedAt`.
+    /// message first queued at `queuedAt`: a 5xx reply (or an envelope that cannot be sent) is
+    /// final; a 4xx reply or no reply is retried until the message is too old.
     public func decide(_ failure: DeliveryFailure, attempts: Int, queuedAt: Date, now: Date) -> RetryDecision {
+        guard !failure.isPermanent else { return .giveUp(reason: "permanent failure" + Self.last(failure)) }
+        let deadline = queuedAt + maximumAge
+        guard now < deadline else {
+            let days = Int(maximumAge / 86_400)
+            return .giveUp(
+                reason: "still failing after \(days) days and \(attempts) attempts, last" + Self.last(failure))
+        }
+        return .retry(at: min(now + delay(afterAttempt: attempts), deadline))
+    }
+
+    /// ` 451: 4.3.0 try later` for a reply; `: TEXT` when no server replied.
+    static func last(_ failure: DeliveryFailure) -> String {
         switch failure {
-        case .permanent(let code, let text):
-            return .giveUp(reason: "permanent failure" + (code.map { " \($0)" } ?? "") + ": " + text)
-        case .temporary(let code, let text):
-            let deadline = queuedAt + maximumAge
-            guard now < deadline else {
-                let days = Int(maximumAge / 86_400)
-                return .giveUp(
-                    reason: "still failing after \(days) days and \(attempts) attempts, last"
-                        + (code.map { " \($0)" } ?? "") + ": " + text)
-            }
-            return .retry(at: min(now + delay(afterAttempt: attempts), deadline))
+        case .refused(let reply): " \(reply.code): \(reply.text)"
+        case .unanswered(let text), .unsendable(let text): ": " + text
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SMTP
 
 /// Decides when the outbox may send, under `sender.limits` and after the server asked it to
 /// slow down: the pace (`SendPacer`), the day's recipient budget (`DayBudget`, counted in the
@@ -21,6 +22,7 @@ public final class SendingGate {
         public var throttledUntil: Date?
         /// Throttling answers in a row (the wait doubles with each; a message taken resets it).
         public var throttles: Int = 0
+        /// The last throttling reply as one line (`450 4.7.1 …`).
         public var lastThrottle: String?
     }
 
@@ -107,7 +109,7 @@ public final class SendingGate {
     /// After a batch: `attempted` messages went at `startedAt`; of `reserved` recipients the server
     /// took `accepted` (the rest are given back); `throttle` is the throttling answer if there was one.
     func settle(
-        attempted: Int, startedAt: Date, reserved: Int, accepted: Int, throttle: String?
+        attempted: Int, startedAt: Date, reserved: Int, accepted: Int, throttle: Reply?
     ) throws {
         let before = record
         if budget != nil {
@@ -125,7 +127,7 @@ public final class SendingGate {
             record.throttles = accepted > 0 ? 1 : record.throttles + 1
             let wait = min(Self.longestWait, Self.firstWait * pow(2, Double(min(record.throttles - 1, 16))))
             record.throttledUntil = Self.wholeSecondUp(now + wait)
-            record.lastThrottle = throttle
+            record.lastThrottle = throttle.description
         } else if accepted > 0 {
             record.throttles = 0
             record.throttledUntil = nil

@@ -1,4 +1,5 @@
 import Foundation
+import SMTP
 
 /// Where mail comes from: a Maildir in the demo and tests, an IMAP mailbox in production.
 /// Keys are stable ids of the source's own (`SourceKey`: `imap-UIDVALIDITY-UID`, `maildir-NAME`).
@@ -19,49 +20,30 @@ extension MailSource {
     public func finishBatch() throws {}
 }
 
-/// One message and the recipients of its SMTP envelope.
-public struct OutgoingEnvelope: Sendable {
-    public var from: String
-    public var recipients: [String]
-    public var data: [UInt8]
-
-    public init(from: String, recipients: [String], data: [UInt8]) {
-        self.from = from
-        self.recipients = recipients
-        self.data = data
-    }
-}
-
-/// What the server said of one recipient.
-public enum RecipientOutcome: Sendable, Equatable {
-    case accepted
-    case temporaryFailure(String)
-    case permanentFailure(String)
-}
-
 /// Where mail goes: SMTP in production, a folder of .eml files in the demo and tests.
 public protocol MailSink: AnyObject {
-    /// Sends a batch over one connection; one outcome per recipient of each envelope, in order.
+    /// Sends a batch over one connection; one status per recipient of each envelope, in order, with
+    /// the server's reply (code, enhanced status, text) kept whole for the outbox's decisions.
     /// A sink that cannot reach its server at all throws (nothing was sent).
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]]
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]]
     /// The same, told whether another batch follows at once (a sink with a connection keeps it
     /// open for that batch, one connection for a whole flush, and closes it after the last), and
-    /// telling `answered` each envelope's outcomes as soon as the server has given them, before
+    /// telling `answered` each envelope's statuses as soon as the server has given them, before
     /// the batch ends: the outbox notes at once what the server took, so that a crash part-way
     /// through a batch sends none of it twice.
     func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]]
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]]
 }
 
 extension MailSink {
     /// For sinks that only answer per batch: every envelope is reported when the batch is done.
     public func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
-        let outcomes = try deliver(envelopes)
-        for (index, outcome) in outcomes.enumerated() { answered(index, outcome) }
-        return outcomes
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
+        let statuses = try deliver(envelopes)
+        for (index, status) in statuses.enumerated() { answered(index, status) }
+        return statuses
     }
 }
 

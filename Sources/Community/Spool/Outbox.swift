@@ -1,5 +1,6 @@
 import DurableFiles
 import Foundation
+import SMTP
 
 /// The durable outbox (DESIGN.md flow 7): every outgoing message is written here first, then
 /// sent, then moved to `sent/` (or `failed/` once every recipient has a final answer).
@@ -17,6 +18,9 @@ public struct Outbox: Sendable {
         public var state: State
         public var attempts: Int
         public var nextAttemptAt: Date?
+        /// The server's last answer as one line (`DeliveryFailure.description`: `451 4.3.0 …`, or
+        /// `0 …` when none came), for people reading `status` and the spool; decisions are taken
+        /// on the typed answer when it comes, never on this text.
         public var lastResponse: String?
     }
 
@@ -59,7 +63,7 @@ public struct Outbox: Sendable {
         public var setAside: [String] = []
         /// Throttling answers the server gave ("450 4.7.1 …"), one per time it asked to slow down.
         /// Never failures: the recipients stay queued.
-        public var throttled: [String] = []
+        public var throttled: [Reply] = []
         /// When mail still queued may go next, as far as the limits and the server's requests to
         /// slow down say; nil when nothing holds it back (or nothing waits).
         public var waitingUntil: Date?
@@ -68,7 +72,11 @@ public struct Outbox: Sendable {
     public struct Refusal: Sendable, Equatable {
         public var kind: MailKind
         public var address: String
-        public var response: String
+        /// What the server said (`550 5.1.1 …`), code and enhanced status kept for the bounce count.
+        public var failure: DeliveryFailure
+
+        /// The answer as one line, as `lastResponse` keeps it.
+        public var response: String { failure.description }
     }
 
     let spool: Spool

@@ -1,4 +1,5 @@
 import Foundation
+import SMTP
 import Testing
 
 @testable import Community
@@ -21,7 +22,7 @@ import Testing
         while true {
             attempts += 1
             let d = policy.decide(
-                .temporary(code: 451, text: "try later"), attempts: attempts, queuedAt: queued, now: now)
+                .refused(Reply(code: 451, text: "try later")), attempts: attempts, queuedAt: queued, now: now)
             guard case .retry(let at) = d else {
                 guard case .giveUp(let reason) = d else { break }
                 #expect(reason.contains("5 days") && reason.contains("451"))
@@ -39,10 +40,11 @@ import Testing
     }
 
     @Test func permanentFailuresGiveUpAtOnce() {
-        let d = policy.decide(.smtp(code: 550, text: "5.1.1 user unknown"), attempts: 1, queuedAt: queued, now: queued)
+        let d = policy.decide(
+            .refused(Reply(code: 550, text: "5.1.1 user unknown")), attempts: 1, queuedAt: queued, now: queued)
         #expect(d == .giveUp(reason: "permanent failure 550: 5.1.1 user unknown"))
-        #expect(DeliveryFailure.smtp(code: 421, text: "busy") == .temporary(code: 421, text: "busy"))
-        #expect(DeliveryFailure.smtp(code: 554, text: "no") == .permanent(code: 554, text: "no"))
+        #expect(!DeliveryFailure.refused(Reply(code: 421, text: "busy")).isPermanent)
+        #expect(DeliveryFailure.refused(Reply(code: 554, text: "no")).isPermanent)
     }
 
     @Test func verpRoundTripsThroughTheSubscriberList() throws {

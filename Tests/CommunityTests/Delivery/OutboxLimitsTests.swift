@@ -1,4 +1,5 @@
 import Foundation
+import SMTP
 import Testing
 
 @testable import Community
@@ -46,14 +47,14 @@ final class ThrottlingSink: MailSink {
 
     init(clock: ManualClock) { self.clock = clock }
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
 
     func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
-        var all: [[RecipientOutcome]] = []
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
+        var all: [[RecipientStatus]] = []
         for (index, envelope) in envelopes.enumerated() {
             if let crashAfter, attempts.count >= crashAfter { throw CocoaError(.fileWriteUnknown) }
             let now = clock.now
@@ -62,14 +63,18 @@ final class ThrottlingSink: MailSink {
                 windowStart = now
                 inWindow = 0
             }
-            var outcomes: [RecipientOutcome]
+            var outcomes: [RecipientStatus]
             if inWindow >= perWindow {
                 throttleAnswers += 1
-                outcomes = envelope.recipients.map { _ in .temporaryFailure("450 4.7.1 Error: too much mail") }
+                outcomes = envelope.recipients.map { _ in
+                    .failed(.refused(Reply(code: 450, text: "4.7.1 Error: too much mail")))
+                }
             } else {
                 inWindow += 1
                 outcomes = envelope.recipients.enumerated().map { position, recipient in
-                    guard position < perTransaction else { return .temporaryFailure("452 4.5.3 Too many recipients") }
+                    guard position < perTransaction else {
+                        return .failed(.refused(Reply(code: 452, text: "4.5.3 Too many recipients")))
+                    }
                     taken.append((now, recipient))
                     return .accepted
                 }

@@ -106,31 +106,6 @@ struct SendingLimitsTests {
         #expect(budget.remaining(used: 100, on: "2026-03-29", at: evening + 60) == 100)
     }
 
-    // MARK: The server's answers
-
-    @Test(
-        "answers classified: throttling, too many recipients, temporary, permanent",
-        arguments: [
-            ("421 4.7.0 Try again later, closing connection", 421, "4.7.0", ServerAnswer.Kind.throttled),
-            ("421 Service not available", 421, nil, .throttled),
-            ("450 4.7.1 Error: too much mail from 127.0.0.1", 450, "4.7.1", .throttled),
-            ("451 4.7.500 Server busy. Please try again later", 451, "4.7.500", .throttled),
-            ("452 4.7.0 Too many messages this hour", 452, "4.7.0", .throttled),
-            ("452 4.5.3 Error: too many recipients", 452, "4.5.3", .tooManyRecipients),
-            ("452 Insufficient system storage", 452, nil, .temporary),
-            ("452 4.3.1 Insufficient system storage", 452, "4.3.1", .temporary),
-            ("451 4.3.0 Temporary lookup failure", 451, "4.3.0", .temporary),
-            ("0 Couldn't connect to server", nil, nil, .temporary),
-            ("550 5.1.1 <nobody@example.org>: Recipient address rejected", 550, "5.1.1", .permanent),
-            ("554 5.7.1 Relay access denied", 554, "5.7.1", .permanent),
-        ] as [(String, Int?, String?, ServerAnswer.Kind)])
-    func answers(line: String, code: Int?, enhanced: String?, kind: ServerAnswer.Kind) {
-        let answer = ServerAnswer(line)
-        #expect(answer.code == code)
-        #expect(answer.enhancedStatus == enhanced)
-        #expect(answer.kind == kind)
-    }
-
     // MARK: Config
 
     static func config(_ limits: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SMTP
 import SampleCommunity
 
 @testable import Community
@@ -100,9 +101,9 @@ final class MemoryMailSource: MailSource {
 
 /// A sink that takes every message, keeping each envelope in the order sent.
 final class MemoryMailSink: MailSink {
-    private(set) var delivered: [OutgoingEnvelope] = []
+    private(set) var delivered: [Envelope] = []
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         delivered += envelopes
         return envelopes.map { $0.recipients.map { _ in .accepted } }
     }
@@ -118,13 +119,15 @@ final class RefusingSink: MailSink {
         self.refused = refused
     }
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         let accepted = envelopes.filter { !$0.recipients.contains(where: refused.contains) }
         _ = try inner.deliver(accepted)
         return envelopes.map { envelope in
             envelope.recipients.map {
                 refused.contains($0)
-                    ? .permanentFailure("550 5.1.1 <\($0)>: Recipient address rejected: User unknown") : .accepted
+                    ? .failed(
+                        .refused(Reply(code: 550, text: "5.1.1 <\($0)>: Recipient address rejected: User unknown")))
+                    : .accepted
             }
         }
     }
@@ -141,14 +144,14 @@ final class DyingSink: MailSink {
         budget = messages
     }
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         try deliver(envelopes, moreToFollow: false, answered: { _, _ in })
     }
 
     func deliver(
-        _ envelopes: [OutgoingEnvelope], moreToFollow: Bool, answered: (Int, [RecipientOutcome]) -> Void
-    ) throws -> [[RecipientOutcome]] {
-        var outcomes: [[RecipientOutcome]] = []
+        _ envelopes: [Envelope], moreToFollow: Bool, answered: (Int, [RecipientStatus]) -> Void
+    ) throws -> [[RecipientStatus]] {
+        var outcomes: [[RecipientStatus]] = []
         for (index, envelope) in envelopes.enumerated() {
             guard budget > 0 else { throw FakeMailError("gone") }
             budget -= 1

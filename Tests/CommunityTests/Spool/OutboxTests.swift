@@ -1,15 +1,16 @@
 import Foundation
+import SMTP
 import Testing
 
 @testable import Community
 
 /// A sink that answers from a script, standing in for SMTP on the error paths.
 final class ScriptedSink: MailSink {
-    var answers: [String: RecipientOutcome] = [:]
-    var delivered: [OutgoingEnvelope] = []
+    var answers: [String: RecipientStatus] = [:]
+    var delivered: [Envelope] = []
     var unreachable = false
 
-    func deliver(_ envelopes: [OutgoingEnvelope]) throws -> [[RecipientOutcome]] {
+    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         if unreachable { throw CocoaError(.fileReadUnknown) }
         delivered += envelopes
         return envelopes.map { $0.recipients.map { answers[$0] ?? .accepted } }
@@ -60,14 +61,19 @@ struct OutboxTests {
             message: Array("m\r\n".utf8), at: start)
         let sink = ScriptedSink()
         sink.answers = [
-            "later@x.org": .temporaryFailure("451 try again"), "gone@x.org": .permanentFailure("550 no such user"),
+            "later@x.org": .failed(.refused(Reply(code: 451, text: "try again"))),
+            "gone@x.org": .failed(.refused(Reply(code: 550, text: "no such user"))),
         ]
         var report = try outbox.flush(through: sink, at: start)
         #expect(
             report
                 == Outbox.FlushReport(
                     sent: 1, deferred: 1, failed: 1, failures: ["gone@x.org: 550 no such user"],
-                    refusals: [Outbox.Refusal(kind: .digest, address: "gone@x.org", response: "550 no such user")]))
+                    refusals: [
+                        Outbox.Refusal(
+                            kind: .digest, address: "gone@x.org",
+                            failure: .refused(Reply(code: 550, text: "no such user")))
+                    ]))
         // Not due yet: nothing is sent.
         report = try outbox.flush(through: sink, at: start.addingTimeInterval(60))
         #expect(report.sent == 0 && sink.delivered.count == 1)
@@ -93,7 +99,7 @@ struct OutboxTests {
                 "digest-W-1.json", "digest-W-2.json",
             ])
         let sink = ScriptedSink()
-        sink.answers = ["r2@x.org": .permanentFailure("550 gone")]
+        sink.answers = ["r2@x.org": .failed(.refused(Reply(code: 550, text: "gone")))]
         var batches: [Int] = []
         let report = try outbox.flush(
             through: sink, at: start, batchSize: 2,
