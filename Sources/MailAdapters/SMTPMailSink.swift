@@ -62,4 +62,3 @@ public final class SMTPMailSink: MailSink {
         return statuses
     }
 }
-
