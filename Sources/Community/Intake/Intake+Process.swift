@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import SMTP
 
 extension Intake {
     /// Classifies one stored message in DESIGN.md's order and acts on it. Safe to call again for
@@ -132,12 +133,13 @@ extension Intake {
                 item: item, token: token, policy: moderationPolicy, authentication: authentication)
             outgoing.append(
                 PendingMail(
-                    id: "item-\(id)-\(creation)-notify-\(moderator)", kind: .notification, envelopeFrom: bounceAddress,
-                    recipients: [moderator],
-                    message: session.compose(
-                        to: [moderator], subject: note.subject, text: note.text,
-                        replyTo: token.replyAddress(community: config.community.address),
-                        autoSubmitted: "auto-generated")))
+                    id: "item-\(id)-\(creation)-notify-\(moderator)", kind: .notification,
+                    envelope: Envelope(
+                        from: bounceAddress, recipients: [moderator],
+                        data: session.compose(
+                            to: [moderator], subject: note.subject, text: note.text,
+                            replyTo: token.replyAddress(community: config.community.address),
+                            autoSubmitted: "auto-generated"))))
         }
         // The contributor hears back only within the automatic-reply rules (never to robots, and
         // not to an answer to our own mail, which would only start a conversation between robots).
@@ -150,10 +152,11 @@ extension Intake {
                 : ContributorTexts.heldForReview(item: item, communityName: config.community.name)
             outgoing.append(
                 PendingMail(
-                    id: "item-\(id)-\(creation)-received", kind: .acknowledgement, envelopeFrom: bounceAddress,
-                    recipients: [sender],
-                    message: session.compose(
-                        to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId)))
+                    id: "item-\(id)-\(creation)-received", kind: .acknowledgement,
+                    envelope: Envelope(
+                        from: bounceAddress, recipients: [sender],
+                        data: session.compose(
+                            to: [sender], subject: ack.subject, text: ack.text, inReplyTo: message.messageId))))
         }
         try spool.createItem(
             NewItem(

@@ -101,7 +101,8 @@ public struct Outbox: Sendable {
         guard !contains(id), !recipients.isEmpty else { return false }
         let files = try Self.files(
             for: PendingMail(
-                id: id, kind: kind, envelopeFrom: envelopeFrom, recipients: recipients, message: message), at: now)
+                id: id, kind: kind, envelope: Envelope(from: envelopeFrom, recipients: recipients, data: message)),
+            at: now)
         try AtomicFile.write(files.message, to: spool.path("outbox", files.name + ".eml"), syncDirectory: false)
         try AtomicFile.write(files.entry, to: spool.path("outbox", files.name + ".json"))
         return true
@@ -136,10 +137,10 @@ public struct Outbox: Sendable {
     static func files(for mail: PendingMail, at now: Date) throws -> (name: String, message: [UInt8], entry: Data) {
         let name = Spool.safeKey(mail.id)
         let entry = Entry(
-            id: name, kind: mail.kind, envelopeFrom: mail.envelopeFrom, createdAt: now,
-            recipients: mail.recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
+            id: name, kind: mail.kind, envelopeFrom: mail.envelope.from, createdAt: now,
+            recipients: mail.envelope.recipients.map { Recipient(address: $0, state: .queued, attempts: 0) },
             secret: mail.kind.carriesSecret ? true : nil)
-        return (name, mail.message, try encode(entry))
+        return (name, mail.envelope.data, try encode(entry))
     }
 
     func entryFiles(in folder: String) -> [String] {

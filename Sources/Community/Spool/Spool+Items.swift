@@ -1,5 +1,6 @@
 import DurableFiles
 import Foundation
+import SMTP
 
 /// Where an item came from: kept beside it so that the same message is never made into two items.
 public struct ItemSource: Codable, Sendable, Equatable {
@@ -23,22 +24,19 @@ public struct NewItem: Sendable {
     public var outgoing: [PendingMail]
 }
 
-/// A message to queue. Made with an item, it is staged in the item's folder in the outbox's own
-/// format and moved (renamed) into the outbox once the item is in place.
+/// A message to queue: its SMTP envelope, the outbox id it will have and its kind. Made with an
+/// item, it is staged in the item's folder in the outbox's own format and moved (renamed) into the
+/// outbox once the item is in place.
 public struct PendingMail: Sendable, Equatable {
     public var id: String
     /// Also says whether the message carries a token (`MailKind.carriesSecret`, `Outbox.Entry.secret`).
     public var kind: MailKind
-    public var envelopeFrom: String
-    public var recipients: [String]
-    public var message: [UInt8]
+    public var envelope: Envelope
 
-    public init(id: String, kind: MailKind, envelopeFrom: String, recipients: [String], message: [UInt8]) {
+    public init(id: String, kind: MailKind, envelope: Envelope) {
         self.id = id
         self.kind = kind
-        self.envelopeFrom = envelopeFrom
-        self.recipients = recipients
-        self.message = message
+        self.envelope = envelope
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SMTP
 import Testing
 
 @testable import Community
@@ -61,7 +62,7 @@ struct MailKindTests {
     @Test(arguments: kinds)
     func queuedEntriesAreSecretByKind(kind: MailKind, raw: String, secret: Bool, automaticReply: Bool) throws {
         let mail = PendingMail(
-            id: "m", kind: kind, envelopeFrom: "b@example.org", recipients: ["f@example.org"], message: [0x41])
+            id: "m", kind: kind, envelope: Envelope(from: "b@example.org", recipients: ["f@example.org"], data: [0x41]))
         let files = try Outbox.files(for: mail, at: Date(timeIntervalSince1970: 0))
         let entry = try Spool.decoder.decode(Outbox.Entry.self, from: files.entry)
         #expect(entry.secret == (secret ? true : nil))
