@@ -62,7 +62,10 @@ public enum TextLayout {
         var lead = firstIndent
         let indentWidth = indent.count
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = raw.contains("\t") ? raw.replacingOccurrences(of: "\t", with: "    ") : String(raw)
+            // `utf8.contains`, not `contains("\t")`: Foundation's substring search costs more than
+            // the whole wrap of a notification.
+            let line =
+                raw.utf8.contains(UInt8(ascii: "\t")) ? raw.replacingOccurrences(of: "\t", with: "    ") : String(raw)
             if line.allSatisfy({ $0 == " " }) {
                 lines.append("")
                 lead = indent
@@ -75,7 +78,8 @@ public enum TextLayout {
             var column = lead.count + leading
             var hasWord = false
             for word in line.split(separator: " ", omittingEmptySubsequences: true) {
-                let wordWidth = word.count
+                // An ASCII word is as wide as it is long; only other text needs grapheme counting.
+                let wordWidth = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count
                 if hasWord, column + 1 + wordWidth > width {
                     lines.append(current)
                     current = indent + own

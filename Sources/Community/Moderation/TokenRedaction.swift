@@ -46,7 +46,7 @@ public enum TokenRedaction {
     /// Base64, quoted-printable or encoded words: a token may be there without its bytes showing.
     static func mayHideTokens(_ bytes: [UInt8]) -> Bool {
         [Array("base64".utf8), Array("quoted-printable".utf8), Array("=?".utf8)].contains { needle in
-            bytes.indices.contains { matches(needle, in: bytes, at: $0) }
+            bytes.indices.contains { bytes[$0] | 0x20 == needle[0] | 0x20 && matches(needle, in: bytes, at: $0) }
         }
     }
 
@@ -68,7 +68,11 @@ public enum TokenRedaction {
         var changed = false
         var index = 0
         while index < bytes.count {
-            guard let marker = markers.first(where: { matches($0.bytes, in: bytes, at: index) }) else {
+            // Every marker begins with "+" or "t" (either case): other bytes are passed at once.
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "+") || byte | 0x20 == UInt8(ascii: "t"),
+                let marker = markers.first(where: { matches($0.bytes, in: bytes, at: index) })
+            else {
                 index += 1
                 continue
             }

@@ -121,9 +121,45 @@ public struct Spool: Sendable {
         return decoder
     }()
 
-    /// "2" before "10": keys and ids end in numbers that people read as numbers.
+    /// "2" before "10": keys and ids end in numbers that people read as numbers. Runs of digits
+    /// compare by value (leading zeros aside), everything else byte by byte: the order of
+    /// `compare(_:options: .numeric)` for the spool's ASCII names, without a Foundation string
+    /// comparison per step of a sort (an outbox of thousands is sorted every flush).
     static func naturalOrder(_ a: String, _ b: String) -> Bool {
-        a.compare(b, options: [.numeric]) == .orderedAscending
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in naturalCompare(x, y) < 0 } }
+    }
+
+    /// -1, 0 or 1, as `naturalOrder` reads it.
+    static func naturalCompare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        var i = 0
+        var j = 0
+        while i < x.count && j < y.count {
+            if isDigit(x[i]) && isDigit(y[j]) {
+                // Both at a number: skip its leading zeros, then the longer run is the larger
+                // number, and runs of one length compare digit by digit.
+                while i < x.count && x[i] == UInt8(ascii: "0") { i += 1 }
+                while j < y.count && y[j] == UInt8(ascii: "0") { j += 1 }
+                var iEnd = i
+                var jEnd = j
+                while iEnd < x.count && isDigit(x[iEnd]) { iEnd += 1 }
+                while jEnd < y.count && isDigit(y[jEnd]) { jEnd += 1 }
+                if iEnd - i != jEnd - j { return iEnd - i < jEnd - j ? -1 : 1 }
+                while i < iEnd {
+                    if x[i] != y[j] { return x[i] < y[j] ? -1 : 1 }
+                    i += 1
+                    j += 1
+                }
+                continue
+            }
+            if x[i] != y[j] { return x[i] < y[j] ? -1 : 1 }
+            i += 1
+            j += 1
+        }
+        if x.count - i != y.count - j { return x.count - i < y.count - j ? -1 : 1 }
+        return 0
     }
 }
 
