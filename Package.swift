@@ -45,13 +45,16 @@ let package = Package(
         // The sample community (config and contributions, as text) that both CommunityTests' engine
         // flows and LearnMailCLITests' Maildir flows run; Foundation only.
         .target(name: "SampleCommunity", path: "Tests/Support/SampleCommunity"),
+        // Deterministic stand-ins for the engine's ports that several test targets use: the seeded
+        // generator (SplitMix64) and a sink that refuses chosen recipients (RefusingSink).
+        .target(name: "CommunityFakes", dependencies: ["Community", "SMTP"], path: "Tests/Support/CommunityFakes"),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP"]),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "SMTP", "TestServerSupport"]),
         .testTarget(
-            name: "CommunityTests", dependencies: ["Community", "MIME", "SMTP", "SampleCommunity"],
+            name: "CommunityTests", dependencies: ["Community", "MIME", "SMTP", "SampleCommunity", "CommunityFakes"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MailAdaptersTests",
@@ -60,7 +63,7 @@ let package = Package(
             name: "LearnMailCLITests",
             dependencies: [
                 "LearnMailCLI", "MailAdapters", "Community", "MIME", "SMTP", "Transport", "IMAP", "DurableFiles",
-                "TestServerSupport", "SampleCommunity",
+                "TestServerSupport", "SampleCommunity", "CommunityFakes",
             ]),
     ],
     swiftLanguageModes: [.v6]

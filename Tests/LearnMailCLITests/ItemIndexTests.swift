@@ -1,3 +1,4 @@
+import CommunityFakes
 import DurableFiles
 import Foundation
 import MIME
@@ -34,7 +35,8 @@ struct ItemIndexTests {
     }
 
     static func engine(_ setup: MaildirFlow.Setup, log: Log, check: ItemCheck = .trustIndex) throws -> Engine {
-        try Engine(config: setup.config, clock: setup.clock, random: SplitMix(state: 7), log: log.add, itemCheck: check)
+        try Engine(
+            config: setup.config, clock: setup.clock, random: SplitMix64(seed: 7), log: log.add, itemCheck: check)
     }
 
     /// The summaries as the item folders have them.

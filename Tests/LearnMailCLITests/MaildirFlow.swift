@@ -1,3 +1,4 @@
+import CommunityFakes
 import Foundation
 import MIME
 import SMTP
@@ -36,7 +37,7 @@ enum MaildirFlow {
 
         func engine() throws -> Engine {
             // A new seed per engine: each stands for a restarted process.
-            try Engine(config: config, clock: clock, random: SplitMix(state: UInt64.random(in: 0...UInt64.max)))
+            try Engine(config: config, clock: clock, random: SplitMix64(seed: UInt64.random(in: 0...UInt64.max)))
         }
 
         func deliver(_ name: String, _ text: String) throws {
@@ -76,39 +77,5 @@ enum MaildirFlow {
     /// Contribution `n` of the sample community (SampleCommunity.contribution).
     static func contribution(_ n: Int, from sender: String = "helen@examplehousing.org.uk") -> String {
         SampleCommunity.contribution(n, from: sender)
-    }
-}
-
-/// A sink that refuses some recipients for good, as a server does with 550 at RCPT.
-final class RefusingSink: MailSink {
-    let inner: DirectoryMailSink
-    let refused: Set<String>
-    init(_ inner: DirectoryMailSink, refusing refused: Set<String>) {
-        self.inner = inner
-        self.refused = refused
-    }
-    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
-        let accepted = envelopes.filter { !$0.recipients.contains(where: refused.contains) }
-        _ = try inner.deliver(accepted)
-        return envelopes.map { envelope in
-            envelope.recipients.map {
-                refused.contains($0)
-                    ? .failed(
-                        .refused(Reply(code: 550, text: "5.1.1 <\($0)>: Recipient address rejected: User unknown")))
-                    : .accepted
-            }
-        }
-    }
-}
-
-/// A tiny deterministic generator (SplitMix64) for tests that need fixed randomness.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

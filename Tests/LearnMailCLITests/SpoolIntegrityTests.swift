@@ -1,3 +1,4 @@
+import CommunityFakes
 import Foundation
 import MIME
 import MailAdapters
@@ -43,7 +44,7 @@ struct SpoolIntegrityTests {
     }
 
     static func engine(_ setup: MaildirFlow.Setup, log: Log) throws -> Engine {
-        try Engine(config: setup.config, clock: setup.clock, random: SplitMix(state: 7), log: log.add)
+        try Engine(config: setup.config, clock: setup.clock, random: SplitMix64(seed: 7), log: log.add)
     }
 
     static func damaged(_ spool: Spool, prefix: String) -> [SetAsideEntry] {

@@ -1,3 +1,4 @@
+import CommunityFakes
 import Testing
 
 @testable import Community

@@ -1,3 +1,4 @@
+import CommunityFakes
 import Foundation
 import MIME
 import Testing

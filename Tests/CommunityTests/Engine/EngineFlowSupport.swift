@@ -1,3 +1,4 @@
+import CommunityFakes
 import Foundation
 import MIME
 import SMTP
@@ -106,30 +107,6 @@ final class MemoryMailSink: MailSink {
     func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
         delivered += envelopes
         return envelopes.map { $0.recipients.map { _ in .accepted } }
-    }
-}
-
-/// A sink that refuses some recipients for good, as a server does with 550 at RCPT.
-final class RefusingSink: MailSink {
-    let inner: MailSink
-    let refused: Set<String>
-
-    init(_ inner: MailSink, refusing refused: Set<String>) {
-        self.inner = inner
-        self.refused = refused
-    }
-
-    func deliver(_ envelopes: [Envelope]) throws -> [[RecipientStatus]] {
-        let accepted = envelopes.filter { !$0.recipients.contains(where: refused.contains) }
-        _ = try inner.deliver(accepted)
-        return envelopes.map { envelope in
-            envelope.recipients.map {
-                refused.contains($0)
-                    ? .failed(
-                        .refused(Reply(code: 550, text: "5.1.1 <\($0)>: Recipient address rejected: User unknown")))
-                    : .accepted
-            }
-        }
     }
 }
 

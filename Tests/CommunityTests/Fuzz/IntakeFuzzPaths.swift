@@ -6,6 +6,7 @@ import Foundation
 
 #if !LEARNMAIL_FUZZ
     @testable import Community
+    import CommunityFakes
     import MIME
 #endif
 

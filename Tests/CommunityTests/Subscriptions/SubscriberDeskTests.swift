@@ -1,3 +1,4 @@
+import CommunityFakes
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
     struct World {
         var subscribers = SubscriberList()
         var limits = SubscriptionRateLimit(perAddressPerDay: 3, globalPerDay: 10)
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
     }
 
     func run(_ w: inout World, _ command: SubscriptionRequest.Command, from: String, at: Date) -> SubscriptionOutcome {

@@ -1,3 +1,4 @@
+import CommunityFakes
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
     let now = subscriberDate("2026-11-23T09:15:00Z")
 
     @Test func importsAMailchimpStyleExportWithHeader() {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         let csv =
             "\u{FEFF}\"Email Address\",\"First Name\",\"Name\"\r\n"
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func headerlessOneAddressPerLine() {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         let report = list.importCSV("ann@example.org\nbob@example.org\n\n  \nann@example.org", now: now, using: &rng)
         #expect(report.added == ["ann@example.org", "bob@example.org"])
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func headerlessNameThenAddressAndSemicolons() {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         let report = list.importCSV(
             "Ann Example;ann@example.org\nBob;<bob@example.org>\nNo address here;x\n", now: now, using: &rng)
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func quotedFieldsSpanningLinesKeepLineNumbers() {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         let csv = "email,notes\nann@example.org,\"line one\nline two\"\nbad@,x\nbob@example.org,ok\n"
         let report = list.importCSV(csv, now: now, using: &rng)
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func doesNotReAddPeopleWhoLeftButActivatesPending() throws {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         try list.add("gone@example.org", now: now, using: &rng)
         try list.unsubscribe("gone@example.org", now: now)
@@ -90,13 +91,13 @@ import Testing
         ("a@example.org,\"x\"\"", 1),
     ])
     func oddInputNeverCrashes(csv: String, added: Int) {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         #expect(list.importCSV(csv, now: now, using: &rng).added.count == added)
     }
 
     @Test func tenThousandRowsImportQuickly() {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         let csv = (0..<10_000).map { "Person \($0),person\($0)@example.org" }.joined(separator: "\n")
         let start = Date()

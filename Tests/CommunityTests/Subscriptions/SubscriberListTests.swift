@@ -1,20 +1,8 @@
+import CommunityFakes
 import Foundation
 import Testing
 
 @testable import Community
-
-/// SplitMix64: a deterministic generator for tests of code that takes an injected RNG.
-struct SubscriberTestRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64 = 42) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func subscriberDate(_ s: String) -> Date { ISO8601UTC.date(from: s)! }
 
@@ -44,7 +32,7 @@ func subscriberDate(_ s: String) -> Date { ISO8601UTC.date(from: s)! }
     }
 
     @Test func addIsActiveAtOnceAndIdempotent() throws {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         #expect(try list.add("Ann@Example.org", now: now, using: &rng) == .added)
         #expect(try list.add("ann@example.org", now: now, using: &rng) == .alreadyActive)
@@ -57,7 +45,7 @@ func subscriberDate(_ s: String) -> Date { ISO8601UTC.date(from: s)! }
     }
 
     @Test func removeKeepsTheRecordAndAddReactivates() throws {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         try list.add("ann@example.org", now: now, using: &rng)
         let tokens = list.subscriber(address: "ann@example.org").map { ($0.unsubscribeToken, $0.bounceToken) }
@@ -76,7 +64,7 @@ func subscriberDate(_ s: String) -> Date { ISO8601UTC.date(from: s)! }
     }
 
     @Test func tokensLookUpTheirSubscriber() throws {
-        var rng = SubscriberTestRNG(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var list = SubscriberList()
         for a in ["a@example.org", "b@example.org", "c@example.org"] { try list.add(a, now: now, using: &rng) }
         let b = try #require(list.subscriber(address: "b@example.org"))
@@ -90,8 +78,8 @@ func subscriberDate(_ s: String) -> Date { ISO8601UTC.date(from: s)! }
     }
 
     @Test func tokensAreDeterministicGivenTheGeneratorAndWellFormed() {
-        var r1 = SubscriberTestRNG(seed: 1)
-        var r2 = SubscriberTestRNG(seed: 1)
+        var r1 = SplitMix64(seed: 1)
+        var r2 = SplitMix64(seed: 1)
         let t = SubscriberToken.make(bits: 128, using: &r1)
         #expect(t == SubscriberToken.make(bits: 128, using: &r2))
         #expect(SubscriberToken.isWellFormed(t))
@@ -104,7 +92,7 @@ func subscriberDate(_ s: String) -> Date { ISO8601UTC.date(from: s)! }
     }
 
     @Test func listJSONHasTheDesignShape() throws {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         try list.add("ann@example.org", now: now, using: &rng)
         try list.add("bob@example.org", now: now + 60, using: &rng)
@@ -117,7 +105,7 @@ func subscriberDate(_ s: String) -> Date { ISO8601UTC.date(from: s)! }
     }
 
     @Test func codableRoundTripKeepsEverything() throws {
-        var rng = SubscriberTestRNG()
+        var rng = SplitMix64(seed: 42)
         var list = SubscriberList()
         try list.add("ann@example.org", name: "Ann Example", now: now, using: &rng)
         var s = list.subscriber(address: "ann@example.org")!
