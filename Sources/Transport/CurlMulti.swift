@@ -22,7 +22,8 @@ final class CurlMulti {
 
     /// Runs transfers until `next` has nothing more and all started ones finished. `next(worker)` prepares
     /// an idle worker (URL and options) and returns false when there is no work left for it; `done` receives
-    /// each finished transfer with the worker that ran it. At most `workers.count` transfers run at once.
+    /// each finished transfer with the worker that ran it, and may give `next` more work (a retry): `next`
+    /// is asked again after every finished transfer. At most `workers.count` transfers run at once.
     func run(
         workers: [CurlEasy], next: (CurlEasy) -> Bool, done: (CurlEasy, CurlEasy.Outcome) -> Void
     ) {
@@ -55,6 +56,8 @@ final class CurlMulti {
                 idle.append(worker)
                 freed += 1
             }
+            // `done` may have put work back (a retry on a fresh connection): ask `next` again.
+            if freed > 0 { exhausted = false }
             // A freed worker with work waiting starts at once; otherwise wait for the sockets.
             if running > 0 && (freed == 0 || exhausted) {
                 curl_multi_poll(multi, nil, 0, 1000, nil)  // sleeps until a socket is ready (no busy loop)

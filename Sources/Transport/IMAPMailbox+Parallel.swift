@@ -35,6 +35,9 @@ extension IMAPMailbox {
         prepareForParallelFetch(uids, workers: workers, multi: multi)
         var queue = uids[...]
         var retried = Set<UID>()
+        // UIDs the server said it does not hold although SEARCH had just listed them: that worker's
+        // connection may not have seen the mail yet (Courier, with mail appended within the second).
+        var onAFreshConnection = Set<UID>()
         var running: [ObjectIdentifier: UID] = [:]
         var fatal: TransportError?
         multi.run(
@@ -42,6 +45,7 @@ extension IMAPMailbox {
             next: { worker in
                 guard fatal == nil, let uid = queue.popFirst() else { return false }
                 worker.set(CURLOPT_CUSTOMREQUEST, nil as String?)
+                worker.set(CURLOPT_FRESH_CONNECT, onAFreshConnection.remove(uid) != nil)
                 worker.set(CURLOPT_URL, "\(mailboxURL);UIDVALIDITY=\(uidValidity)/;UID=\(uid)")
                 running[ObjectIdentifier(worker)] = uid
                 return true
@@ -52,14 +56,19 @@ extension IMAPMailbox {
                     each(uid, .success(outcome.body))
                     return
                 }
-                if TransportError.isRetryable(outcome.code) || IMAPMailbox.isUnsolicitedFetch(outcome),
+                let error = fetchError(outcome, uid: uid, uidValidity: uidValidity)
+                let notSeenYet: Bool
+                if case .messageNotFound = error { notSeenYet = true } else { notSeenYet = false }
+                if TransportError.isRetryable(outcome.code) || IMAPMailbox.isUnsolicitedFetch(outcome) || notSeenYet,
                     !retried.contains(uid)
                 {
-                    retried.insert(uid)  // the connection broke or was closed: once more, on a fresh one
+                    // The connection broke or was closed, or its view is old: once more, on a fresh one
+                    // (a new login and SELECT; a message really gone is reported after that).
+                    retried.insert(uid)
+                    if notSeenYet { onAFreshConnection.insert(uid) }
                     queue.insert(uid, at: queue.startIndex)
                     return
                 }
-                let error = fetchError(outcome, uid: uid, uidValidity: uidValidity)
                 switch error {
                 case .unreachable, .tlsFailed, .tlsRequired, .loginRejected: fatal = error
                 default: break
