@@ -40,9 +40,6 @@ struct Runtime {
     /// The IMAP mailbox's settings with the password read, or nil for a Maildir.
     func imapConfiguration() throws -> IMAPConfiguration? { try mail.imapConfiguration() }
 
-    /// The SMTP server's settings with the password read, or nil for a folder outbox.
-    func smtpConfiguration() throws -> SMTPConfiguration? { try mail.smtpConfiguration() }
-
     /// The passwords this config resolves to, so that the log can keep them out of every line.
     func secrets() -> [String] {
         var found: [String] = []
